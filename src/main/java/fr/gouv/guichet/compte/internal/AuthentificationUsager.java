@@ -1,0 +1,59 @@
+package fr.gouv.guichet.compte.internal;
+
+import fr.gouv.guichet.compte.internal.ConnexionRefusee.Motif;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * E-mail + password sign-in. The password is checked before anything else is said about the account (an
+ * unknown address costs the same hashing time), so that "not activated" is only told to its owner.
+ */
+@Component
+class AuthentificationUsager implements AuthenticationProvider {
+
+    private final UsagerRepository usagers;
+    private final PasswordEncoder encodeur;
+    private final FreinConnexion frein;
+    private final String empreinteFactice;
+
+    AuthentificationUsager(UsagerRepository usagers, PasswordEncoder encodeur, FreinConnexion frein) {
+        this.usagers = usagers;
+        this.encodeur = encodeur;
+        this.frein = frein;
+        this.empreinteFactice = encodeur.encode("mot de passe factice pour égaliser les temps de réponse");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String motDePasse = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String ip = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                ? d.getRemoteAddress() : "inconnue";
+        if (frein.estFreine(email, ip)) {
+            throw new ConnexionRefusee(Motif.FREINEE);
+        }
+        Optional<Usager> usager = usagers.parEmail(email);
+        boolean correct = encodeur.matches(motDePasse, usager.map(Usager::motDePasse).orElse(empreinteFactice));
+        if (usager.isEmpty() || !correct) {
+            frein.echec(email, ip);
+            throw new ConnexionRefusee(Motif.IDENTIFIANTS);
+        }
+        if (!usager.get().active()) {
+            throw new ConnexionRefusee(Motif.NON_ACTIVE);
+        }
+        frein.reussite(email);
+        UsagerPrincipal principal = new UsagerPrincipal(usager.get().id(), usager.get().email());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.autorites());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

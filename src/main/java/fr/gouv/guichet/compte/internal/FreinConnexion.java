@@ -1,0 +1,65 @@
+package fr.gouv.guichet.compte.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Slows down password guessing: after {@code parCompte} failures on one account, or {@code parIp} failures from
+ * one address, within the window, sign-in is refused for that account or address until the window has passed.
+ * Kept in the database so that every instance applies it.
+ */
+@Component
+public class FreinConnexion {
+
+    private final JdbcClient jdbc;
+    private final Clock horloge;
+    private final int parCompte;
+    private final int parIp;
+    private final Duration fenetre;
+
+    FreinConnexion(JdbcClient jdbc, Clock horloge,
+                   @Value("${guichet.connexion.echecs-max-par-compte:5}") int parCompte,
+                   @Value("${guichet.connexion.echecs-max-par-ip:30}") int parIp,
+                   @Value("${guichet.connexion.fenetre:15m}") Duration fenetre) {
+        this.jdbc = jdbc;
+        this.horloge = horloge;
+        this.parCompte = parCompte;
+        this.parIp = parIp;
+        this.fenetre = fenetre;
+    }
+
+    public Duration fenetre() {
+        return fenetre;
+    }
+
+    boolean estFreine(String email, String ip) {
+        Timestamp depuis = Timestamp.from(horloge.instant().minus(fenetre));
+        int compte = jdbc.sql("select count(*) from echec_connexion where email = ? and moment > ?")
+                .params(email.toLowerCase(), depuis).query(Integer.class).single();
+        if (compte >= parCompte) {
+            return true;
+        }
+        int adresse = jdbc.sql("select count(*) from echec_connexion where ip = ? and moment > ?")
+                .params(ip, depuis).query(Integer.class).single();
+        return adresse >= parIp;
+    }
+
+    void echec(String email, String ip) {
+        jdbc.sql("insert into echec_connexion (email, ip, moment) values (?, ?, ?)")
+                .params(email.toLowerCase(), ip, Timestamp.from(horloge.instant())).update();
+    }
+
+    void reussite(String email) {
+        jdbc.sql("delete from echec_connexion where email = ?").param(email.toLowerCase()).update();
+    }
+
+    int purger() {
+        return jdbc.sql("delete from echec_connexion where moment < ?")
+                .param(Timestamp.from(horloge.instant().minus(fenetre.multipliedBy(4)))).update();
+    }
+}

@@ -1,0 +1,76 @@
+package fr.gouv.guichet.compte.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+import java.io.IOException;
+
+/**
+ * Web security of Guichet: who may open which part of the site, sign-in and sign-out, security headers.
+ * Each feature's area is a path prefix checked here; each feature also checks ownership of what it serves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecuriteWeb {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder encodeurMotsDePasse() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification) throws Exception {
+        http.authenticationProvider(authentification)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/compte/email/confirmer").permitAll()
+                        .requestMatchers("/usager", "/usager/**", "/compte", "/compte/**").hasAuthority(UsagerPrincipal.ROLE)
+                        .anyRequest().permitAll())
+                .formLogin(f -> f.loginPage("/connexion")
+                        .loginProcessingUrl("/connexion")
+                        .usernameParameter("email")
+                        .passwordParameter("motDePasse")
+                        .defaultSuccessUrl("/usager", false)
+                        .failureHandler(new EchecConnexion()))
+                .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** Sends the reason of a refused sign-in back to the sign-in page (flash attributes, then redirect). */
+    static final class EchecConnexion implements AuthenticationFailureHandler {
+
+        private final SessionFlashMapManager flash = new SessionFlashMapManager();
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                            AuthenticationException exception) throws IOException {
+            ConnexionRefusee.Motif motif = exception instanceof ConnexionRefusee refus ? refus.motif()
+                    : ConnexionRefusee.Motif.IDENTIFIANTS;
+            FlashMap attributs = new FlashMap();
+            attributs.put("motifRefus", motif.name());
+            String email = request.getParameter("email");
+            attributs.put("emailSaisi", email == null ? "" : email.strip());
+            attributs.setTargetRequestPath(request.getContextPath() + "/connexion");
+            flash.saveOutputFlashMap(attributs, request, response);
+            response.sendRedirect(request.getContextPath() + "/connexion");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package fr.gouv.guichet.compte.internal;
+
+import fr.gouv.guichet.compte.internal.EvenementsCompte.ActivationDemandee;
+import fr.gouv.guichet.compte.internal.EvenementsCompte.ChangementEmailDemande;
+import fr.gouv.guichet.compte.internal.EvenementsCompte.CompteSupprime;
+import fr.gouv.guichet.compte.internal.EvenementsCompte.InscriptionEnDouble;
+import fr.gouv.guichet.compte.internal.EvenementsCompte.MotDePasseModifie;
+import fr.gouv.guichet.compte.internal.EvenementsCompte.ReinitialisationDemandee;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Account use cases. Each one commits its change and its e-mail event together (outbox). */
+@Service
+public class ServiceCompte {
+
+    /** Minimum delay between two activation e-mails for one account, and the daily cap. */
+    static final Duration DELAI_RENVOI = Duration.ofMinutes(2);
+    static final int RENVOIS_PAR_JOUR = 5;
+
+    private final UsagerRepository usagers;
+    private final Jetons jetons;
+    private final PasswordEncoder encodeur;
+    private final ApplicationEventPublisher evenements;
+
+    ServiceCompte(UsagerRepository usagers, Jetons jetons, PasswordEncoder encodeur, ApplicationEventPublisher evenements) {
+        this.usagers = usagers;
+        this.jetons = jetons;
+        this.encodeur = encodeur;
+        this.evenements = evenements;
+    }
+
+    /**
+     * Creates a not-yet-activated account and e-mails its activation link. For an address that already has an
+     * account, nothing is created and its owner is told by e-mail: the caller sees the same outcome either way.
+     */
+    @Transactional
+    public void inscrire(String email, String motDePasse) {
+        String empreinte = encodeur.encode(motDePasse);
+        Optional<Long> id = usagers.creer(email.strip(), empreinte);
+        if (id.isPresent()) {
+            evenements.publishEvent(new ActivationDemandee(email.strip(), jetons.emettre(id.get(), TypeJeton.ACTIVATION, null)));
+        } else {
+            evenements.publishEvent(new InscriptionEnDouble(email.strip()));
+        }
+    }
+
+    public boolean jetonValide(String jeton, TypeJeton type) {
+        return jetons.verifier(jeton, type).isPresent();
+    }
+
+    @Transactional
+    public boolean activer(String jeton) {
+        return jetons.utiliser(jeton, TypeJeton.ACTIVATION).map(j -> {
+            usagers.activer(j.usagerId());
+            return true;
+        }).orElse(false);
+    }
+
+    /** Sends a new activation link to a not-yet-activated account, at most every 2 minutes and 5 times a day. */
+    @Transactional
+    public void renvoyerActivation(String email) {
+        usagers.parEmail(email.strip()).filter(u -> !u.active()).ifPresent(u -> {
+            if (jetons.emisDepuis(u.id(), TypeJeton.ACTIVATION, DELAI_RENVOI) == 0
+                    && jetons.emisDepuis(u.id(), TypeJeton.ACTIVATION, Duration.ofDays(1)) < RENVOIS_PAR_JOUR) {
+                evenements.publishEvent(new ActivationDemandee(u.email(), jetons.emettre(u.id(), TypeJeton.ACTIVATION, null)));
+            }
+        });
+    }
+
+    /** E-mails a reset link if the account exists (same outcome for the caller either way), at most every 2 minutes. */
+    @Transactional
+    public void demanderReinitialisation(String email) {
+        usagers.parEmail(email.strip()).ifPresent(u -> {
+            if (jetons.emisDepuis(u.id(), TypeJeton.REINITIALISATION, DELAI_RENVOI) == 0) {
+                evenements.publishEvent(new ReinitialisationDemandee(u.email(), jetons.emettre(u.id(), TypeJeton.REINITIALISATION, null)));
+            }
+        });
+    }
+
+    /** Sets a new password from a reset link; the link also activates the account (it proves the address). */
+    @Transactional
+    public boolean reinitialiser(String jeton, String motDePasse) {
+        return jetons.utiliser(jeton, TypeJeton.REINITIALISATION).map(j -> {
+            usagers.changerMotDePasse(j.usagerId(), encodeur.encode(motDePasse));
+            usagers.activer(j.usagerId());
+            jetons.revoquer(j.usagerId(), TypeJeton.REINITIALISATION);
+            String email = usagers.emailDe(j.usagerId());
+            if (email != null) {
+                evenements.publishEvent(new MotDePasseModifie(email));
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    public Optional<String> emailPourJetonReinitialisation(String jeton) {
+        return jetons.verifier(jeton, TypeJeton.REINITIALISATION).map(j -> usagers.emailDe(j.usagerId()));
+    }
+
+    public boolean motDePasseCorrect(long usagerId, String motDePasse) {
+        return usagers.parId(usagerId).map(u -> encodeur.matches(motDePasse, u.motDePasse())).orElse(false);
+    }
+
+    @Transactional
+    public void changerMotDePasse(long usagerId, String nouveau) {
+        usagers.changerMotDePasse(usagerId, encodeur.encode(nouveau));
+        jetons.revoquer(usagerId, TypeJeton.REINITIALISATION);
+        usagers.parId(usagerId).ifPresent(u -> evenements.publishEvent(new MotDePasseModifie(u.email())));
+    }
+
+    /** Sends a confirmation link to the new address; the account keeps the old one until it is confirmed. */
+    @Transactional
+    public void demanderChangementEmail(long usagerId, String nouvelEmail) {
+        usagers.parId(usagerId).ifPresent(u -> evenements.publishEvent(new ChangementEmailDemande(
+                u.email(), nouvelEmail.strip(), jetons.emettre(usagerId, TypeJeton.CHANGEMENT_EMAIL, nouvelEmail.strip()))));
+    }
+
+    public enum ResultatChangementEmail { CONFIRME, LIEN_INVALIDE, ADRESSE_PRISE }
+
+    @Transactional
+    public ResultatChangementEmail confirmerChangementEmail(String jeton) {
+        Optional<Jetons.JetonValide> valide = jetons.utiliser(jeton, TypeJeton.CHANGEMENT_EMAIL);
+        if (valide.isEmpty() || valide.get().nouvelEmail() == null) {
+            return ResultatChangementEmail.LIEN_INVALIDE;
+        }
+        boolean change = usagers.changerEmail(valide.get().usagerId(), valide.get().nouvelEmail());
+        return change ? ResultatChangementEmail.CONFIRME : ResultatChangementEmail.ADRESSE_PRISE;
+    }
+
+    @Transactional
+    public void supprimer(long usagerId) {
+        usagers.parId(usagerId).ifPresent(u -> {
+            usagers.supprimer(usagerId);
+            evenements.publishEvent(new CompteSupprime(u.email()));
+        });
+    }
+
+    @Transactional
+    public void choisirDepartement(long usagerId, String code) {
+        usagers.choisirDepartement(usagerId, code);
+    }
+}

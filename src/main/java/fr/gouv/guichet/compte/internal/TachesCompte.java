@@ -1,0 +1,28 @@
+package fr.gouv.guichet.compte.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/** Purges expired links and old sign-in failures every hour (db-scheduler: once across instances). */
+@Configuration(proxyBeanMethods = false)
+class TachesCompte {
+
+    private static final Logger log = LoggerFactory.getLogger(TachesCompte.class);
+
+    @Bean
+    RecurringTask<Void> purgeCompte(Jetons jetons, FreinConnexion frein) {
+        return Tasks.recurring("compte-purge", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, contexte) -> {
+                    int j = jetons.purger();
+                    int e = frein.purger();
+                    log.info("Purge des comptes : {} lien(s) expiré(s), {} échec(s) de connexion anciens supprimés", j, e);
+                });
+    }
+}

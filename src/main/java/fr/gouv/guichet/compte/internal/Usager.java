@@ -1,0 +1,9 @@
+package fr.gouv.guichet.compte.internal;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+public record Usager(long id, String email, String motDePasse, boolean active, Instant creeLe,
+                     @Nullable String codeDepartement) {
+}

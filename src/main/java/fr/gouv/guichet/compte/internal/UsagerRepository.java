@@ -1,0 +1,69 @@
+package fr.gouv.guichet.compte.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+@Repository
+public class UsagerRepository {
+
+    private static final String COLONNES = "select id, email, mot_de_passe, active, cree_le, code_departement from usager ";
+    private static final RowMapper<Usager> MAPPER = (rs, i) -> new Usager(rs.getLong("id"), rs.getString("email"),
+            rs.getString("mot_de_passe"), rs.getBoolean("active"), rs.getTimestamp("cree_le").toInstant(),
+            rs.getString("code_departement"));
+
+    private final JdbcClient jdbc;
+
+    UsagerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Usager> parId(long id) {
+        return jdbc.sql(COLONNES + "where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<Usager> parEmail(String email) {
+        return jdbc.sql(COLONNES + "where lower(email) = lower(?)").param(email).query(MAPPER).optional();
+    }
+
+    /** Inserts a not-yet-activated usager; empty when the e-mail is already taken (case-insensitively). */
+    Optional<Long> creer(String email, String empreinteMotDePasse) {
+        return jdbc.sql("""
+                        insert into usager (email, mot_de_passe) values (?, ?)
+                        on conflict (lower(email)) do nothing returning id""")
+                .params(email, empreinteMotDePasse).query(Long.class).optional();
+    }
+
+    void activer(long id) {
+        jdbc.sql("update usager set active = true, active_le = now(), version = version + 1 where id = ? and not active")
+                .param(id).update();
+    }
+
+    void changerMotDePasse(long id, String empreinte) {
+        jdbc.sql("update usager set mot_de_passe = ?, version = version + 1 where id = ?").params(empreinte, id).update();
+    }
+
+    /** False when the new address belongs to another account. */
+    boolean changerEmail(long id, String email) {
+        return jdbc.sql("""
+                        update usager set email = ?, version = version + 1 where id = ?
+                        and not exists (select 1 from usager autre where lower(autre.email) = lower(?) and autre.id <> ?)""")
+                .params(email, id, email, id).update() == 1;
+    }
+
+    void choisirDepartement(long id, String code) {
+        jdbc.sql("update usager set code_departement = ?, version = version + 1 where id = ?").params(code, id).update();
+    }
+
+    void supprimer(long id) {
+        jdbc.sql("delete from usager where id = ?").param(id).update();
+    }
+
+    @Nullable
+    String emailDe(long id) {
+        return jdbc.sql("select email from usager where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+}

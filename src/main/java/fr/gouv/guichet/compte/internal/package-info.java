@@ -1,0 +1,5 @@
+
+@NullMarked
+package fr.gouv.guichet.compte.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package fr.gouv.guichet.compte.web;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks an e-mail address typed in a form and says, in French, what is wrong. */
+final class AdresseElectronique {
+
+    private static final Pattern FORME = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+    private AdresseElectronique() {
+    }
+
+    static Optional<String> erreur(@Nullable String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.of("Saisissez votre adresse électronique.");
+        }
+        String e = email.strip();
+        if (e.length() > 254 || !FORME.matcher(e).matches()) {
+            return Optional.of("L’adresse électronique n’est pas valide : saisissez-la au format nom@domaine.fr.");
+        }
+        return Optional.empty();
+    }
+}

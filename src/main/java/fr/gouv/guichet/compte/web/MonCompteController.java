@@ -1,0 +1,155 @@
+package fr.gouv.guichet.compte.web;
+
+import fr.gouv.guichet.compte.ProfilUsager;
+import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.compte.internal.ReglesMotDePasse;
+import fr.gouv.guichet.compte.internal.ServiceCompte;
+import fr.gouv.guichet.compte.internal.ServiceCompte.ResultatChangementEmail;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Mon compte": change password, change e-mail (confirmed by a link), delete the account. */
+@Controller
+class MonCompteController {
+
+    private final ServiceCompte comptes;
+    private final UsagerCourant usagerCourant;
+
+    MonCompteController(ServiceCompte comptes, UsagerCourant usagerCourant) {
+        this.comptes = comptes;
+        this.usagerCourant = usagerCourant;
+    }
+
+    public static final class ChangementMotDePasse {
+        private String actuel = "";
+        private String nouveau = "";
+        private String confirmation = "";
+
+        public String getActuel() { return actuel; }
+        public void setActuel(String actuel) { this.actuel = actuel; }
+        public String getNouveau() { return nouveau; }
+        public void setNouveau(String nouveau) { this.nouveau = nouveau; }
+        public String getConfirmation() { return confirmation; }
+        public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    }
+
+    public static final class ChangementEmail {
+        private String nouvelEmail = "";
+        private String motDePasseEmail = "";
+
+        public String getNouvelEmail() { return nouvelEmail; }
+        public void setNouvelEmail(String nouvelEmail) { this.nouvelEmail = nouvelEmail; }
+        public String getMotDePasseEmail() { return motDePasseEmail; }
+        public void setMotDePasseEmail(String motDePasseEmail) { this.motDePasseEmail = motDePasseEmail; }
+    }
+
+    public static final class Suppression {
+        private String motDePasseSuppression = "";
+
+        public String getMotDePasseSuppression() { return motDePasseSuppression; }
+        public void setMotDePasseSuppression(String m) { this.motDePasseSuppression = m; }
+    }
+
+    @GetMapping("/compte")
+    String compte(Model model) {
+        model.addAttribute("profil", usagerCourant.exiger());
+        if (!model.containsAttribute("motDePasse")) {
+            model.addAttribute("motDePasse", new ChangementMotDePasse());
+        }
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", new ChangementEmail());
+        }
+        if (!model.containsAttribute("suppression")) {
+            model.addAttribute("suppression", new Suppression());
+        }
+        return "compte/mon-compte";
+    }
+
+    @PostMapping("/compte/mot-de-passe")
+    String changerMotDePasse(@ModelAttribute("motDePasse") ChangementMotDePasse form, BindingResult erreurs, Model model,
+                             RedirectAttributes redirection) {
+        ProfilUsager profil = usagerCourant.exiger();
+        if (!comptes.motDePasseCorrect(profil.id(), form.getActuel())) {
+            erreurs.rejectValue("actuel", "actuel", "Le mot de passe actuel est incorrect.");
+        }
+        ReglesMotDePasse.verifier(form.getNouveau(), profil.email()).ifPresent(m -> erreurs.rejectValue("nouveau", "nouveau", m));
+        if (!form.getNouveau().equals(form.getConfirmation())) {
+            erreurs.rejectValue("confirmation", "confirmation",
+                    "La confirmation ne correspond pas au nouveau mot de passe : saisissez deux fois le même mot de passe.");
+        }
+        if (erreurs.hasErrors()) {
+            return compte(model);
+        }
+        comptes.changerMotDePasse(profil.id(), form.getNouveau());
+        redirection.addFlashAttribute("messageSucces", "Votre mot de passe a été modifié.");
+        return "redirect:/compte";
+    }
+
+    @PostMapping("/compte/email")
+    String changerEmail(@ModelAttribute("email") ChangementEmail form, BindingResult erreurs, Model model,
+                        RedirectAttributes redirection) {
+        ProfilUsager profil = usagerCourant.exiger();
+        AdresseElectronique.erreur(form.getNouvelEmail()).ifPresent(m -> erreurs.rejectValue("nouvelEmail", "email", m));
+        if (form.getNouvelEmail().strip().equalsIgnoreCase(profil.email())) {
+            erreurs.rejectValue("nouvelEmail", "identique", "Cette adresse est déjà celle de votre compte : saisissez la nouvelle adresse.");
+        }
+        if (!comptes.motDePasseCorrect(profil.id(), form.getMotDePasseEmail())) {
+            erreurs.rejectValue("motDePasseEmail", "motDePasse", "Le mot de passe est incorrect.");
+        }
+        if (erreurs.hasErrors()) {
+            return compte(model);
+        }
+        comptes.demanderChangementEmail(profil.id(), form.getNouvelEmail());
+        redirection.addFlashAttribute("messageInfo", "Un lien de confirmation a été envoyé à " + form.getNouvelEmail().strip()
+                + ". Votre adresse sera modifiée quand vous l’aurez ouvert (il est valable 24 heures).");
+        return "redirect:/compte";
+    }
+
+    @GetMapping("/compte/email/confirmer")
+    String confirmationEmail(@RequestParam(name = "jeton", defaultValue = "") String jeton, Model model) {
+        model.addAttribute("jeton", jeton);
+        return "compte/confirmer-email";
+    }
+
+    @PostMapping("/compte/email/confirmer")
+    String confirmerEmail(@RequestParam(name = "jeton", defaultValue = "") String jeton, Model model,
+                          RedirectAttributes redirection) {
+        ResultatChangementEmail resultat = jeton.isBlank() ? ResultatChangementEmail.LIEN_INVALIDE
+                : comptes.confirmerChangementEmail(jeton);
+        if (resultat == ResultatChangementEmail.CONFIRME) {
+            redirection.addFlashAttribute("messageSucces", "Votre nouvelle adresse électronique est confirmée. "
+                    + "Utilisez-la désormais pour vous connecter.");
+            return "redirect:/connexion";
+        }
+        model.addAttribute("jeton", "");
+        model.addAttribute("erreur", resultat == ResultatChangementEmail.ADRESSE_PRISE
+                ? "Cette adresse électronique est déjà utilisée par un autre compte : votre adresse n’a pas été modifiée."
+                : "Ce lien n’est plus valable : il a déjà servi ou a expiré. Demandez un nouveau changement depuis « Mon compte ».");
+        return "compte/confirmer-email";
+    }
+
+    @PostMapping("/compte/suppression")
+    String supprimer(@ModelAttribute("suppression") Suppression form, BindingResult erreurs, Model model,
+                     HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirection) {
+        ProfilUsager profil = usagerCourant.exiger();
+        if (!comptes.motDePasseCorrect(profil.id(), form.getMotDePasseSuppression())) {
+            erreurs.rejectValue("motDePasseSuppression", "motDePasse",
+                    "Le mot de passe est incorrect : saisissez votre mot de passe pour confirmer la suppression.");
+            return compte(model);
+        }
+        comptes.supprimer(profil.id());
+        new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+        redirection.addFlashAttribute("messageSucces", "Votre compte a été supprimé.");
+        return "redirect:/";
+    }
+}

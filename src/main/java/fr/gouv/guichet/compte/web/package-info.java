@@ -1,0 +1,5 @@
+
+@NullMarked
+package fr.gouv.guichet.compte.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package fr.gouv.guichet.notification;
+
+import fr.gouv.guichet.notification.internal.RenduCourriel;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends an e-mail now. Features call it from their event listeners (outbox): a failure throws, the event
+ * publication stays incomplete and is resubmitted later.
+ */
+@Service
+public class Courriels {
+
+    private final JavaMailSender mailSender;
+    private final RenduCourriel rendu;
+    private final String expediteur;
+
+    Courriels(JavaMailSender mailSender, RenduCourriel rendu, @Value("${guichet.mail.expediteur}") String expediteur) {
+        this.mailSender = mailSender;
+        this.rendu = rendu;
+        this.expediteur = expediteur;
+    }
+
+    public void envoyer(Courriel courriel) {
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(expediteur);
+            helper.setTo(courriel.destinataire());
+            helper.setSubject(courriel.sujet());
+            helper.setText(rendu.texte(courriel), rendu.html(courriel));
+            mailSender.send(message);
+        } catch (MessagingException e) {
+            throw new MailSendException("Courriel non construit : " + courriel.sujet(), e);
+        }
+    }
+}
