@@ -33,9 +33,9 @@ class SecuriteWeb {
     }
 
     @Bean
-    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification) throws Exception {
-        http.authenticationProvider(authentification)
-                .authorizeHttpRequests(a -> a
+    SecurityFilterChain securite(HttpSecurity http) throws Exception {
+        // AuthentificationUsager, the only AuthenticationProvider bean, is the global authentication manager's provider.
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers("/compte/email/confirmer").permitAll()
                         .requestMatchers("/usager", "/usager/**", "/compte", "/compte/**").hasAuthority(UsagerPrincipal.ROLE)
                         .anyRequest().permitAll())

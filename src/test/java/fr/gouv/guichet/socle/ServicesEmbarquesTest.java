@@ -1,0 +1,34 @@
+package fr.gouv.guichet.socle;
+
+import fr.gouv.guichet.socle.embarque.ServicesEmbarquesEnvironmentPostProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A configured PostgreSQL / SMTP server switches the embedded ones off. */
+class ServicesEmbarquesTest {
+
+    @Test
+    void baseEtCourrielExternes_desactiventLesServicesEmbarques() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                .withProperty("spring.mail.host", "smtp.interne");
+        new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getPropertySources().contains("guichetServicesEmbarques")).isFalse();
+        assertThat(env.getProperty("guichet.embarque.mail")).isNull();
+        assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.interne:5432/guichet");
+    }
+
+    @Test
+    void sansSmtpConfigure_leServeurEmbarqueEstActive() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                .withProperty("guichet.embarque.mail.port", "0");
+        new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getProperty("guichet.embarque.mail")).isEqualTo("true");
+        assertThat(env.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+        assertThat(env.getProperty("spring.mail.port", Integer.class)).isPositive();
+    }
+}

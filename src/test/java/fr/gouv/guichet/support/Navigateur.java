@@ -1,0 +1,73 @@
+package fr.gouv.guichet.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright (no browser download), and the axe-core check of each page
+ * (WCAG 2.1 A and AA rules): any violation fails the test.
+ */
+public final class Navigateur implements AutoCloseable {
+
+    private static final List<String> OPTIONS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    public Navigateur() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("guichet.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(OPTIONS));
+    }
+
+    /** A fresh browser profile (no cookies) with JavaScript on; CSP bypassed only so that axe can be injected. */
+    public BrowserContext contexte() {
+        return browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setLocale("fr-FR"));
+    }
+
+    public BrowserContext contexteSansJavaScript() {
+        return browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false).setLocale("fr-FR"));
+    }
+
+    /** Runs axe-core on the page and fails with the list of violations, if any. */
+    public static void verifierAccessibilite(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setPath(axe()));
+        Object violations = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                  return r.violations.map(v => v.id + ' (' + v.impact + ') : ' + v.help + ' -> '
+                      + v.nodes.map(n => n.target.join(' ')).join(' | '));
+                }""");
+        if (violations instanceof List<?> liste && !liste.isEmpty()) {
+            throw new AssertionError("Violations d’accessibilité (axe-core) sur " + page.url() + " :\n" + String.join("\n",
+                    liste.stream().map(Object::toString).toList()));
+        }
+    }
+
+    private static Path axe() {
+        Path racine = Path.of(System.getProperty("guichet.project.dir", "."));
+        Path axe = racine.resolve("node_modules/axe-core/axe.min.js");
+        if (!Files.exists(axe)) {
+            throw new IllegalStateException("axe-core introuvable : " + axe + " (npm ci n’a pas été lancé ?)");
+        }
+        return axe;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
