@@ -134,6 +134,7 @@ public class ServiceCompte {
     @Transactional
     public void supprimer(long usagerId) {
         usagers.parId(usagerId).ifPresent(u -> {
+            evenements.publishEvent(new fr.gouv.guichet.compte.CompteEnSuppression(usagerId));
             usagers.supprimer(usagerId);
             evenements.publishEvent(new CompteSupprime(u.email()));
         });

@@ -1,0 +1,22 @@
+package fr.gouv.guichet.demarche;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A dossier, pinned to the form definition version it was started on.
+ *
+ * @param reponses the answers as stored (JSON): strings, lists of strings, lists of maps
+ */
+public record Dossier(long id, @Nullable String numero, @Nullable Long usagerId, String codeDepartement, String demarche,
+                      String formulaireId, String formulaireVersion, Map<String, Object> reponses, EtatDossier etat,
+                      @Nullable String referenceAutorisation, @Nullable LocalDate dateArrete, boolean prioritaire,
+                      Instant creeLe, Instant modifieLe, @Nullable Instant deposeLe, int version) {
+
+    public boolean estBrouillon() {
+        return etat == EtatDossier.BROUILLON;
+    }
+}

@@ -1,0 +1,151 @@
+package fr.gouv.guichet.demarche;
+
+import fr.gouv.guichet.demarche.Evenements.DossierDepose;
+import fr.gouv.guichet.demarche.internal.DossierRepository;
+import fr.gouv.guichet.demarche.internal.HistoriqueRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Dossiers as seen by their usager. Every read and write is scoped to the usager: another usager's dossier is
+ * simply not found.
+ */
+@Service
+public class Dossiers {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final DossierRepository depot;
+    private final HistoriqueRepository historique;
+    private final ApplicationEventPublisher evenements;
+    private final Clock horloge;
+
+    Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge) {
+        this.depot = depot;
+        this.historique = historique;
+        this.evenements = evenements;
+        this.horloge = horloge;
+    }
+
+    @Transactional
+    public long creerBrouillon(long usagerId, String codeDepartement, String demarche, String formulaireId,
+                               String formulaireVersion, Map<String, Object> reponses, @Nullable String referenceAutorisation,
+                               @Nullable LocalDate dateArrete) {
+        long id = depot.creer(usagerId, codeDepartement, demarche, formulaireId, formulaireVersion, reponses,
+                referenceAutorisation, dateArrete);
+        depot.enregistrerTransition(id, null, EtatDossier.BROUILLON, TypeActeur.USAGER.name(), usagerId, "Création du brouillon",
+                horloge.instant());
+        return id;
+    }
+
+    public Optional<Dossier> deLUsager(long dossierId, long usagerId) {
+        return depot.parIdEtUsager(dossierId, usagerId);
+    }
+
+    public List<Dossier> tousDeLUsager(long usagerId) {
+        return depot.deLUsager(usagerId);
+    }
+
+    /** Any dossier by number (e.g. the authorization a renewal refers to); not for display to usagers. */
+    public Optional<Dossier> parNumero(String numero) {
+        return depot.parNumero(numero);
+    }
+
+    /** Saves a draft's answers unless it was saved elsewhere since {@code versionLue}. */
+    @Transactional
+    public ResultatEnregistrement enregistrer(long dossierId, long usagerId, int versionLue, Map<String, Object> reponses) {
+        if (depot.enregistrer(dossierId, usagerId, versionLue, reponses, horloge.instant()) == 1) {
+            return new ResultatEnregistrement(ResultatEnregistrement.Statut.ENREGISTRE, versionLue + 1, null);
+        }
+        Dossier actuel = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        ResultatEnregistrement.Statut statut = actuel.estBrouillon() ? ResultatEnregistrement.Statut.CONFLIT
+                : ResultatEnregistrement.Statut.VERROUILLE;
+        return new ResultatEnregistrement(statut, actuel.version(), actuel);
+    }
+
+    @Transactional
+    public boolean supprimerBrouillon(long dossierId, long usagerId) {
+        return depot.supprimerBrouillon(dossierId, usagerId) == 1;
+    }
+
+    /**
+     * Deposits a draft: gives it its national number, locks it for good, records the transition and publishes
+     * {@link DossierDepose} (récépissé) in the same transaction. Idempotent: a second call (double click, retry)
+     * returns the same number and changes nothing.
+     */
+    @Transactional
+    public NumeroDossier deposer(long dossierId, long usagerId, UUID cleValidation, String prefixe) {
+        Dossier dossier = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        if (!dossier.estBrouillon()) {
+            if (dossier.numero() == null) {
+                throw new TransitionImpossible(Transition.DEPOSER, dossier.etat());
+            }
+            return new NumeroDossier(dossier.numero());
+        }
+        Instant maintenant = horloge.instant();
+        int annee = maintenant.atZone(PARIS).getYear();
+        NumeroDossier numero = NumeroDossier.de(prefixe, dossier.codeDepartement(), annee,
+                depot.prochainNumero(prefixe, dossier.codeDepartement(), annee));
+        if (depot.deposer(dossierId, usagerId, numero.valeur(), cleValidation, maintenant) == 0) {
+            // Deposited concurrently by another request: that one's number stands.
+            return depot.parIdEtUsager(dossierId, usagerId).map(Dossier::numero).map(NumeroDossier::new)
+                    .orElseThrow(DossierIntrouvable::new);
+        }
+        depot.enregistrerTransition(dossierId, EtatDossier.BROUILLON, EtatDossier.DEPOSE, TypeActeur.USAGER.name(), usagerId,
+                Transition.DEPOSER.libelle(), maintenant);
+        evenements.publishEvent(new DossierDepose(dossierId, numero.valeur(), dossier.demarche()));
+        return numero;
+    }
+
+    public List<Historique.TransitionEnregistree> transitions(long dossierId) {
+        return historique.transitions(dossierId);
+    }
+
+    public List<Historique.Message> messages(long dossierId) {
+        return historique.messages(dossierId);
+    }
+
+    public List<Historique.PieceJointe> pieces(long dossierId) {
+        return historique.pieces(dossierId);
+    }
+
+    public Optional<Historique.PieceJointe> piece(long dossierId, long pieceId) {
+        return historique.piece(dossierId, pieceId);
+    }
+
+    /** A message from the usager to the préfecture, possible until the préfecture decides. */
+    @Transactional
+    public long envoyerMessage(long dossierId, long usagerId, String texte) {
+        Dossier dossier = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        if (!dossier.etat().accepteDesComplements()) {
+            throw new TransitionImpossible(null, dossier.etat());
+        }
+        long id = historique.ajouterMessage(dossierId, TypeActeur.USAGER, usagerId, texte, horloge.instant());
+        evenements.publishEvent(new Evenements.MessageUsager(dossierId, id));
+        return id;
+    }
+
+    /** Records a document already stored; possible until the préfecture decides. */
+    @Transactional
+    public long ajouterPiece(long dossierId, long usagerId, String codePiece, String nom, String typeContenu, long taille,
+                             String sha256, String cleStockage) {
+        Dossier dossier = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        if (!dossier.etat().accepteDesComplements()) {
+            throw new TransitionImpossible(null, dossier.etat());
+        }
+        long id = historique.ajouterPiece(dossierId, codePiece, nom, typeContenu, taille, sha256, cleStockage, horloge.instant());
+        evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id));
+        return id;
+    }
+}

@@ -1,0 +1,21 @@
+package fr.gouv.guichet.demarche;
+
+/** Events published by the dossier lifecycle (persisted in the outbox for their listeners). */
+public final class Evenements {
+
+    private Evenements() {
+    }
+
+    /** A dossier was deposited: it has its number and its récépissé is due. */
+    public record DossierDepose(long dossierId, String numero, String demarche) {
+    }
+
+    public record DossierTransitionne(long dossierId, Transition transition, EtatDossier de, EtatDossier vers) {
+    }
+
+    public record MessageUsager(long dossierId, long messageId) {
+    }
+
+    public record PieceAjoutee(long dossierId, long pieceId) {
+    }
+}

@@ -1,0 +1,3 @@
+package fr.gouv.guichet.demarche;
+
+public enum TypeActeur { USAGER, AGENT, SYSTEME }

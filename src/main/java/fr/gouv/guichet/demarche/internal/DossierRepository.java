@@ -1,0 +1,124 @@
+package fr.gouv.guichet.demarche.internal;
+
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.EtatDossier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class DossierRepository {
+
+    private static final TypeReference<Map<String, Object>> CARTE = new TypeReference<>() {
+    };
+    private static final String COLONNES = """
+            select id, numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses::text,
+                   etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version
+            from dossier """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RowMapper<Dossier> mapper;
+
+    DossierRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.mapper = (rs, i) -> new Dossier(rs.getLong("id"), rs.getString("numero"),
+                rs.getObject("usager_id") == null ? null : rs.getLong("usager_id"), rs.getString("code_departement"),
+                rs.getString("demarche"), rs.getString("formulaire_id"), rs.getString("formulaire_version"),
+                json.readValue(rs.getString("reponses"), CARTE), EtatDossier.valueOf(rs.getString("etat")),
+                rs.getString("reference_autorisation"),
+                rs.getDate("date_arrete") == null ? null : rs.getDate("date_arrete").toLocalDate(),
+                rs.getBoolean("prioritaire"), rs.getTimestamp("cree_le").toInstant(), rs.getTimestamp("modifie_le").toInstant(),
+                rs.getTimestamp("depose_le") == null ? null : rs.getTimestamp("depose_le").toInstant(), rs.getInt("version"));
+    }
+
+    public long creer(long usagerId, String codeDepartement, String demarche, String formulaireId, String formulaireVersion,
+               Map<String, Object> reponses, @Nullable String reference, @Nullable LocalDate dateArrete) {
+        return jdbc.sql("""
+                        insert into dossier (usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses,
+                                             reference_autorisation, date_arrete)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                .params(usagerId, codeDepartement, demarche, formulaireId, formulaireVersion, json.writeValueAsString(reponses),
+                        reference, dateArrete == null ? null : Date.valueOf(dateArrete))
+                .query(Long.class).single();
+    }
+
+    public Optional<Dossier> parId(long id) {
+        return jdbc.sql(COLONNES + "where id = ?").param(id).query(mapper).optional();
+    }
+
+    public Optional<Dossier> parIdEtUsager(long id, long usagerId) {
+        return jdbc.sql(COLONNES + "where id = ? and usager_id = ?").params(id, usagerId).query(mapper).optional();
+    }
+
+    public Optional<Dossier> parNumero(String numero) {
+        return jdbc.sql(COLONNES + "where numero = ?").param(numero).query(mapper).optional();
+    }
+
+    public List<Dossier> deLUsager(long usagerId) {
+        return jdbc.sql(COLONNES + "where usager_id = ? order by modifie_le desc").param(usagerId).query(mapper).list();
+    }
+
+    /** Saves a draft's answers if nobody saved it since {@code version}; returns the number of rows changed. */
+    public int enregistrer(long id, long usagerId, int version, Map<String, Object> reponses, Instant maintenant) {
+        return jdbc.sql("""
+                        update dossier set reponses = cast(? as jsonb), modifie_le = ?, version = version + 1
+                        where id = ? and usager_id = ? and etat = 'BROUILLON' and version = ?""")
+                .params(json.writeValueAsString(reponses), Timestamp.from(maintenant), id, usagerId, version).update();
+    }
+
+    public int supprimerBrouillon(long id, long usagerId) {
+        return jdbc.sql("delete from dossier where id = ? and usager_id = ? and etat = 'BROUILLON'").params(id, usagerId).update();
+    }
+
+    public void supprimerBrouillonsDe(long usagerId) {
+        jdbc.sql("delete from dossier where usager_id = ? and etat = 'BROUILLON'").param(usagerId).update();
+    }
+
+    /** Moves a dossier from one of the allowed states to the next, atomically; 0 when it was not in one of them. */
+    public int changerEtat(long id, List<EtatDossier> depuis, EtatDossier vers, Instant maintenant) {
+        return jdbc.sql("""
+                        update dossier set etat = ?, modifie_le = ?, version = version + 1
+                        where id = ? and etat = any(?)""")
+                .params(vers.name(), Timestamp.from(maintenant), id, depuis.stream().map(Enum::name).toArray(String[]::new))
+                .update();
+    }
+
+    public int deposer(long id, long usagerId, String numero, UUID cle, Instant maintenant) {
+        return jdbc.sql("""
+                        update dossier set etat = 'DEPOSE', numero = ?, cle_validation = ?, depose_le = ?, modifie_le = ?,
+                               version = version + 1
+                        where id = ? and usager_id = ? and etat = 'BROUILLON'""")
+                .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId).update();
+    }
+
+    public void enregistrerTransition(long dossierId, @Nullable EtatDossier de, EtatDossier vers, String acteurType,
+                               @Nullable Long acteurId, @Nullable String motif, Instant maintenant) {
+        jdbc.sql("""
+                        insert into dossier_transition (dossier_id, de, vers, acteur_type, acteur_id, motif, moment)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, de == null ? null : de.name(), vers.name(), acteurType, acteurId, motif, Timestamp.from(maintenant))
+                .update();
+    }
+
+    public int prochainNumero(String prefixe, String codeDepartement, int annee) {
+        return jdbc.sql("""
+                        insert into numero_sequence (prefixe, code_departement, annee, dernier) values (?, ?, ?, 1)
+                        on conflict (prefixe, code_departement, annee)
+                        do update set dernier = numero_sequence.dernier + 1 returning dernier""")
+                .params(prefixe, codeDepartement, annee).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,58 @@
+package fr.gouv.guichet.videoprotection.internal;
+
+import fr.gouv.guichet.compte.EntreeEspaceUsager;
+import fr.gouv.guichet.demarche.Procedure;
+import fr.gouv.guichet.videoprotection.DemarcheVideo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Declares the videoprotection procedures and their entry in the usager's space. */
+@Configuration(proxyBeanMethods = false)
+class ProceduresVideo {
+
+    @Bean
+    Procedure procedureVideoAutorisation() {
+        return DemarcheVideo.AUTORISATION.procedure();
+    }
+
+    @Bean
+    Procedure procedureVideoModification() {
+        return DemarcheVideo.MODIFICATION.procedure();
+    }
+
+    @Bean
+    Procedure procedureVideoRenouvellement() {
+        return DemarcheVideo.RENOUVELLEMENT.procedure();
+    }
+
+    @Bean
+    Procedure procedureVideoBanque() {
+        return DemarcheVideo.BANQUE.procedure();
+    }
+
+    @Bean
+    EntreeEspaceUsager entreeVideoprotection() {
+        return new EntreeEspaceUsager() {
+            @Override
+            public String titre() {
+                return "Vidéoprotection";
+            }
+
+            @Override
+            public String description() {
+                return "Demander l’autorisation d’installer un système de vidéoprotection, déclarer une modification, "
+                        + "demander un renouvellement (CERFA 13806, et 14095 pour les banques).";
+            }
+
+            @Override
+            public String url() {
+                return "/usager/videoprotection";
+            }
+
+            @Override
+            public int ordre() {
+                return 10;
+            }
+        };
+    }
+}
