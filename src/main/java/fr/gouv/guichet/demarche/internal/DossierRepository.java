@@ -26,7 +26,8 @@ public class DossierRepository {
     private static final String COLONNES = """
             select id, numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses::text,
                    etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version
-            from dossier """;
+            from dossier
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

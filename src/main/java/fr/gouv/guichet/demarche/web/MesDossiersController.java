@@ -1,0 +1,129 @@
+package fr.gouv.guichet.demarche.web;
+
+import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DossierIntrouvable;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.formulaire.CatalogueFormulaires;
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.PiecesAttendues;
+import fr.gouv.guichet.formulaire.Reponses;
+import fr.gouv.guichet.referentiel.Departements;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** "Mes dossiers": drafts to resume or delete, deposited dossiers with their state, timeline, messages, documents. */
+@Controller
+class MesDossiersController {
+
+    static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
+            .withZone(ZoneId.of("Europe/Paris"));
+    static final int LONGUEUR_MAX_MESSAGE = 5000;
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final CatalogueFormulaires catalogue;
+    private final Departements departements;
+    private final UsagerCourant usagerCourant;
+    private final DelaisDossier delais;
+
+    MesDossiersController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue, Departements departements,
+                          UsagerCourant usagerCourant, DelaisDossier delais) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.catalogue = catalogue;
+        this.departements = departements;
+        this.usagerCourant = usagerCourant;
+        this.delais = delais;
+    }
+
+    record LigneDossier(Dossier dossier, String demarche, String prefecture, String modifie) {
+    }
+
+    @GetMapping("/usager/dossiers")
+    String lister(Model model) {
+        List<LigneDossier> lignes = dossiers.tousDeLUsager(usager()).stream()
+                .map(d -> new LigneDossier(d, procedures.get(d.demarche()).libelle(),
+                        departements.parCode(d.codeDepartement()).map(x -> x.libellePrefecture()).orElse(d.codeDepartement()),
+                        DATE_HEURE.format(d.modifieLe())))
+                .toList();
+        model.addAttribute("brouillons", lignes.stream().filter(l -> l.dossier().estBrouillon()).toList());
+        model.addAttribute("deposes", lignes.stream().filter(l -> !l.dossier().estBrouillon()).toList());
+        return "demarche/mes-dossiers";
+    }
+
+    @GetMapping("/usager/dossiers/{id}")
+    String consulter(@PathVariable long id, Model model) {
+        Dossier dossier = dossier(id);
+        if (dossier.estBrouillon()) {
+            return "redirect:/usager/dossiers/" + id + "/pages/1";
+        }
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Reponses reponses = new Reponses(dossier.reponses());
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", procedures.get(dossier.demarche()));
+        model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
+        model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
+        model.addAttribute("dateRejetImplicite", delais.dateRejetImplicite(dossier));
+        model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
+        model.addAttribute("pieces", dossiers.pieces(id));
+        model.addAttribute("messages", dossiers.messages(id));
+        model.addAttribute("transitions", dossiers.transitions(id));
+        model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
+        model.addAttribute("format", DATE_HEURE);
+        return "demarche/dossier";
+    }
+
+    @PostMapping("/usager/dossiers/{id}/supprimer")
+    String supprimer(@PathVariable long id, RedirectAttributes redirection) {
+        Dossier dossier = dossier(id);
+        if (dossiers.supprimerBrouillon(dossier.id(), usager())) {
+            redirection.addFlashAttribute("messageSucces", "Le brouillon a été supprimé.");
+        } else {
+            redirection.addFlashAttribute("messageInfo", "Ce dossier a été transmis à la préfecture : il ne peut pas être supprimé.");
+        }
+        return "redirect:/usager/dossiers";
+    }
+
+    @PostMapping("/usager/dossiers/{id}/messages")
+    String ecrire(@PathVariable long id, @RequestParam(name = "message", defaultValue = "") String message,
+                  RedirectAttributes redirection) {
+        Dossier dossier = dossier(id);
+        String texte = message.strip();
+        if (texte.isEmpty()) {
+            redirection.addFlashAttribute("erreurMessage", "Écrivez votre message avant de l’envoyer.");
+        } else if (texte.length() > LONGUEUR_MAX_MESSAGE) {
+            redirection.addFlashAttribute("erreurMessage", "Votre message dépasse " + LONGUEUR_MAX_MESSAGE
+                    + " caractères (il en compte " + texte.length() + ") : raccourcissez-le ou envoyez-le en plusieurs fois.");
+            redirection.addFlashAttribute("messageSaisi", texte);
+        } else {
+            try {
+                dossiers.envoyerMessage(dossier.id(), usager(), texte);
+                redirection.addFlashAttribute("messageSucces", "Votre message a été envoyé à la préfecture.");
+            } catch (TransitionImpossible e) {
+                redirection.addFlashAttribute("erreurMessage", "La préfecture a rendu sa décision : ce dossier n’accepte plus de message.");
+            }
+        }
+        return "redirect:/usager/dossiers/" + id + "#messages";
+    }
+
+    private Dossier dossier(long id) {
+        return dossiers.deLUsager(id, usager()).orElseThrow(DossierIntrouvable::new);
+    }
+
+    private long usager() {
+        return usagerCourant.exiger().id();
+    }
+}

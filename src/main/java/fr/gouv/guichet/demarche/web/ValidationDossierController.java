@@ -1,0 +1,114 @@
+package fr.gouv.guichet.demarche.web;
+
+import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DossierIntrouvable;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.NumeroDossier;
+import fr.gouv.guichet.demarche.Procedure;
+import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.formulaire.CatalogueFormulaires;
+import fr.gouv.guichet.formulaire.ContexteValidation;
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.ErreurChamp;
+import fr.gouv.guichet.formulaire.MoteurValidation;
+import fr.gouv.guichet.formulaire.Reponses;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Before it is locked for good: a recap of every answer and an explicit confirmation (RGAA 11.12), then the
+ * deposit — idempotent, so a double click or a retried request makes one dossier with one number.
+ */
+@Controller
+class ValidationDossierController {
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final CatalogueFormulaires catalogue;
+    private final MoteurValidation moteur;
+    private final UsagerCourant usagerCourant;
+    private final Clock horloge;
+
+    ValidationDossierController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
+                                MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.catalogue = catalogue;
+        this.moteur = moteur;
+        this.usagerCourant = usagerCourant;
+        this.horloge = horloge;
+    }
+
+    @GetMapping("/usager/dossiers/{id}/validation")
+    String recapitulatif(@PathVariable long id, Model model) {
+        Dossier dossier = dossier(id);
+        if (!dossier.estBrouillon()) {
+            return "redirect:/usager/dossiers/" + id;
+        }
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Reponses reponses = new Reponses(dossier.reponses());
+        List<ErreurChamp> erreurs = moteur.validerTout(definition, reponses, contexte(dossier));
+        if (!erreurs.isEmpty()) {
+            int page = definition.pageDuChamp(racine(erreurs.getFirst().champId())).map(p -> definition.indexDePage(p.id()) + 1).orElse(1);
+            return "redirect:/usager/dossiers/" + id + "/pages/" + page;
+        }
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", procedures.get(dossier.demarche()));
+        model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
+        model.addAttribute("cle", UUID.randomUUID());
+        return "demarche/validation";
+    }
+
+    @PostMapping("/usager/dossiers/{id}/valider")
+    String valider(@PathVariable long id, @RequestParam(name = "cle") UUID cle,
+                   @RequestParam(name = "certification", required = false) String certification,
+                   Model model, RedirectAttributes redirection) {
+        Dossier dossier = dossier(id);
+        if (!dossier.estBrouillon()) {
+            return "redirect:/usager/dossiers/" + id;
+        }
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Reponses reponses = new Reponses(dossier.reponses());
+        if (!moteur.validerTout(definition, reponses, contexte(dossier)).isEmpty()) {
+            return "redirect:/usager/dossiers/" + id + "/validation";
+        }
+        if (certification == null) {
+            model.addAttribute("dossier", dossier);
+            model.addAttribute("procedure", procedures.get(dossier.demarche()));
+            model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
+            model.addAttribute("cle", cle);
+            model.addAttribute("erreurCertification",
+                    "Cochez la case pour certifier l’exactitude des informations avant de valider votre demande.");
+            return "demarche/validation";
+        }
+        Procedure procedure = procedures.get(dossier.demarche());
+        NumeroDossier numero = dossiers.deposer(id, usagerCourant.exiger().id(), cle, procedure.prefixeNumero());
+        redirection.addFlashAttribute("messageSucces", "Votre demande est transmise à la préfecture sous le numéro "
+                + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");
+        return "redirect:/usager/dossiers/" + id;
+    }
+
+    private ContexteValidation contexte(Dossier dossier) {
+        return new ContexteValidation(dossier.codeDepartement(), LocalDate.now(horloge));
+    }
+
+    private Dossier dossier(long id) {
+        return dossiers.deLUsager(id, usagerCourant.exiger().id()).orElseThrow(DossierIntrouvable::new);
+    }
+
+    private static String racine(String champId) {
+        int crochet = champId.indexOf('[');
+        return crochet < 0 ? champId : champId.substring(0, crochet);
+    }
+}

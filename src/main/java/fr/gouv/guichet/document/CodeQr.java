@@ -1,0 +1,61 @@
+package fr.gouv.guichet.document;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** QR codes for PDF templates, as {@code data:} URIs (the PDF renderer loads no external resource). */
+public final class CodeQr {
+
+    private static final int PIXELS_PAR_MODULE = 8;
+
+    private CodeQr() {
+    }
+
+    /** A black-and-white PNG of the QR code of {@code texte} (error correction M, quiet zone of 4 modules). */
+    public static String dataUriPng(String texte) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(texte));
+    }
+
+    static byte[] png(String texte) {
+        if (texte.isEmpty()) {
+            throw new IllegalArgumentException("Le texte du code QR est vide");
+        }
+        BitMatrix modules;
+        try {
+            modules = new QRCodeWriter().encode(texte, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                    EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Texte trop long pour un code QR", e);
+        }
+        int cote = modules.getWidth() * PIXELS_PAR_MODULE;
+        BufferedImage image = new BufferedImage(cote, cote, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < cote; y++) {
+            for (int x = 0; x < cote; x++) {
+                boolean noir = modules.get(x / PIXELS_PAR_MODULE, y / PIXELS_PAR_MODULE);
+                image.setRGB(x, y, noir ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", sortie);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sortie.toByteArray();
+    }
+}

@@ -1,0 +1,153 @@
+package fr.gouv.guichet.document;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the récépissé ({@code templates/pdf/recepisse.html}) needs: the CRPA accusé de réception
+ * (L112-11, R112-5, R112-11-1) of a dossier. Every field is required, so no caller can forget one.
+ *
+ * @param numeroDossier         dossier number shown to the usager
+ * @param libelleDemarche       e.g. "Demande d’autorisation d’un système de vidéoprotection"
+ * @param receptionLe           date and time of receipt, in the zone of the competent préfecture
+ * @param service               the service handling the dossier
+ * @param decisionImpliciteLe   date at which the préfet's silence will mean rejection, for a complete dossier
+ * @param demandeur             who filed the dossier
+ * @param reponses              summary of the answers, in form order
+ * @param piecesAttendues       documents expected for this dossier
+ * @param codeVerification      short code to check the document's authenticity
+ * @param urlVerification       page where the code is checked (also encoded in the QR code)
+ */
+public record DonneesRecepisse(
+        String numeroDossier,
+        String libelleDemarche,
+        ZonedDateTime receptionLe,
+        Service service,
+        LocalDate decisionImpliciteLe,
+        Demandeur demandeur,
+        List<Reponse> reponses,
+        List<PieceAttendue> piecesAttendues,
+        String codeVerification,
+        String urlVerification) {
+
+    public static final String GABARIT = "recepisse";
+
+    private static final DateTimeFormatter MOIS_ANNEE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRANCE);
+
+    public DonneesRecepisse {
+        exiger(numeroDossier, "numeroDossier");
+        exiger(libelleDemarche, "libelleDemarche");
+        Objects.requireNonNull(receptionLe, "receptionLe");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(decisionImpliciteLe, "decisionImpliciteLe");
+        Objects.requireNonNull(demandeur, "demandeur");
+        reponses = List.copyOf(reponses);
+        piecesAttendues = List.copyOf(piecesAttendues);
+        exiger(codeVerification, "codeVerification");
+        exiger(urlVerification, "urlVerification");
+        if (!urlVerification.startsWith("https://") && !urlVerification.startsWith("http://")) {
+            throw new IllegalArgumentException("urlVerification doit être une adresse web : " + urlVerification);
+        }
+        if (decisionImpliciteLe.isBefore(receptionLe.toLocalDate())) {
+            throw new IllegalArgumentException("La décision implicite ne peut précéder la réception");
+        }
+    }
+
+    /** The service in charge of the dossier, as R112-5 CRPA requires it on the accusé de réception. */
+    public record Service(String prefecture, String nom, List<String> adresse, String telephone, String courriel) {
+
+        public static final String BUREAU_VIDEOPROTECTION = "Bureau de la vidéoprotection";
+
+        public Service {
+            exiger(prefecture, "prefecture");
+            exiger(nom, "nom");
+            adresse = lignes(adresse, "adresse");
+            exiger(telephone, "telephone");
+            exiger(courriel, "courriel");
+        }
+
+        /** The usual service for videoprotection dossiers. */
+        public static Service bureauVideoprotection(String prefecture, List<String> adresse, String telephone,
+                                                    String courriel) {
+            return new Service(prefecture, BUREAU_VIDEOPROTECTION, adresse, telephone, courriel);
+        }
+    }
+
+    /** @param nom person's name or raison sociale */
+    public record Demandeur(String nom, List<String> adresse) {
+
+        public Demandeur {
+            exiger(nom, "nom");
+            adresse = lignes(adresse, "adresse");
+        }
+    }
+
+    public record Reponse(String libelle, String valeur) {
+
+        public Reponse {
+            exiger(libelle, "libelle");
+            Objects.requireNonNull(valeur, "valeur");
+        }
+    }
+
+    public record PieceAttendue(String libelle, String explication) {
+
+        public PieceAttendue {
+            exiger(libelle, "libelle");
+            Objects.requireNonNull(explication, "explication");
+        }
+    }
+
+    /** The template variables; values are plain strings, lists and maps (readable by OGNL and SpEL alike). */
+    public Map<String, Object> variables() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("numeroDossier", numeroDossier);
+        variables.put("libelleDemarche", libelleDemarche);
+        variables.put("dateReception", date(receptionLe.toLocalDate()));
+        variables.put("heureReception", HEURE.format(receptionLe));
+        variables.put("service", Map.of(
+                "prefecture", service.prefecture(),
+                "nom", service.nom(),
+                "adresse", service.adresse(),
+                "telephone", service.telephone(),
+                "courriel", service.courriel()));
+        variables.put("dateDecisionImplicite", date(decisionImpliciteLe));
+        variables.put("demandeur", Map.of("nom", demandeur.nom(), "adresse", demandeur.adresse()));
+        variables.put("reponses", reponses.stream()
+                .map(r -> Map.of("libelle", r.libelle(), "valeur", r.valeur())).toList());
+        variables.put("piecesAttendues", piecesAttendues.stream()
+                .map(p -> Map.of("libelle", p.libelle(), "explication", p.explication())).toList());
+        variables.put("codeVerification", codeVerification);
+        variables.put("urlVerification", urlVerification);
+        variables.put("codeQr", CodeQr.dataUriPng(urlVerification));
+        return variables;
+    }
+
+    /** "1er décembre 2026", "23 novembre 2026". */
+    static String date(LocalDate date) {
+        return (date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth())) + " "
+                + MOIS_ANNEE.format(date);
+    }
+
+    private static void exiger(String valeur, String nom) {
+        Objects.requireNonNull(valeur, nom);
+        if (valeur.isBlank()) {
+            throw new IllegalArgumentException(nom + " est vide");
+        }
+    }
+
+    private static List<String> lignes(List<String> lignes, String nom) {
+        List<String> copie = List.copyOf(lignes);
+        if (copie.isEmpty() || copie.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException(nom + " doit avoir au moins une ligne, sans ligne vide");
+        }
+        return copie;
+    }
+}

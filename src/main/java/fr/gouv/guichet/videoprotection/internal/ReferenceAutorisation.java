@@ -1,0 +1,86 @@
+package fr.gouv.guichet.videoprotection.internal;
+
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Historique;
+import fr.gouv.guichet.demarche.NumeroDossier;
+import fr.gouv.guichet.videoprotection.DemarcheVideo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Checks the references (dossier number + date of the arrêté) a modification or renewal starts from. An
+ * authorization issued through Guichet must match exactly; a number in another format comes from before Guichet:
+ * accepted, the préfecture will check it.
+ */
+@Component
+public class ReferenceAutorisation {
+
+    /** Outcome: an error message for a field, or the known authorization (null when older than Guichet). */
+    public record Verification(@Nullable String champEnErreur, @Nullable String message, @Nullable Dossier autorisation) {
+        public boolean valide() {
+            return message == null;
+        }
+    }
+
+    private final Dossiers dossiers;
+
+    ReferenceAutorisation(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    public Verification verifier(String numeroSaisi, @Nullable LocalDate dateArrete, LocalDate aujourdhui) {
+        String numero = numeroSaisi.strip().toUpperCase();
+        if (numero.isEmpty()) {
+            return erreur("numero", "Indiquez le numéro de dossier qui figure sur votre arrêté d’autorisation.");
+        }
+        if (dateArrete == null) {
+            return erreur("dateArrete", "Indiquez la date de l’arrêté d’autorisation, par exemple 15/03/2022.");
+        }
+        if (dateArrete.isAfter(aujourdhui)) {
+            return erreur("dateArrete", "La date de l’arrêté ne peut pas être postérieure à aujourd’hui : vérifiez la date inscrite sur votre arrêté.");
+        }
+        if (dateArrete.isBefore(LocalDate.of(1995, 1, 21))) {
+            return erreur("dateArrete", "La date de l’arrêté ne peut pas être antérieure à la loi du 21 janvier 1995 qui a créé l’autorisation : vérifiez-la.");
+        }
+        boolean formatGuichet = numero.matches("[A-Z]{2}-[0-9AB]{3}-\\d{4}-\\d{6}-[A-Z]");
+        if (!formatGuichet) {
+            return new Verification(null, null, null);
+        }
+        if (!NumeroDossier.estValide(numero) || !numero.startsWith(DemarcheVideo.PREFIXE + "-")) {
+            return erreur("numero", "Ce numéro de dossier n’est pas valide : vérifiez chaque caractère (la dernière lettre est une clé de contrôle).");
+        }
+        Optional<Dossier> trouve = dossiers.parNumero(numero);
+        if (trouve.isEmpty()) {
+            return erreur("numero", "Aucune autorisation ne porte le numéro " + numero + " : vérifiez le numéro inscrit sur votre arrêté.");
+        }
+        Dossier dossier = trouve.get();
+        Optional<LocalDate> dateAutorisation = dateAutorisation(dossier);
+        if (dossier.etat() != EtatDossier.AUTORISE || dateAutorisation.isEmpty()) {
+            return erreur("numero", "Le dossier " + numero + " n’a pas (encore) été autorisé par arrêté : seule une autorisation accordée "
+                    + "peut être modifiée ou renouvelée.");
+        }
+        if (!dateAutorisation.get().equals(dateArrete)) {
+            return erreur("dateArrete", "Cette date ne correspond pas à celle de l’arrêté d’autorisation du dossier " + numero
+                    + " : vérifiez la date inscrite sur votre arrêté.");
+        }
+        return new Verification(null, null, dossier);
+    }
+
+    private Optional<LocalDate> dateAutorisation(Dossier dossier) {
+        return dossiers.transitions(dossier.id()).stream()
+                .filter(t -> t.vers() == EtatDossier.AUTORISE)
+                .reduce((a, b) -> b)
+                .map(Historique.TransitionEnregistree::moment)
+                .map(m -> m.atZone(ZoneId.of("Europe/Paris")).toLocalDate());
+    }
+
+    private static Verification erreur(String champ, String message) {
+        return new Verification(champ, message, null);
+    }
+}
