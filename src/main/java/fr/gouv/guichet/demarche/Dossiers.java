@@ -104,6 +104,8 @@ public class Dossiers {
         }
         depot.enregistrerTransition(dossierId, EtatDossier.BROUILLON, EtatDossier.DEPOSE, TypeActeur.USAGER.name(), usagerId,
                 Transition.DEPOSER.libelle(), maintenant);
+        depot.emettreDocument(CodesVerification.nouveau(), DocumentsEmis.RECEPISSE, dossierId, numero.valeur(),
+                dossier.codeDepartement(), maintenant);
         evenements.publishEvent(new DossierDepose(dossierId, numero.valeur(), dossier.demarche()));
         return numero;
     }

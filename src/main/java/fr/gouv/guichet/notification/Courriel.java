@@ -11,10 +11,20 @@ import java.util.List;
  * @param lienUrl     absolute URL of the button, or null
  */
 public record Courriel(String destinataire, String sujet, List<String> paragraphes,
-                       @Nullable String lienLibelle, @Nullable String lienUrl) {
+                       @Nullable String lienLibelle, @Nullable String lienUrl, List<Fichier> fichiers) {
+
+    /** An attached file. */
+    public record Fichier(String nom, String typeMime, byte[] contenu) {
+    }
 
     public Courriel {
         paragraphes = List.copyOf(paragraphes);
+        fichiers = List.copyOf(fichiers);
+    }
+
+    public Courriel(String destinataire, String sujet, List<String> paragraphes, @Nullable String lienLibelle,
+                    @Nullable String lienUrl) {
+        this(destinataire, sujet, paragraphes, lienLibelle, lienUrl, List.of());
     }
 
     public static Courriel simple(String destinataire, String sujet, List<String> paragraphes) {

@@ -36,6 +36,9 @@ public class Courriels {
             helper.setTo(courriel.destinataire());
             helper.setSubject(courriel.sujet());
             helper.setText(rendu.texte(courriel), rendu.html(courriel));
+            for (Courriel.Fichier fichier : courriel.fichiers()) {
+                helper.addAttachment(fichier.nom(), new org.springframework.core.io.ByteArrayResource(fichier.contenu()), fichier.typeMime());
+            }
             mailSender.send(message);
         } catch (MessagingException e) {
             throw new MailSendException("Courriel non construit : " + courriel.sujet(), e);

@@ -122,4 +122,26 @@ public class DossierRepository {
                         do update set dernier = numero_sequence.dernier + 1 returning dernier""")
                 .params(prefixe, codeDepartement, annee).query(Integer.class).single();
     }
+
+    /** Records an official document and its public verification code (once per dossier and type). */
+    public void emettreDocument(String code, String type, long dossierId, String numero, String codeDepartement, Instant moment) {
+        jdbc.sql("""
+                        insert into document_emis (code, type, dossier_id, numero, code_departement, emis_le) values (?, ?, ?, ?, ?, ?)
+                        on conflict (dossier_id, type) do nothing""")
+                .params(code, type, dossierId, numero, codeDepartement, Timestamp.from(moment)).update();
+    }
+
+    public Optional<String> codeDocument(long dossierId, String type) {
+        return jdbc.sql("select code from document_emis where dossier_id = ? and type = ?").params(dossierId, type)
+                .query(String.class).optional();
+    }
+
+    /** Marks a side effect as done; false if it already was (listeners use it to act once). */
+    public boolean marquerEffet(String cle) {
+        return jdbc.sql("insert into effet_realise (cle) values (?) on conflict do nothing").param(cle).update() == 1;
+    }
+
+    public boolean effetRealise(String cle) {
+        return jdbc.sql("select count(*) from effet_realise where cle = ?").param(cle).query(Integer.class).single() > 0;
+    }
 }

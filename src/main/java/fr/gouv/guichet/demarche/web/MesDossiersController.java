@@ -1,11 +1,13 @@
 package fr.gouv.guichet.demarche.web;
 
 import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.internal.Recapitulatif;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.PiecesAttendues;

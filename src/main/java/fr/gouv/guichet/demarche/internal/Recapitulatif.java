@@ -1,4 +1,4 @@
-package fr.gouv.guichet.demarche.web;
+package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.formulaire.Champ;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -53,7 +53,7 @@ public final class Recapitulatif {
         return de(definition, reponses).stream().flatMap(b -> b.lignes().stream()).toList();
     }
 
-    static String valeur(Champ champ, Reponses reponses) {
+    public static String valeur(Champ champ, Reponses reponses) {
         if (champ.estGroupe()) {
             List<Map<String, String>> groupes = reponses.groupes(champ.id());
             if (groupes.isEmpty()) {

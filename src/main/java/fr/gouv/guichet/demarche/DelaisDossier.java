@@ -1,6 +1,5 @@
-package fr.gouv.guichet.demarche.web;
+package fr.gouv.guichet.demarche;
 
-import fr.gouv.guichet.demarche.Dossier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

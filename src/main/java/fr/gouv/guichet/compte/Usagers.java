@@ -1,0 +1,21 @@
+package fr.gouv.guichet.compte;
+
+import fr.gouv.guichet.compte.internal.UsagerRepository;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/** Usager accounts as other features may read them (e.g. to e-mail a dossier's owner). */
+@Service
+public class Usagers {
+
+    private final UsagerRepository usagers;
+
+    Usagers(UsagerRepository usagers) {
+        this.usagers = usagers;
+    }
+
+    public Optional<ProfilUsager> profil(long id) {
+        return usagers.parId(id).map(u -> new ProfilUsager(u.id(), u.email(), u.codeDepartement()));
+    }
+}

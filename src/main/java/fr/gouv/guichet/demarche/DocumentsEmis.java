@@ -1,0 +1,47 @@
+package fr.gouv.guichet.demarche;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Official documents issued for dossiers, checked publicly by their short code (nothing personal is shown). */
+@Service
+public class DocumentsEmis {
+
+    public static final String RECEPISSE = "RECEPISSE";
+    public static final String ARRETE = "ARRETE";
+    public static final String REFUS = "REFUS";
+
+    public record DocumentVerifie(String type, String numero, Instant emisLe, String libellePrefecture) {
+        public String libelleType() {
+            return switch (type) {
+                case RECEPISSE -> "Accusé de réception d’une demande";
+                case ARRETE -> "Arrêté préfectoral d’autorisation";
+                case REFUS -> "Décision de refus";
+                default -> "Document";
+            };
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    DocumentsEmis(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DocumentVerifie> verifier(@Nullable String code) {
+        if (code == null || !CodesVerification.aLaBonneForme(code)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select d.type, d.numero, d.emis_le, p.libelle_prefecture
+                        from document_emis d join departement p on p.code = d.code_departement
+                        where d.code = ?""")
+                .param(CodesVerification.normaliser(code))
+                .query((rs, i) -> new DocumentVerifie(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .optional();
+    }
+}

@@ -1,0 +1,106 @@
+package fr.gouv.guichet.demarche.internal;
+
+import fr.gouv.guichet.demarche.DelaisDossier;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DocumentsEmis;
+import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.document.DonneesRecepisse;
+import fr.gouv.guichet.document.GenerateurPdf;
+import fr.gouv.guichet.formulaire.CatalogueFormulaires;
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.PiecesAttendues;
+import fr.gouv.guichet.formulaire.Reponses;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The récépissé (CRPA accusé de réception) of a deposited dossier, as a PDF. Built from the locked dossier, so
+ * it reads the same whenever it is produced.
+ */
+@Component
+public class Recepisses {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final DossierRepository dossiers;
+    private final Procedures procedures;
+    private final CatalogueFormulaires catalogue;
+    private final GenerateurPdf pdf;
+    private final DelaisDossier delais;
+    private final JdbcClient jdbc;
+    private final Environment env;
+
+    Recepisses(DossierRepository dossiers, Procedures procedures, CatalogueFormulaires catalogue, GenerateurPdf pdf,
+               DelaisDossier delais, JdbcClient jdbc, Environment env) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.catalogue = catalogue;
+        this.pdf = pdf;
+        this.delais = delais;
+        this.jdbc = jdbc;
+        this.env = env;
+    }
+
+    public static String nomFichier(Dossier dossier) {
+        return "accuse-de-reception-" + dossier.numero() + ".pdf";
+    }
+
+    public byte[] pdf(Dossier dossier) {
+        return pdf.genererRecepisse(donnees(dossier));
+    }
+
+    DonneesRecepisse donnees(Dossier dossier) {
+        if (dossier.numero() == null || dossier.deposeLe() == null) {
+            throw new IllegalStateException("Pas de récépissé pour un brouillon");
+        }
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Reponses reponses = new Reponses(dossier.reponses());
+        String code = dossiers.codeDocument(dossier.id(), DocumentsEmis.RECEPISSE).orElseThrow();
+        String base = env.getProperty("guichet.url-publique", "http://localhost:8080");
+        return new DonneesRecepisse(dossier.numero(), procedures.get(dossier.demarche()).libelle(),
+                dossier.deposeLe().atZone(PARIS), service(dossier.codeDepartement()),
+                Objects.requireNonNull(delais.rejetImplicite(dossier)), demandeur(reponses),
+                Recapitulatif.lignes(definition, reponses).stream()
+                        .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
+                PiecesAttendues.pour(definition, reponses).stream()
+                        .map(p -> new DonneesRecepisse.PieceAttendue(p.libelle(), p.explication())).toList(),
+                code, base + "/verifier/" + code);
+    }
+
+    private DonneesRecepisse.Service service(String codeDepartement) {
+        return jdbc.sql("""
+                        select p.libelle_prefecture, s.nom, s.adresse, s.telephone, s.courriel
+                        from service_prefecture s join departement p on p.code = s.code_departement where s.code_departement = ?""")
+                .param(codeDepartement)
+                .query((rs, i) -> new DonneesRecepisse.Service(rs.getString(1), rs.getString(2),
+                        Arrays.asList(rs.getString(3).split("\n")), rs.getString(4), rs.getString(5)))
+                .single();
+    }
+
+    private static DonneesRecepisse.Demandeur demandeur(Reponses r) {
+        String nom = !r.texte("denomination").isBlank() ? r.texte("denomination")
+                : (r.texte("prenom") + " " + r.texte("nom_naissance")).strip();
+        List<String> adresse = new ArrayList<>();
+        if (!r.texte("declarant_voie").isBlank()) {
+            adresse.add(r.texte("declarant_voie"));
+        }
+        if (!r.texte("declarant_complement").isBlank()) {
+            adresse.add(r.texte("declarant_complement"));
+        }
+        String ville = (r.texte("declarant_code_postal") + " " + r.texte("declarant_commune")).strip();
+        if (!ville.isBlank()) {
+            adresse.add(ville);
+        }
+        if (adresse.isEmpty()) {
+            adresse.add("Adresse non renseignée");
+        }
+        return new DonneesRecepisse.Demandeur(nom.isBlank() ? "Demandeur non renseigné" : nom, adresse);
+    }
+}
