@@ -150,4 +150,50 @@ public class Dossiers {
         evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id));
         return id;
     }
+
+    // ---- Back office (callers check the agent's préfecture first) ----
+
+    /** Any deposited dossier, for instruction; the caller must have checked the agent may see its préfecture. */
+    public Optional<Dossier> pourInstruction(long dossierId) {
+        return depot.parId(dossierId).filter(d -> !d.estBrouillon());
+    }
+
+    /**
+     * Fires a lifecycle transition: allowed only from its starting states and by its actor type; the state change
+     * is atomic (a concurrent change makes it fail with {@link TransitionImpossible}), recorded and published.
+     */
+    @Transactional
+    public EtatDossier appliquer(long dossierId, Transition transition, TypeActeur acteur, long acteurId, @Nullable String motif) {
+        Dossier dossier = depot.parId(dossierId).orElseThrow(DossierIntrouvable::new);
+        if (!transition.autoriseA(acteur) || !transition.possibleDepuis(dossier.etat())) {
+            throw new TransitionImpossible(transition, dossier.etat());
+        }
+        Instant maintenant = horloge.instant();
+        if (depot.changerEtat(dossierId, List.of(dossier.etat()), transition.vers(), maintenant) == 0) {
+            throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
+        }
+        String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
+        depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
+        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers()));
+        return transition.vers();
+    }
+
+    /** The usager says the requested documents have been sent: the dossier goes back to instruction. */
+    @Transactional
+    public void signalerPiecesTransmises(long dossierId, long usagerId) {
+        depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        appliquer(dossierId, Transition.COMPLETER, TypeActeur.USAGER, usagerId, null);
+    }
+
+    @Transactional
+    public long messageAgent(long dossierId, long agentId, String texte) {
+        long id = historique.ajouterMessage(dossierId, TypeActeur.AGENT, agentId, texte, horloge.instant());
+        evenements.publishEvent(new Evenements.MessagePrefecture(dossierId, id));
+        return id;
+    }
+
+    @Transactional
+    public void definirPriorite(long dossierId, boolean prioritaire) {
+        depot.definirPriorite(dossierId, prioritaire);
+    }
 }

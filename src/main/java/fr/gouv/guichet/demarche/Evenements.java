@@ -18,4 +18,8 @@ public final class Evenements {
 
     public record PieceAjoutee(long dossierId, long pieceId) {
     }
+
+    /** The préfecture wrote to the usager. */
+    public record MessagePrefecture(long dossierId, long messageId) {
+    }
 }

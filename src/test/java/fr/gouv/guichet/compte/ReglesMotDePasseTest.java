@@ -1,6 +1,6 @@
 package fr.gouv.guichet.compte;
 
-import fr.gouv.guichet.compte.internal.ReglesMotDePasse;
+import fr.gouv.guichet.compte.ReglesMotDePasse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

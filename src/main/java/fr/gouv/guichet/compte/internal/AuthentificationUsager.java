@@ -1,5 +1,7 @@
 package fr.gouv.guichet.compte.internal;
 
+import fr.gouv.guichet.socle.securite.FreinConnexion;
+
 import fr.gouv.guichet.compte.internal.ConnexionRefusee.Motif;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -10,7 +10,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import fr.gouv.guichet.socle.securite.EnTetesSecurite;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
@@ -23,19 +24,18 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 class SecuriteWeb {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     PasswordEncoder encodeurMotsDePasse() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
+    /** Everything outside the agents' back office (ordered after the agents' chain). */
     @Bean
-    SecurityFilterChain securite(HttpSecurity http) throws Exception {
-        // AuthentificationUsager, the only AuthenticationProvider bean, is the global authentication manager's provider.
-        http.authorizeHttpRequests(a -> a
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification) throws Exception {
+        EnTetesSecurite.appliquer(http);
+        http.authenticationManager(new ProviderManager(authentification))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/compte/email/confirmer").permitAll()
                         .requestMatchers("/usager", "/usager/**", "/compte", "/compte/**").hasAuthority(UsagerPrincipal.ROLE)
                         .anyRequest().permitAll())
@@ -46,11 +46,7 @@ class SecuriteWeb {
                         .defaultSuccessUrl("/usager", false)
                         .failureHandler(new EchecConnexion()))
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }
 

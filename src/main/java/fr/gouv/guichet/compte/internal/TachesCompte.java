@@ -1,5 +1,7 @@
 package fr.gouv.guichet.compte.internal;
 
+import fr.gouv.guichet.socle.securite.FreinConnexion;
+
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;

@@ -1,6 +1,6 @@
 package fr.gouv.guichet.compte.web;
 
-import fr.gouv.guichet.compte.internal.ReglesMotDePasse;
+import fr.gouv.guichet.compte.ReglesMotDePasse;
 import fr.gouv.guichet.compte.internal.ServiceCompte;
 import fr.gouv.guichet.compte.internal.TypeJeton;
 import org.springframework.stereotype.Controller;

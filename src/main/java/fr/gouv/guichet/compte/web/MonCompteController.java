@@ -2,7 +2,7 @@ package fr.gouv.guichet.compte.web;
 
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.UsagerCourant;
-import fr.gouv.guichet.compte.internal.ReglesMotDePasse;
+import fr.gouv.guichet.compte.ReglesMotDePasse;
 import fr.gouv.guichet.compte.internal.ServiceCompte;
 import fr.gouv.guichet.compte.internal.ServiceCompte.ResultatChangementEmail;
 import jakarta.servlet.http.HttpServletRequest;

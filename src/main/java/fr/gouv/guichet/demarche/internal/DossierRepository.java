@@ -144,4 +144,8 @@ public class DossierRepository {
     public boolean effetRealise(String cle) {
         return jdbc.sql("select count(*) from effet_realise where cle = ?").param(cle).query(Integer.class).single() > 0;
     }
+
+    public void definirPriorite(long id, boolean prioritaire) {
+        jdbc.sql("update dossier set prioritaire = ?, version = version + 1 where id = ?").params(prioritaire, id).update();
+    }
 }

@@ -4,6 +4,7 @@ import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;

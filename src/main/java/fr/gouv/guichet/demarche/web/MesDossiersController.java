@@ -6,8 +6,8 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.TransitionImpossible;
-import fr.gouv.guichet.demarche.internal.Recapitulatif;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.PiecesAttendues;
@@ -82,7 +82,11 @@ class MesDossiersController {
         model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
         model.addAttribute("pieces", dossiers.pieces(id));
         model.addAttribute("messages", dossiers.messages(id));
-        model.addAttribute("transitions", dossiers.transitions(id));
+        var transitions = dossiers.transitions(id);
+        model.addAttribute("transitions", transitions);
+        model.addAttribute("demandePieces", dossier.etat() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES
+                ? transitions.stream().filter(t -> t.vers() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES)
+                        .reduce((a, b) -> b).map(t -> t.motif()).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("format", DATE_HEURE);
         return "demarche/dossier";
@@ -119,6 +123,19 @@ class MesDossiersController {
             }
         }
         return "redirect:/usager/dossiers/" + id + "#messages";
+    }
+
+    @PostMapping("/usager/dossiers/{id}/pieces-transmises")
+    String piecesTransmises(@PathVariable long id, RedirectAttributes redirection) {
+        Dossier dossier = dossier(id);
+        try {
+            dossiers.signalerPiecesTransmises(dossier.id(), usager());
+            redirection.addFlashAttribute("messageSucces", "La préfecture est informée que vous avez transmis les pièces demandées : "
+                    + "votre dossier reprend son instruction.");
+        } catch (TransitionImpossible e) {
+            redirection.addFlashAttribute("messageInfo", "Aucune pièce n’est demandée actuellement pour ce dossier.");
+        }
+        return "redirect:/usager/dossiers/" + id;
     }
 
     private Dossier dossier(long id) {

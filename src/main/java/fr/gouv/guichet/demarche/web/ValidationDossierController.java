@@ -7,7 +7,7 @@ import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.demarche.Procedure;
 import fr.gouv.guichet.demarche.Procedures;
-import fr.gouv.guichet.demarche.internal.Recapitulatif;
+import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;

@@ -1,4 +1,4 @@
-package fr.gouv.guichet.compte.internal;
+package fr.gouv.guichet.socle.securite;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +37,7 @@ public class FreinConnexion {
         return fenetre;
     }
 
-    boolean estFreine(String email, String ip) {
+    public boolean estFreine(String email, String ip) {
         Timestamp depuis = Timestamp.from(horloge.instant().minus(fenetre));
         int compte = jdbc.sql("select count(*) from echec_connexion where email = ? and moment > ?")
                 .params(email.toLowerCase(), depuis).query(Integer.class).single();
@@ -49,16 +49,16 @@ public class FreinConnexion {
         return adresse >= parIp;
     }
 
-    void echec(String email, String ip) {
+    public void echec(String email, String ip) {
         jdbc.sql("insert into echec_connexion (email, ip, moment) values (?, ?, ?)")
                 .params(email.toLowerCase(), ip, Timestamp.from(horloge.instant())).update();
     }
 
-    void reussite(String email) {
+    public void reussite(String email) {
         jdbc.sql("delete from echec_connexion where email = ?").param(email.toLowerCase()).update();
     }
 
-    int purger() {
+    public int purger() {
         return jdbc.sql("delete from echec_connexion where moment < ?")
                 .param(Timestamp.from(horloge.instant().minus(fenetre.multipliedBy(4)))).update();
     }

@@ -1,4 +1,4 @@
-package fr.gouv.guichet.demarche.internal;
+package fr.gouv.guichet.demarche;
 
 import fr.gouv.guichet.formulaire.Champ;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -36,7 +36,7 @@ public final class Recapitulatif {
             for (Section section : page.sections()) {
                 List<Ligne> lignes = new ArrayList<>();
                 for (Champ champ : section.champs()) {
-                    if (definition.estAffiche(page, champ, reponses)) {
+                    if (definition.estVisible(champ, reponses)) {
                         lignes.add(new Ligne(champ.libelle(), valeur(champ, reponses)));
                     }
                 }

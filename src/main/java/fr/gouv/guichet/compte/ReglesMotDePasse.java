@@ -1,4 +1,4 @@
-package fr.gouv.guichet.compte.internal;
+package fr.gouv.guichet.compte;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,132 @@
+package fr.gouv.guichet.agent;
+
+import fr.gouv.guichet.agent.internal.AgentRepository;
+import fr.gouv.guichet.agent.internal.AgentRepository.Membre;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Agent accounts. A préfecture administrator invites and deactivates the agents of their préfecture (never of
+ * another one); the national administrator may act on any préfecture.
+ */
+@Service
+public class Agents {
+
+    private static final SecureRandom ALEA = new SecureRandom();
+
+    private final AgentRepository depot;
+    private final PasswordEncoder encodeur;
+    private final ApplicationEventPublisher evenements;
+    private final Environment env;
+    private final Clock horloge;
+
+    /** An agent was invited; the e-mail is sent by a listener, through the outbox. */
+    public record AgentInvite(String email, String invitant, String role, String codeDepartement, String lien, boolean compteExistant) {
+    }
+
+    Agents(AgentRepository depot, PasswordEncoder encodeur, ApplicationEventPublisher evenements, Environment env, Clock horloge) {
+        this.depot = depot;
+        this.encodeur = encodeur;
+        this.evenements = evenements;
+        this.env = env;
+        this.horloge = horloge;
+    }
+
+    public Optional<AgentConnecte> actif(long id) {
+        return depot.connecte(id);
+    }
+
+    public List<Membre> membres(AgentConnecte par, String codeDepartement) {
+        exigerAdministrateur(par, codeDepartement);
+        return depot.membres(codeDepartement);
+    }
+
+    /** Creates (or re-attaches) an agent with a password: demo seeding and the national administrator bootstrap. */
+    @Transactional
+    public long creerAvecMotDePasse(String email, String nom, String motDePasse, boolean national) {
+        long id = depot.creer(email, nom, null, national);
+        depot.definirMotDePasse(id, encodeur.encode(motDePasse));
+        return id;
+    }
+
+    @Transactional
+    public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
+        depot.rattacher(agentId, codeDepartement, role);
+    }
+
+    /** Invites an agent to a préfecture: the e-mailed link (valid 7 days) lets them choose their password. */
+    @Transactional
+    public void inviter(AgentConnecte par, String codeDepartement, String email, String nom, RoleAgent role) {
+        exigerAdministrateur(par, codeDepartement);
+        long id = depot.creer(email, nom, null, false);
+        depot.rattacher(id, codeDepartement, role);
+        depot.activer(id, true);
+        boolean aDejaUnMotDePasse = depot.parId(id).map(a -> a.motDePasse() != null).orElse(false);
+        String lien;
+        if (aDejaUnMotDePasse) {
+            lien = base() + "/agent/connexion";
+        } else {
+            byte[] octets = new byte[32];
+            ALEA.nextBytes(octets);
+            String jeton = Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
+            depot.enregistrerInvitation(empreinte(jeton), id, horloge.instant().plus(Duration.ofDays(7)));
+            lien = base() + "/agent/invitation?jeton=" + jeton;
+        }
+        evenements.publishEvent(new AgentInvite(email.strip(), par.nom(), role.libelle(), codeDepartement, lien, aDejaUnMotDePasse));
+    }
+
+    @Transactional
+    public void desactiver(AgentConnecte par, String codeDepartement, long agentId) {
+        exigerAdministrateur(par, codeDepartement);
+        if (!depot.prefectures(agentId).containsKey(codeDepartement)) {
+            throw new org.springframework.security.access.AccessDeniedException("Agent d’une autre préfecture");
+        }
+        depot.detacher(agentId, codeDepartement);
+        if (depot.prefectures(agentId).isEmpty()) {
+            depot.activer(agentId, false);
+        }
+    }
+
+    public boolean invitationValide(String jeton) {
+        return depot.invitationValide(empreinte(jeton), horloge.instant()).isPresent();
+    }
+
+    @Transactional
+    public boolean accepterInvitation(String jeton, String motDePasse) {
+        return depot.utiliserInvitation(empreinte(jeton), horloge.instant()).map(id -> {
+            depot.definirMotDePasse(id, encodeur.encode(motDePasse));
+            return true;
+        }).orElse(false);
+    }
+
+    private static void exigerAdministrateur(AgentConnecte par, String codeDepartement) {
+        if (!par.administre(codeDepartement)) {
+            throw new org.springframework.security.access.AccessDeniedException("Réservé aux administrateurs de cette préfecture");
+        }
+    }
+
+    private String base() {
+        return env.getProperty("guichet.url-publique", "http://localhost:8080");
+    }
+
+    private static String empreinte(String jeton) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jeton.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

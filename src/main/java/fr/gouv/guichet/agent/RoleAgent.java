@@ -1,0 +1,16 @@
+package fr.gouv.guichet.agent;
+
+public enum RoleAgent {
+    INSTRUCTEUR("Instructeur"),
+    ADMINISTRATEUR("Administrateur de préfecture");
+
+    private final String libelle;
+
+    RoleAgent(String libelle) {
+        this.libelle = libelle;
+    }
+
+    public String libelle() {
+        return libelle;
+    }
+}

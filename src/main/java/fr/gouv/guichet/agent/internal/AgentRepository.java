@@ -1,0 +1,111 @@
+package fr.gouv.guichet.agent.internal;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.agent.RoleAgent;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class AgentRepository {
+
+    public record LigneAgent(long id, String email, String nom, @Nullable String motDePasse, boolean actif, boolean national) {
+    }
+
+    public record Membre(long id, String email, String nom, boolean actif, boolean invitationEnAttente, RoleAgent role) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AgentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LigneAgent> parEmail(String email) {
+        return jdbc.sql("select id, email, nom, mot_de_passe, actif, administrateur_national from agent where lower(email) = lower(?)")
+                .param(email.strip())
+                .query((rs, i) -> new LigneAgent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)))
+                .optional();
+    }
+
+    public Optional<LigneAgent> parId(long id) {
+        return jdbc.sql("select id, email, nom, mot_de_passe, actif, administrateur_national from agent where id = ?").param(id)
+                .query((rs, i) -> new LigneAgent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)))
+                .optional();
+    }
+
+    public Map<String, RoleAgent> prefectures(long agentId) {
+        Map<String, RoleAgent> prefectures = new HashMap<>();
+        jdbc.sql("select code_departement, role from agent_prefecture where agent_id = ?").param(agentId)
+                .query(rs -> {
+                    prefectures.put(rs.getString(1), RoleAgent.valueOf(rs.getString(2)));
+                });
+        return prefectures;
+    }
+
+    public Optional<AgentConnecte> connecte(long id) {
+        return parId(id).filter(LigneAgent::actif)
+                .map(a -> new AgentConnecte(a.id(), a.email(), a.nom(), prefectures(a.id()), a.national()));
+    }
+
+    public long creer(String email, String nom, @Nullable String empreinte, boolean national) {
+        return jdbc.sql("""
+                        insert into agent (email, nom, mot_de_passe, administrateur_national) values (?, ?, ?, ?)
+                        on conflict (lower(email)) do update set nom = agent.nom returning id""")
+                .params(email.strip(), nom.strip(), empreinte, national).query(Long.class).single();
+    }
+
+    public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
+        jdbc.sql("""
+                        insert into agent_prefecture (agent_id, code_departement, role) values (?, ?, ?)
+                        on conflict (agent_id, code_departement) do update set role = excluded.role""")
+                .params(agentId, codeDepartement, role.name()).update();
+    }
+
+    public void detacher(long agentId, String codeDepartement) {
+        jdbc.sql("delete from agent_prefecture where agent_id = ? and code_departement = ?").params(agentId, codeDepartement).update();
+    }
+
+    public void activer(long agentId, boolean actif) {
+        jdbc.sql("update agent set actif = ? where id = ?").params(actif, agentId).update();
+    }
+
+    public void definirMotDePasse(long agentId, String empreinte) {
+        jdbc.sql("update agent set mot_de_passe = ? where id = ?").params(empreinte, agentId).update();
+    }
+
+    public List<Membre> membres(String codeDepartement) {
+        return jdbc.sql("""
+                        select a.id, a.email, a.nom, a.actif, a.mot_de_passe is null, ap.role
+                        from agent a join agent_prefecture ap on ap.agent_id = a.id
+                        where ap.code_departement = ? order by a.nom""")
+                .param(codeDepartement)
+                .query((rs, i) -> new Membre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                        RoleAgent.valueOf(rs.getString(6))))
+                .list();
+    }
+
+    public void enregistrerInvitation(String empreinte, long agentId, Instant expire) {
+        jdbc.sql("insert into jeton_agent (empreinte, agent_id, expire_le) values (?, ?, ?)")
+                .params(empreinte, agentId, Timestamp.from(expire)).update();
+    }
+
+    public Optional<Long> utiliserInvitation(String empreinte, Instant maintenant) {
+        return jdbc.sql("""
+                        update jeton_agent set utilise_le = ? where empreinte = ? and utilise_le is null and expire_le > ?
+                        returning agent_id""")
+                .params(Timestamp.from(maintenant), empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
+    }
+
+    public Optional<Long> invitationValide(String empreinte, Instant maintenant) {
+        return jdbc.sql("select agent_id from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?")
+                .params(empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
+    }
+}

@@ -1,0 +1,62 @@
+package fr.gouv.guichet.agent.internal;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.socle.securite.FreinConnexion;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Agents sign in with their professional e-mail and password; inactive or unattached agents are refused. */
+@Component
+public class AuthentificationAgent implements AuthenticationProvider {
+
+    private final AgentRepository agents;
+    private final PasswordEncoder encodeur;
+    private final FreinConnexion frein;
+    private final String empreinteFactice;
+
+    AuthentificationAgent(AgentRepository agents, PasswordEncoder encodeur, FreinConnexion frein) {
+        this.agents = agents;
+        this.encodeur = encodeur;
+        this.frein = frein;
+        this.empreinteFactice = encodeur.encode("agent factice pour égaliser les temps de réponse");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String motDePasse = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String ip = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                ? d.getRemoteAddress() : "inconnue";
+        String cle = "agent:" + email;
+        if (frein.estFreine(cle, ip)) {
+            throw new LockedException("Trop de tentatives de connexion ont échoué : la connexion est suspendue pendant 15 minutes.");
+        }
+        Optional<AgentRepository.LigneAgent> agent = agents.parEmail(email);
+        String empreinte = agent.map(AgentRepository.LigneAgent::motDePasse).orElse(null);
+        boolean correct = encodeur.matches(motDePasse, empreinte == null ? empreinteFactice : empreinte);
+        if (agent.isEmpty() || empreinte == null || !correct) {
+            frein.echec(cle, ip);
+            throw new BadCredentialsException("L’adresse électronique ou le mot de passe est incorrect.");
+        }
+        Optional<AgentConnecte> connecte = agents.connecte(agent.get().id());
+        if (connecte.isEmpty() || (connecte.get().prefectures().isEmpty() && !connecte.get().administrateurNational())) {
+            throw new BadCredentialsException("Ce compte agent n’est rattaché à aucune préfecture ou a été désactivé : "
+                    + "adressez-vous à l’administrateur de votre préfecture.");
+        }
+        frein.reussite(cle);
+        return UsernamePasswordAuthenticationToken.authenticated(connecte.get(), null, connecte.get().autorites());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,102 @@
+package fr.gouv.guichet.agent.web;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.agent.AgentCourant;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.compte.ReglesMotDePasse;
+import fr.gouv.guichet.referentiel.Departements;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Agents' sign-in page, invitations, and the préfecture administrator's list of agents. */
+@Controller
+class AgentsController {
+
+    private final Agents agents;
+    private final AgentCourant agentCourant;
+    private final Departements departements;
+
+    AgentsController(Agents agents, AgentCourant agentCourant, Departements departements) {
+        this.agents = agents;
+        this.agentCourant = agentCourant;
+        this.departements = departements;
+    }
+
+    @GetMapping("/agent/connexion")
+    String connexion(@RequestParam(name = "deconnexion", required = false) String deconnexion, Model model) {
+        if (deconnexion != null) {
+            model.addAttribute("messageSucces", "Vous êtes déconnecté.");
+        }
+        if (!model.containsAttribute("emailSaisi")) {
+            model.addAttribute("emailSaisi", "");
+        }
+        return "agent/connexion";
+    }
+
+    @GetMapping("/agent/invitation")
+    String invitation(@RequestParam(name = "jeton", defaultValue = "") String jeton, Model model) {
+        model.addAttribute("jeton", jeton);
+        model.addAttribute("valide", !jeton.isBlank() && agents.invitationValide(jeton));
+        return "agent/invitation";
+    }
+
+    @PostMapping("/agent/invitation")
+    String accepter(@RequestParam(name = "jeton", defaultValue = "") String jeton,
+                    @RequestParam(name = "motDePasse", defaultValue = "") String motDePasse,
+                    @RequestParam(name = "confirmation", defaultValue = "") String confirmation,
+                    Model model, RedirectAttributes redirection) {
+        model.addAttribute("jeton", jeton);
+        model.addAttribute("valide", !jeton.isBlank() && agents.invitationValide(jeton));
+        String erreur = ReglesMotDePasse.verifier(motDePasse, null).orElse(null);
+        if (erreur == null && !motDePasse.equals(confirmation)) {
+            erreur = "La confirmation ne correspond pas au mot de passe : saisissez deux fois le même mot de passe.";
+        }
+        if (erreur != null) {
+            model.addAttribute("erreur", erreur);
+            return "agent/invitation";
+        }
+        if (!agents.accepterInvitation(jeton, motDePasse)) {
+            model.addAttribute("valide", false);
+            return "agent/invitation";
+        }
+        redirection.addFlashAttribute("messageSucces", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
+        return "redirect:/agent/connexion";
+    }
+
+    @GetMapping("/agent/prefectures/{code}/agents")
+    String membres(@PathVariable String code, Model model) {
+        AgentConnecte agent = agentCourant.exiger();
+        model.addAttribute("prefecture", departements.parCode(code).orElseThrow(() -> new AccessDeniedException("Préfecture inconnue")));
+        model.addAttribute("membres", agents.membres(agent, code));
+        model.addAttribute("roles", RoleAgent.values());
+        return "agent/membres";
+    }
+
+    @PostMapping("/agent/prefectures/{code}/agents")
+    String inviter(@PathVariable String code, @RequestParam(name = "email", defaultValue = "") String email,
+                   @RequestParam(name = "nom", defaultValue = "") String nom,
+                   @RequestParam(name = "role", defaultValue = "INSTRUCTEUR") RoleAgent role, RedirectAttributes redirection) {
+        AgentConnecte agent = agentCourant.exiger();
+        if (!email.strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$") || nom.isBlank()) {
+            redirection.addFlashAttribute("erreurInvitation", "Indiquez le nom et une adresse électronique valide (nom@domaine.fr) de l’agent à inviter.");
+            return "redirect:/agent/prefectures/" + code + "/agents";
+        }
+        agents.inviter(agent, code, email, nom, role);
+        redirection.addFlashAttribute("messageSucces", "Invitation envoyée à " + email.strip() + ".");
+        return "redirect:/agent/prefectures/" + code + "/agents";
+    }
+
+    @PostMapping("/agent/prefectures/{code}/agents/{agentId}/desactivation")
+    String desactiver(@PathVariable String code, @PathVariable long agentId, RedirectAttributes redirection) {
+        agents.desactiver(agentCourant.exiger(), code, agentId);
+        redirection.addFlashAttribute("messageSucces", "L’agent n’a plus accès aux dossiers de cette préfecture.");
+        return "redirect:/agent/prefectures/" + code + "/agents";
+    }
+}

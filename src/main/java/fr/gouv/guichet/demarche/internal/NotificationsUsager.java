@@ -1,0 +1,91 @@
+package fr.gouv.guichet.demarche.internal;
+
+import fr.gouv.guichet.compte.Usagers;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
+import fr.gouv.guichet.demarche.Evenements.MessagePrefecture;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.notification.Courriel;
+import fr.gouv.guichet.notification.Courriels;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Tells the usager by e-mail when their dossier moves or the préfecture writes (their timeline shows it too). */
+@Component
+class NotificationsUsager {
+
+    private final DossierRepository dossiers;
+    private final Usagers usagers;
+    private final Courriels courriels;
+    private final Environment env;
+
+    NotificationsUsager(DossierRepository dossiers, Usagers usagers, Courriels courriels, Environment env) {
+        this.dossiers = dossiers;
+        this.usagers = usagers;
+        this.courriels = courriels;
+        this.env = env;
+    }
+
+    @ApplicationModuleListener
+    void transition(DossierTransitionne e) {
+        if (e.transition().acteur() != fr.gouv.guichet.demarche.TypeActeur.AGENT) {
+            return;
+        }
+        String cle = "notification-transition:" + e.dossierId() + ":" + e.vers() + ":" + e.de();
+        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), List.of(
+                "Le traitement de votre dossier %s a avancé : " + e.vers().libelleUsager().toLowerCase() + ".",
+                explication(e.transition()),
+                "Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture."));
+    }
+
+    @ApplicationModuleListener
+    void message(MessagePrefecture e) {
+        envoyerUneFois("notification-message:" + e.messageId(), e.dossierId(), "Nouveau message de la préfecture sur votre dossier %s",
+                List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."));
+    }
+
+    private void envoyerUneFois(String cle, long dossierId, String sujet, List<String> paragraphes) {
+        if (dossiers.effetRealise(cle)) {
+            return;
+        }
+        Dossier dossier = dossiers.parId(dossierId).orElse(null);
+        if (dossier == null || dossier.usagerId() == null) {
+            return;
+        }
+        usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyer(new Courriel(u.email(), sujet.formatted(dossier.numero()),
+                paragraphes.stream().map(p -> p.contains("%s") ? p.formatted(dossier.numero()) : p).toList(),
+                "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id())));
+        dossiers.marquerEffet(cle);
+    }
+
+    private static String sujet(Transition t) {
+        return switch (t) {
+            case DEMANDER_PIECES -> "des pièces complémentaires sont demandées";
+            case AUTORISER -> "décision d’autorisation";
+            case AUTORISER_PROVISOIREMENT -> "autorisation provisoire";
+            case REFUSER -> "décision de refus";
+            case CLASSER_SANS_SUITE -> "classement sans suite";
+            default -> "nouvelle étape";
+        };
+    }
+
+    private static String explication(Transition t) {
+        return switch (t) {
+            case PRENDRE_EN_CHARGE -> "Un agent de la préfecture a pris votre dossier en charge.";
+            case DEMANDER_PIECES -> "La préfecture a besoin de documents complémentaires : la liste figure dans votre dossier. "
+                    + "Joignez-les puis indiquez que vous les avez transmis. Le délai d’instruction ne court qu’à compter de leur réception.";
+            case INSCRIRE_COMMISSION -> "Votre dossier est inscrit à l’ordre du jour de la commission départementale de vidéoprotection, "
+                    + "qui rendra un avis au préfet.";
+            case AUTORISER -> "Le préfet a autorisé votre système : l’arrêté est disponible dans votre dossier.";
+            case AUTORISER_PROVISOIREMENT -> "Le préfet a autorisé votre système à titre provisoire, dans l’attente de l’avis de la commission.";
+            case REFUSER -> "Le préfet a refusé l’autorisation : la décision motivée et les voies de recours sont dans votre dossier.";
+            case CLASSER_SANS_SUITE -> "Votre dossier a été classé sans suite : le motif figure dans votre dossier.";
+            default -> "";
+        };
+    }
+
+}

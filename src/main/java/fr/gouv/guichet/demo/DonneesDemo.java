@@ -1,0 +1,125 @@
+package fr.gouv.guichet.demo;
+
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.compte.ServiceDeDemonstration;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.referentiel.Departement;
+import fr.gouv.guichet.referentiel.Departements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Seeds the demo once (idempotent): agent {@code agent-83@demo.guichet.local} (administrateur of the Préfecture
+ * du Var; likewise for every département), usager {@code usager@demo.guichet.local}, all with the demo password,
+ * and a few dossiers in the Var and in Paris.
+ */
+@Component
+@ConditionalOnProperty(name = "guichet.demo", havingValue = "true")
+class DonneesDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(DonneesDemo.class);
+    static final String USAGER = "usager@demo.guichet.local";
+
+    private final Agents agents;
+    private final ServiceDeDemonstration comptes;
+    private final Dossiers dossiers;
+    private final Departements departements;
+    private final JdbcClient jdbc;
+    private final String motDePasse;
+
+    DonneesDemo(Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, Departements departements, JdbcClient jdbc,
+                @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
+        this.agents = agents;
+        this.comptes = comptes;
+        this.dossiers = dossiers;
+        this.departements = departements;
+        this.jdbc = jdbc;
+        this.motDePasse = motDePasse;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void amorcer() {
+        boolean dejaFait = jdbc.sql("select count(*) from agent where email = 'agent-83@demo.guichet.local'").query(Integer.class).single() > 0;
+        if (dejaFait) {
+            return;
+        }
+        for (Departement d : departements.tous()) {
+            long id = agents.creerAvecMotDePasse("agent-" + d.code().toLowerCase() + "@demo.guichet.local",
+                    "Agent de démonstration — " + d.libellePrefecture(), motDePasse, false);
+            agents.rattacher(id, d.code(), RoleAgent.ADMINISTRATEUR);
+        }
+        long usager = comptes.usagerActive(USAGER, motDePasse, "83");
+        deposer(usager, "83", "Boulangerie du Port", "Toulon", "83000", false, null);
+        deposer(usager, "83", "Supermarché des Arènes", "Fréjus", "83600", true, Transition.PRENDRE_EN_CHARGE);
+        deposer(usager, "83", "Pharmacie de la Gare", "Hyères", "83400", false, Transition.DEMANDER_PIECES);
+        deposer(usager, "83", "Mairie de La Seyne-sur-Mer", "La Seyne-sur-Mer", "83500", true, null);
+        deposer(usager, "75", "Grand magasin Haussmann", "Paris", "75009", true, null);
+        log.info("Mode démonstration : agents agent-<département>@demo.guichet.local et usager {} (mot de passe : {})", USAGER, motDePasse);
+    }
+
+    private void deposer(long usager, String departement, String nom, String commune, String codePostal, boolean prioritaire,
+                         Transition ensuite) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("nature_demande", "nouveau");
+        r.put("qualite", "commercant");
+        r.put("nom_naissance", "Durand");
+        r.put("prenom", "Camille");
+        r.put("denomination", nom);
+        r.put("activite", "Commerce");
+        r.put("declarant_voie", "1 place de la République");
+        r.put("declarant_code_postal", codePostal);
+        r.put("declarant_commune", commune);
+        r.put("declarant_telephone", "0400000000");
+        r.put("contact_images_nom", "Camille Durand");
+        r.put("contact_images_telephone", "0600000000");
+        r.put("finalites", prioritaire ? List.of("prevention_atteintes_biens", "prevention_terrorisme") : List.of("prevention_atteintes_biens"));
+        r.put("horaires_ouverture", "9 h - 19 h");
+        r.put("etablissement_recevant_public", "oui");
+        r.put("systeme_voie", "1 place de la République");
+        r.put("systeme_code_postal", codePostal);
+        r.put("systeme_commune", commune);
+        r.put("cameras_interieures", "6");
+        r.put("cameras_exterieures", "2");
+        r.put("abords_immediats", "non");
+        r.put("perimetre_videoprotege", "non");
+        r.put("transmission", "non");
+        r.put("installateur_certifie", "oui");
+        r.put("installateur_nom", "Sécurité Démo");
+        r.put("attestation_remise", "oui");
+        r.put("personnes_habilitees", "Le responsable du site");
+        r.put("enregistrement", "oui");
+        r.put("duree_conservation", "15");
+        r.put("mesures_securite", "Enregistreur sous clé");
+        r.put("information_public", "Affiches aux entrées");
+        r.put("droit_acces_service", "Le responsable du site");
+        r.put("droit_acces_telephone", "0400000000");
+        r.put("date_mise_en_service", LocalDate.now().plusMonths(3).toString());
+        r.put("engagement", List.of("certifie"));
+        long id = dossiers.creerBrouillon(usager, departement, "VP_AUTORISATION", "cerfa-13806", "04", r, null, null);
+        dossiers.deposer(id, usager, UUID.randomUUID(), "VP");
+        if (prioritaire) {
+            dossiers.definirPriorite(id, true);
+        }
+        if (ensuite == Transition.DEMANDER_PIECES) {
+            dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
+            dossiers.appliquer(id, Transition.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
+        } else if (ensuite != null) {
+            dossiers.appliquer(id, ensuite, TypeActeur.AGENT, 0, null);
+        }
+    }
+}

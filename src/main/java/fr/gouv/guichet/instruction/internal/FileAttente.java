@@ -1,0 +1,171 @@
+package fr.gouv.guichet.instruction.internal;
+
+import fr.gouv.guichet.demarche.EtatDossier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The queue of a préfecture: sites exposed to terrorist threat first, then oldest deposit first. Keyset pagination
+ * on {@code ((not prioritaire), depose_le, id)}, served by the index {@code dossier_file_idx}: a page costs the same
+ * on the first or the thousandth page, with a million dossiers.
+ */
+@Repository
+public class FileAttente {
+
+    public static final int TAILLE_PAGE = 50;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    public record Page(List<LigneFile> lignes, @Nullable String suivante) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock horloge;
+
+    FileAttente(JdbcClient jdbc, Clock horloge) {
+        this.jdbc = jdbc;
+        this.horloge = horloge;
+    }
+
+    public Map<Onglet, Integer> compter(String codeDepartement) {
+        Map<Onglet, Integer> compte = new EnumMap<>(Onglet.class);
+        for (Onglet o : Onglet.values()) {
+            compte.put(o, 0);
+        }
+        jdbc.sql("select onglet, count(*) from dossier where code_departement = ? and onglet <> 'BROUILLON' group by onglet")
+                .param(codeDepartement)
+                .query(rs -> {
+                    compte.put(Onglet.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return compte;
+    }
+
+    public Page page(FiltreFile filtre, @Nullable String apres, int delaiCibleJours) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                select id, numero, demarche, etat, prioritaire, depose_le,
+                       coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
+                       coalesce(reponses->>'systeme_commune', '') as commune
+                from dossier where code_departement = ? and onglet = ?
+                """);
+        params.add(filtre.codeDepartement());
+        params.add(filtre.onglet().name());
+        conditions(filtre, sql, params);
+        if (apres != null) {
+            Curseur c = Curseur.lire(apres);
+            sql.append(" and ((not prioritaire), depose_le, id) > (?, ?, ?)");
+            params.add(!c.prioritaire());
+            params.add(Timestamp.from(c.deposeLe()));
+            params.add(c.id());
+        }
+        sql.append(" order by (not prioritaire), depose_le, id limit ?");
+        params.add(TAILLE_PAGE + 1);
+        List<LigneFile> lignes = jdbc.sql(sql.toString()).params(params).query((rs, i) -> ligne(
+                rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
+                rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(), rs.getString("demandeur"),
+                rs.getString("commune"), delaiCibleJours)).list();
+        String suivante = null;
+        if (lignes.size() > TAILLE_PAGE) {
+            lignes = lignes.subList(0, TAILLE_PAGE);
+            LigneFile derniere = lignes.getLast();
+            suivante = new Curseur(derniere.prioritaire(), derniere.deposeLe(), derniere.id()).ecrire();
+        }
+        return new Page(lignes, suivante);
+    }
+
+    /** Every row of the filter, in queue order, for the CSV export (streamed). */
+    public void parcourir(FiltreFile filtre, int delaiCibleJours, Consumer<LigneFile> consommateur) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                select id, numero, demarche, etat, prioritaire, depose_le,
+                       coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
+                       coalesce(reponses->>'systeme_commune', '') as commune
+                from dossier where code_departement = ? and onglet = ?
+                """);
+        params.add(filtre.codeDepartement());
+        params.add(filtre.onglet().name());
+        conditions(filtre, sql, params);
+        sql.append(" order by (not prioritaire), depose_le, id");
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            consommateur.accept(ligne(rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"),
+                    EtatDossier.valueOf(rs.getString("etat")), rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(),
+                    rs.getString("demandeur"), rs.getString("commune"), delaiCibleJours));
+        });
+    }
+
+    private static void conditions(FiltreFile filtre, StringBuilder sql, List<Object> params) {
+        if (filtre.demarche() != null) {
+            sql.append(" and demarche = ?");
+            params.add(filtre.demarche());
+        }
+        if (filtre.prioritaire() != null) {
+            sql.append(" and prioritaire = ?");
+            params.add(filtre.prioritaire());
+        }
+        if (filtre.commune() != null) {
+            sql.append(" and lower(reponses->>'systeme_commune') = lower(?)");
+            params.add(filtre.commune());
+        }
+        if (filtre.deposeDu() != null) {
+            sql.append(" and depose_le >= ?");
+            params.add(Timestamp.from(filtre.deposeDu().atStartOfDay(PARIS).toInstant()));
+        }
+        if (filtre.deposeAu() != null) {
+            sql.append(" and depose_le < ?");
+            params.add(Timestamp.from(filtre.deposeAu().plusDays(1).atStartOfDay(PARIS).toInstant()));
+        }
+        if (filtre.recherche() != null) {
+            String motif = "%" + filtre.recherche().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (numero = upper(?) or reponses->>'denomination' ilike ? or reponses->>'nom_naissance' ilike ?"
+                    + " or reponses->>'systeme_voie' ilike ? or reponses->>'systeme_commune' ilike ?)");
+            params.add(filtre.recherche().strip());
+            params.add(motif);
+            params.add(motif);
+            params.add(motif);
+            params.add(motif);
+        }
+    }
+
+    private LigneFile ligne(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
+                            String demandeur, String commune, int delaiCibleJours) {
+        LocalDate aujourdhui = LocalDate.now(horloge);
+        LocalDate depot = deposeLe.atZone(PARIS).toLocalDate();
+        long jours = ChronoUnit.DAYS.between(depot, aujourdhui);
+        LocalDate rejet = depot.plusMonths(4);
+        boolean decide = etat.estDecide();
+        return new LigneFile(id, numero, demarche, etat, prioritaire, deposeLe, demandeur, commune, jours,
+                !decide && jours > delaiCibleJours, rejet, !decide && !aujourdhui.isBefore(rejet.minusDays(21)));
+    }
+
+    /** The position after which the next page starts, opaque to the browser. */
+    record Curseur(boolean prioritaire, Instant deposeLe, long id) {
+        String ecrire() {
+            String brut = (prioritaire ? "1" : "0") + "|" + deposeLe.toEpochMilli() + "|" + deposeLe.getNano() % 1_000_000 + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(brut.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Curseur lire(String texte) {
+            try {
+                String[] p = new String(Base64.getUrlDecoder().decode(texte), StandardCharsets.UTF_8).split("\\|");
+                Instant instant = Instant.ofEpochMilli(Long.parseLong(p[1])).plusNanos(Long.parseLong(p[2]));
+                return new Curseur(p[0].equals("1"), instant, Long.parseLong(p[3]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Curseur de pagination invalide");
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package fr.gouv.guichet.instruction.web;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.demarche.DelaisDossier;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DossierIntrouvable;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.Historique;
+import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.demarche.Recapitulatif;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.formulaire.CatalogueFormulaires;
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.PiecesAttendues;
+import fr.gouv.guichet.formulaire.Reponses;
+import fr.gouv.guichet.instruction.internal.AccesInstruction;
+import fr.gouv.guichet.instruction.internal.Decisions;
+import fr.gouv.guichet.instruction.internal.NotesAgents;
+import fr.gouv.guichet.piece.StockageFichiers;
+import fr.gouv.guichet.piece.TypeContenu;
+import fr.gouv.guichet.referentiel.Departements;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** A dossier seen by an agent of its préfecture, and the instruction actions allowed in its state. */
+@Controller
+class DossierAgentController {
+
+    static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    private final AccesInstruction acces;
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final CatalogueFormulaires catalogue;
+    private final NotesAgents notes;
+    private final Departements departements;
+    private final DelaisDossier delais;
+    private final StockageFichiers stockage;
+    private final Decisions decisions;
+
+    DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
+                           NotesAgents notes, Departements departements, DelaisDossier delais, StockageFichiers stockage,
+                           Decisions decisions) {
+        this.acces = acces;
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.catalogue = catalogue;
+        this.notes = notes;
+        this.departements = departements;
+        this.delais = delais;
+        this.stockage = stockage;
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/agent/dossiers/{id}")
+    String consulter(@PathVariable long id, Model model) {
+        Dossier dossier = acces.dossier(id);
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Reponses reponses = new Reponses(dossier.reponses());
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", procedures.get(dossier.demarche()));
+        model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
+        model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
+        model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
+        model.addAttribute("pieces", dossiers.pieces(id));
+        model.addAttribute("messages", dossiers.messages(id));
+        model.addAttribute("transitions", dossiers.transitions(id));
+        model.addAttribute("notes", notes.de(id));
+        model.addAttribute("actions", Arrays.stream(Transition.values())
+                .filter(t -> t.autoriseA(TypeActeur.AGENT) && t.possibleDepuis(dossier.etat())).toList());
+        model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
+        model.addAttribute("rejetImplicite", delais.dateRejetImplicite(dossier));
+        model.addAttribute("format", DATE_HEURE);
+        return "instruction/dossier";
+    }
+
+    @PostMapping("/agent/dossiers/{id}/actions/{transition}")
+    String agir(@PathVariable long id, @PathVariable String transition,
+                @RequestParam(name = "motif", defaultValue = "") String motif,
+                @RequestParam(name = "pieces", required = false) List<String> pieces,
+                RedirectAttributes redirection) {
+        Dossier dossier = acces.dossier(id);
+        AgentConnecte agent = acces.agent();
+        Transition t;
+        try {
+            t = Transition.valueOf(transition);
+        } catch (IllegalArgumentException e) {
+            throw new DossierIntrouvable();
+        }
+        String texte = motif.strip();
+        if (t == Transition.DEMANDER_PIECES && pieces != null && !pieces.isEmpty()) {
+            texte = String.join(" ; ", pieces) + (texte.isEmpty() ? "" : " ; " + texte);
+        }
+        String erreur = motifManquant(t, texte);
+        if (erreur != null) {
+            redirection.addFlashAttribute("erreurAction", erreur);
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
+        }
+        try {
+            decisions.appliquer(dossier, t, agent, texte);
+            redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
+        } catch (TransitionImpossible e) {
+            redirection.addFlashAttribute("erreurAction", "Cette action n’est plus possible : le dossier a changé d’état entre-temps. "
+                    + "Rechargez la page pour voir son état actuel.");
+        }
+        return "redirect:/agent/dossiers/" + id;
+    }
+
+    private static String motifManquant(Transition t, String texte) {
+        return switch (t) {
+            case DEMANDER_PIECES -> texte.isEmpty() ? "Indiquez les pièces manquantes (cochez-les ou décrivez-les)." : null;
+            case REFUSER -> texte.length() < 20 ? "Motivez le refus (20 caractères au moins) : la motivation figure dans la décision envoyée à l’usager." : null;
+            case CLASSER_SANS_SUITE -> texte.isEmpty() ? "Indiquez le motif du classement sans suite." : null;
+            default -> null;
+        };
+    }
+
+    @PostMapping("/agent/dossiers/{id}/messages")
+    String ecrire(@PathVariable long id, @RequestParam(name = "message", defaultValue = "") String message, RedirectAttributes redirection) {
+        Dossier dossier = acces.dossier(id);
+        if (message.isBlank() || message.length() > 5000) {
+            redirection.addFlashAttribute("erreurMessage", "Écrivez un message de 5 000 caractères au plus.");
+        } else {
+            dossiers.messageAgent(dossier.id(), acces.agent().id(), message.strip());
+            redirection.addFlashAttribute("messageSucces", "Message envoyé à l’usager.");
+        }
+        return "redirect:/agent/dossiers/" + id + "#messages";
+    }
+
+    @PostMapping("/agent/dossiers/{id}/notes")
+    String noter(@PathVariable long id, @RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes redirection) {
+        Dossier dossier = acces.dossier(id);
+        if (note.isBlank() || note.length() > 5000) {
+            redirection.addFlashAttribute("erreurNote", "Écrivez une note de 5 000 caractères au plus.");
+        } else {
+            notes.ajouter(dossier.id(), acces.agent().id(), note.strip());
+        }
+        return "redirect:/agent/dossiers/" + id + "#notes";
+    }
+
+    @PostMapping("/agent/dossiers/{id}/priorite")
+    String priorite(@PathVariable long id, @RequestParam(name = "prioritaire", defaultValue = "false") boolean prioritaire,
+                    RedirectAttributes redirection) {
+        Dossier dossier = acces.dossier(id);
+        dossiers.definirPriorite(dossier.id(), prioritaire);
+        redirection.addFlashAttribute("messageSucces", prioritaire
+                ? "Dossier signalé comme site exposé au risque terroriste : il passe en tête de file."
+                : "Le signalement prioritaire est retiré.");
+        return "redirect:/agent/dossiers/" + id;
+    }
+
+    @GetMapping("/agent/dossiers/{id}/pieces/{pieceId}")
+    ResponseEntity<InputStreamResource> piece(@PathVariable long id, @PathVariable long pieceId) {
+        Dossier dossier = acces.dossier(id);
+        Historique.PieceJointe piece = dossiers.piece(dossier.id(), pieceId).orElseThrow(DossierIntrouvable::new);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(piece.nom(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(TypeContenu.valueOf(piece.typeContenu()).typeMime()))
+                .contentLength(piece.taille())
+                .body(new InputStreamResource(stockage.ouvrir(piece.cleStockage())));
+    }
+
+    @GetMapping("/agent/dossiers/{id}/pieces.zip")
+    void toutesLesPieces(@PathVariable long id, HttpServletResponse reponse) throws IOException {
+        Dossier dossier = acces.dossier(id);
+        reponse.setContentType("application/zip");
+        reponse.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("pieces-" + dossier.numero() + ".zip", StandardCharsets.UTF_8).build().toString());
+        try (ZipOutputStream zip = new ZipOutputStream(reponse.getOutputStream(), StandardCharsets.UTF_8)) {
+            int rang = 1;
+            for (Historique.PieceJointe piece : dossiers.pieces(dossier.id())) {
+                zip.putNextEntry(new ZipEntry(String.format("%02d-%s", rang++, piece.nom())));
+                try (InputStream in = stockage.ouvrir(piece.cleStockage())) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** The usager ticked the anti-terrorism purpose: the agent is invited to flag the site as a priority. */
+    static boolean prioriteSuggeree(Reponses reponses) {
+        return reponses.liste("finalites").contains("prevention_terrorisme")
+                || reponses.liste("finalites_voie_publique").contains("prevention_terrorisme");
+    }
+}

@@ -1,0 +1,150 @@
+package fr.gouv.guichet.instruction.web;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.instruction.internal.AccesInstruction;
+import fr.gouv.guichet.instruction.internal.FileAttente;
+import fr.gouv.guichet.instruction.internal.FiltreFile;
+import fr.gouv.guichet.instruction.internal.NotesAgents;
+import fr.gouv.guichet.instruction.internal.Onglet;
+import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.videoprotection.DemarcheVideo;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** The préfecture's queue: tabs, filters, search, keyset pages, CSV export of the current filter. */
+@Controller
+class FileController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"));
+
+    private final AccesInstruction acces;
+    private final FileAttente file;
+    private final NotesAgents notes;
+    private final Departements departements;
+    private final Procedures procedures;
+
+    FileController(AccesInstruction acces, FileAttente file, NotesAgents notes, Departements departements, Procedures procedures) {
+        this.acces = acces;
+        this.file = file;
+        this.notes = notes;
+        this.departements = departements;
+        this.procedures = procedures;
+    }
+
+    @GetMapping("/agent")
+    String accueil() {
+        AgentConnecte agent = acces.agent();
+        if (agent.codesPrefectures().isEmpty()) {
+            return "redirect:/agent/national";
+        }
+        return "redirect:/agent/prefectures/" + agent.codesPrefectures().getFirst() + "/file";
+    }
+
+    @GetMapping("/agent/prefectures/{code}/file")
+    String file(@PathVariable String code, @RequestParam(defaultValue = "A_TRAITER") String onglet,
+                @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
+                @RequestParam(required = false) String au, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String apres, Model model) {
+        AgentConnecte agent = acces.prefecture(code);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q);
+        FileAttente.Page page;
+        try {
+            page = file.page(filtre, vide(apres), notes.delaiCible(code));
+        } catch (IllegalArgumentException e) {
+            page = file.page(filtre, null, notes.delaiCible(code));
+        }
+        model.addAttribute("agent", agent);
+        model.addAttribute("prefecture", departements.parCode(code).orElseThrow());
+        model.addAttribute("prefecturesAgent", agent.codesPrefectures().stream().map(c -> departements.parCode(c).orElseThrow()).toList());
+        model.addAttribute("onglets", Onglet.values());
+        model.addAttribute("compteurs", file.compter(code));
+        model.addAttribute("filtre", filtre);
+        model.addAttribute("page", page);
+        model.addAttribute("demarches", DemarcheVideo.values());
+        model.addAttribute("procedures", procedures);
+        model.addAttribute("delaiCible", notes.delaiCible(code));
+        model.addAttribute("date", DATE);
+        model.addAttribute("parametres", new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q)));
+        return "instruction/file";
+    }
+
+    /** The query string of the current filter, for links (tabs keep the filter, pages add the cursor). */
+    record Parametres(String onglet, @Nullable String demarche, @Nullable String commune, @Nullable String priorite,
+                      @Nullable String du, @Nullable String au, @Nullable String q) {
+    }
+
+    @GetMapping("/agent/prefectures/{code}/file.csv")
+    void csv(@PathVariable String code, @RequestParam(defaultValue = "A_TRAITER") String onglet,
+             @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
+             @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
+             @RequestParam(required = false) String au, @RequestParam(required = false) String q,
+             HttpServletResponse reponse) throws IOException {
+        acces.prefecture(code);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q);
+        reponse.setContentType("text/csv; charset=UTF-8");
+        reponse.setHeader("Content-Disposition", "attachment; filename=\"file-" + code + "-" + filtre.onglet().name().toLowerCase() + ".csv\"");
+        PrintWriter sortie = new PrintWriter(new java.io.OutputStreamWriter(reponse.getOutputStream(), StandardCharsets.UTF_8));
+        sortie.print('\uFEFF');
+        sortie.print("Numéro;Démarche;Statut;Prioritaire;Déposé le;Jours écoulés;Demandeur;Commune;Rejet implicite le\r\n");
+        file.parcourir(filtre, notes.delaiCible(code), l -> sortie.print(String.join(";",
+                csv(l.numero()), csv(procedures.get(l.demarche()).libelle()), csv(l.etat().libelleAgent()), l.prioritaire() ? "oui" : "non",
+                DATE.format(l.deposeLe()), String.valueOf(l.joursEcoules()), csv(l.demandeur()), csv(l.commune()),
+                l.rejetImplicite().toString()) + "\r\n"));
+        sortie.flush();
+    }
+
+    /** CSV cell, quoted, with formula injection neutralised. */
+    static String csv(String valeur) {
+        String v = valeur == null ? "" : valeur;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static FiltreFile filtre(String code, String onglet, @Nullable String demarche, @Nullable String commune,
+                                     @Nullable String priorite, @Nullable String du, @Nullable String au, @Nullable String q) {
+        Onglet o;
+        try {
+            o = Onglet.valueOf(onglet);
+        } catch (IllegalArgumentException e) {
+            o = Onglet.A_TRAITER;
+        }
+        String d = vide(demarche);
+        if (d != null && java.util.Arrays.stream(DemarcheVideo.values()).noneMatch(x -> x.code().equals(demarche))) {
+            d = null;
+        }
+        Boolean p = "oui".equals(priorite) ? Boolean.TRUE : "non".equals(priorite) ? Boolean.FALSE : null;
+        return new FiltreFile(code, o, d, vide(commune), p, date(du), date(au), vide(q));
+    }
+
+    private static @Nullable String vide(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static @Nullable LocalDate date(@Nullable String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package fr.gouv.guichet.instruction;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.BoiteCourriels;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.DossiersDeTest;
+import fr.gouv.guichet.support.TestGuichet;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The back office through HTTP: the queue, the actions, and every attempt to cross a préfecture's walls. */
+@TestGuichet
+class InstructionIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encodeur;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    Agents agentsService;
+    @Autowired
+    GreenMail greenMail;
+
+    ComptesDeTest comptes;
+    AgentsDeTest agents;
+
+    @BeforeEach
+    void init() {
+        comptes = new ComptesDeTest(jdbc, encodeur);
+        agents = new AgentsDeTest(agentsService);
+    }
+
+    Cookie agent(AgentsDeTest.Agent agent) throws Exception {
+        MvcResult r = mvc.perform(post("/agent/connexion").with(csrf()).param("email", agent.email())
+                .param("motDePasse", AgentsDeTest.MOT_DE_PASSE)).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/agent");
+        return r.getResponse().getCookie("GUICHET_SESSION");
+    }
+
+    Cookie usager(ComptesDeTest.Compte compte) throws Exception {
+        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
+                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
+        return r.getResponse().getCookie("GUICHET_SESSION");
+    }
+
+    long depose(ComptesDeTest.Compte compte, String departement, Map<String, Object> reponses) {
+        long id = dossiers.creerBrouillon(compte.id(), departement, "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
+        dossiers.deposer(id, compte.id(), UUID.randomUUID(), "VP");
+        return id;
+    }
+
+    @Test
+    void unAgentDUneAutrePrefecture_etUnUsager_sontRefusesPartout() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("83");
+        long id = depose(titulaire, "83", DossiersDeTest.reponsesValides());
+        mvc.perform(multipart("/usager/dossiers/" + id + "/pieces").file(new MockMultipartFile("fichier", "a.pdf", "application/pdf",
+                "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes())).cookie(usager(titulaire)).with(csrf()));
+        long piece = jdbc.sql("select coalesce(max(id), 0) from piece_jointe where dossier_id = ?").param(id).query(Long.class).single();
+
+        Cookie agent75 = agent(agents.agent("75", RoleAgent.ADMINISTRATEUR));
+        Cookie usagerIntrus = usager(comptes.usager("83"));
+        List<String> lectures = List.of("/agent/dossiers/" + id, "/agent/dossiers/" + id + "/pieces/" + piece,
+                "/agent/dossiers/" + id + "/pieces.zip", "/agent/prefectures/83/file", "/agent/prefectures/83/file.csv");
+        for (String url : lectures) {
+            mvc.perform(get(url).cookie(agent75)).andExpect(status().isNotFound());
+            mvc.perform(get(url).cookie(usagerIntrus)).andExpect(status().isForbidden());
+            mvc.perform(get(url)).andExpect(redirectedUrl("/agent/connexion"));
+        }
+        mvc.perform(get("/agent/prefectures/83/agents").cookie(agent75)).andExpect(status().isForbidden());
+        for (String action : List.of("/agent/dossiers/" + id + "/actions/PRENDRE_EN_CHARGE", "/agent/dossiers/" + id + "/messages",
+                "/agent/dossiers/" + id + "/notes", "/agent/dossiers/" + id + "/priorite")) {
+            mvc.perform(post(action).cookie(agent75).with(csrf()).param("message", "x").param("note", "x").param("prioritaire", "true"))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post(action).cookie(usagerIntrus).with(csrf()).param("message", "x")).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/agent/prefectures/83/agents").cookie(agent75).with(csrf()).param("email", "pirate@exemple.fr")
+                .param("nom", "Pirate").param("role", "ADMINISTRATEUR")).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single()).isEqualTo("DEPOSE");
+        assertThat(jdbc.sql("select prioritaire from dossier where id = ?").param(id).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select count(*) from note_agent where dossier_id = ?").param(id).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from agent where email = 'pirate@exemple.fr'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void fileAttente_prioritairesDAbord_puisLesPlusAnciens_paginationParCle_etExportCsv() throws Exception {
+        String dep = "48";
+        ComptesDeTest.Compte usager = comptes.usager(dep);
+        Map<String, Object> reponses = DossiersDeTest.reponsesValides();
+        reponses.put("systeme_code_postal", "48000");
+        for (int i = 0; i < 55; i++) {
+            reponses.put("denomination", "=Commerce " + i);
+            long id = depose(usager, dep, reponses);
+            jdbc.sql("update dossier set depose_le = now() - make_interval(days => ?) where id = ?").params(100 - i, id).update();
+        }
+        long prioritaire = jdbc.sql("select id from dossier where code_departement = ? order by depose_le desc limit 1").param(dep)
+                .query(Long.class).single();
+        dossiers.definirPriorite(prioritaire, true);
+        Cookie session = agent(agents.agent(dep, RoleAgent.INSTRUCTEUR));
+
+        String page1 = mvc.perform(get("/agent/prefectures/" + dep + "/file").cookie(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> numeros = numeros(page1);
+        assertThat(numeros).hasSize(50);
+        String numeroPrioritaire = jdbc.sql("select numero from dossier where id = ?").param(prioritaire).query(String.class).single();
+        assertThat(numeros.getFirst()).isEqualTo(numeroPrioritaire);
+        List<String> attendus = jdbc.sql("select numero from dossier where code_departement = ? and onglet = 'A_TRAITER' order by (not prioritaire), depose_le, id")
+                .param(dep).query(String.class).list();
+        assertThat(numeros).isEqualTo(attendus.subList(0, 50));
+        assertThat(page1).contains("Délai cible dépassé");
+
+        Matcher suivante = Pattern.compile("apres=([A-Za-z0-9_-]+)").matcher(page1);
+        assertThat(suivante.find()).isTrue();
+        String page2 = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("apres", suivante.group(1)).cookie(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(numeros(page2)).isEqualTo(attendus.subList(50, 55));
+
+        String recherche = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("q", "Commerce 7").cookie(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(numeros(recherche)).hasSize(1);
+        String injection = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("q", "' or 1=1 --").param("commune", "x' or '1'='1")
+                .cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(numeros(injection)).isEmpty();
+
+        String csv = mvc.perform(get("/agent/prefectures/" + dep + "/file.csv").param("priorite", "non").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(55);
+        assertThat(csv).contains("\"'=Commerce 3\"").doesNotContain(numeroPrioritaire);
+    }
+
+    @Test
+    void instruction_deLaPriseEnChargeALAutorisation_avecDemandeDePieces_etTransitionsIllegalesRefusees() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("83");
+        long id = depose(titulaire, "83", DossiersDeTest.reponsesValides());
+        Cookie agent = agent(agents.agent("83", RoleAgent.INSTRUCTEUR));
+        BoiteCourriels boite = new BoiteCourriels(greenMail);
+
+        MvcResult illegal = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())).andReturn();
+        assertThat(illegal.getFlashMap().get("erreurAction")).asString().contains("n’est plus possible");
+        assertThat(etat(id)).isEqualTo("DEPOSE");
+
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/PRENDRE_EN_CHARGE").cookie(agent).with(csrf()))
+                .andExpect(redirectedUrl("/agent/dossiers/" + id));
+        assertThat(etat(id)).isEqualTo("EN_INSTRUCTION");
+        MvcResult sansListe = mvc.perform(post("/agent/dossiers/" + id + "/actions/DEMANDER_PIECES").cookie(agent).with(csrf())).andReturn();
+        assertThat(sansListe.getFlashMap().get("erreurAction")).asString().contains("pièces manquantes");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/DEMANDER_PIECES").cookie(agent).with(csrf())
+                .param("pieces", "Plan de détail").param("motif", "Photos des caméras extérieures"));
+        assertThat(etat(id)).isEqualTo("ATTENTE_PIECES");
+        boite.attendre(titulaire.email(), "pièces complémentaires");
+
+        Cookie usager = usager(titulaire);
+        String pageUsager = mvc.perform(get("/usager/dossiers/" + id).cookie(usager)).andReturn().getResponse().getContentAsString();
+        assertThat(pageUsager).contains("Plan de détail ; Photos des caméras extérieures");
+        mvc.perform(post("/agent/dossiers/" + id + "/notes").cookie(agent).with(csrf()).param("note", "Note interne confidentielle"));
+        assertThat(mvc.perform(get("/usager/dossiers/" + id).cookie(usager)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Note interne confidentielle");
+        mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(usager).with(csrf()));
+        assertThat(etat(id)).isEqualTo("EN_INSTRUCTION");
+
+        mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(agent).with(csrf()).param("message", "Merci, dossier complet."));
+        boite.attendre(titulaire.email(), "Nouveau message");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/INSCRIRE_COMMISSION").cookie(agent).with(csrf()));
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf()));
+        assertThat(etat(id)).isEqualTo("AUTORISE");
+        boite.attendre(titulaire.email(), "décision d’autorisation");
+
+        List<String> parcours = jdbc.sql("select coalesce(de, '') || '>' || vers from dossier_transition where dossier_id = ? order by id")
+                .param(id).query(String.class).list();
+        assertThat(parcours).containsExactly(">BROUILLON", "BROUILLON>DEPOSE", "DEPOSE>EN_INSTRUCTION", "EN_INSTRUCTION>ATTENTE_PIECES",
+                "ATTENTE_PIECES>EN_INSTRUCTION", "EN_INSTRUCTION>ATTENTE_AVIS_COMMISSION", "ATTENTE_AVIS_COMMISSION>AUTORISE");
+        mvc.perform(post("/usager/dossiers/" + id + "/messages").cookie(usager).with(csrf()).param("message", "après décision"));
+        assertThat(jdbc.sql("select count(*) from dossier_message where dossier_id = ? and texte = 'après décision'").param(id)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void administrateurDePrefecture_inviteUnAgent_quiChoisitSonMotDePasse_puisLeDesactive() throws Exception {
+        Cookie admin = agent(agents.agent("29", RoleAgent.ADMINISTRATEUR));
+        String email = "nouvel-agent-" + UUID.randomUUID().toString().substring(0, 6) + "@finistere.gouv.fr";
+        mvc.perform(post("/agent/prefectures/29/agents").cookie(admin).with(csrf()).param("email", email).param("nom", "Nouvel Agent")
+                .param("role", "INSTRUCTEUR")).andExpect(redirectedUrl("/agent/prefectures/29/agents"));
+        String lien = new BoiteCourriels(greenMail).attendre(email, "Invitation").lien();
+        String jeton = lien.substring(lien.indexOf("jeton=") + 6);
+        mvc.perform(post("/agent/invitation").with(csrf()).param("jeton", jeton).param("motDePasse", "Nouveau mot de passe agent")
+                .param("confirmation", "Nouveau mot de passe agent")).andExpect(redirectedUrl("/agent/connexion"));
+        MvcResult connexion = mvc.perform(post("/agent/connexion").with(csrf()).param("email", email)
+                .param("motDePasse", "Nouveau mot de passe agent")).andReturn();
+        assertThat(connexion.getResponse().getRedirectedUrl()).isEqualTo("/agent");
+        Cookie nouvel = connexion.getResponse().getCookie("GUICHET_SESSION");
+        mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isOk());
+        mvc.perform(get("/agent/prefectures/29/agents").cookie(nouvel)).andExpect(status().isForbidden());
+
+        long idNouvel = jdbc.sql("select id from agent where email = ?").param(email).query(Long.class).single();
+        mvc.perform(post("/agent/prefectures/29/agents/" + idNouvel + "/desactivation").cookie(admin).with(csrf()))
+                .andExpect(redirectedUrl("/agent/prefectures/29/agents"));
+        mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isForbidden());
+    }
+
+    private String etat(long id) {
+        return jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single();
+    }
+
+    private static List<String> numeros(String html) {
+        Matcher m = Pattern.compile(">(VP-\\d{3}-\\d{4}-\\d{6}-[A-Z])</a>").matcher(html);
+        List<String> numeros = new java.util.ArrayList<>();
+        while (m.find()) {
+            numeros.add(m.group(1));
+        }
+        return numeros;
+    }
+}
