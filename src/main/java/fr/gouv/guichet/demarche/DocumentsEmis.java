@@ -13,6 +13,7 @@ public class DocumentsEmis {
 
     public static final String RECEPISSE = "RECEPISSE";
     public static final String ARRETE = "ARRETE";
+    public static final String ARRETE_PROVISOIRE = "ARRETE_PROVISOIRE";
     public static final String REFUS = "REFUS";
 
     public record DocumentVerifie(String type, String numero, Instant emisLe, String libellePrefecture) {
@@ -20,6 +21,7 @@ public class DocumentsEmis {
             return switch (type) {
                 case RECEPISSE -> "Accusé de réception d’une demande";
                 case ARRETE -> "Arrêté préfectoral d’autorisation";
+                case ARRETE_PROVISOIRE -> "Arrêté préfectoral d’autorisation provisoire";
                 case REFUS -> "Décision de refus";
                 default -> "Document";
             };
@@ -30,6 +32,16 @@ public class DocumentsEmis {
 
     DocumentsEmis(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Records an official document of a dossier and returns its public verification code. */
+    public String emettre(String type, long dossierId, String numero, String codeDepartement) {
+        String code = CodesVerification.nouveau();
+        jdbc.sql("""
+                        insert into document_emis (code, type, dossier_id, numero, code_departement) values (?, ?, ?, ?, ?)
+                        on conflict (dossier_id, type) do update set code = excluded.code, emis_le = now()""")
+                .params(code, type, dossierId, numero, codeDepartement).update();
+        return code;
     }
 
     public Optional<DocumentVerifie> verifier(@Nullable String code) {

@@ -196,4 +196,10 @@ public class Dossiers {
     public void definirPriorite(long dossierId, boolean prioritaire) {
         depot.definirPriorite(dossierId, prioritaire);
     }
+
+    /** Attaches a document issued by the préfecture (arrêté, decision letter): the usager sees it with their documents. */
+    @Transactional
+    public long joindreDocumentOfficiel(long dossierId, String code, String nom, long taille, String sha256, String cleStockage) {
+        return historique.ajouterPiece(dossierId, code, nom, "PDF", taille, sha256, cleStockage, horloge.instant());
+    }
 }

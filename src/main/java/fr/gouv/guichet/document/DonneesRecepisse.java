@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import static fr.gouv.guichet.document.Champs.adresseWeb;
+import static fr.gouv.guichet.document.Champs.date;
+import static fr.gouv.guichet.document.Champs.exiger;
+import static fr.gouv.guichet.document.Champs.lignes;
+
 /**
  * Everything the récépissé ({@code templates/pdf/recepisse.html}) needs: the CRPA accusé de réception
  * (L112-11, R112-5, R112-11-1) of a dossier. Every field is required, so no caller can forget one.
@@ -38,7 +43,6 @@ public record DonneesRecepisse(
 
     public static final String GABARIT = "recepisse";
 
-    private static final DateTimeFormatter MOIS_ANNEE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRANCE);
 
     public DonneesRecepisse {
@@ -51,10 +55,7 @@ public record DonneesRecepisse(
         reponses = List.copyOf(reponses);
         piecesAttendues = List.copyOf(piecesAttendues);
         exiger(codeVerification, "codeVerification");
-        exiger(urlVerification, "urlVerification");
-        if (!urlVerification.startsWith("https://") && !urlVerification.startsWith("http://")) {
-            throw new IllegalArgumentException("urlVerification doit être une adresse web : " + urlVerification);
-        }
+        adresseWeb(urlVerification, "urlVerification");
         if (decisionImpliciteLe.isBefore(receptionLe.toLocalDate())) {
             throw new IllegalArgumentException("La décision implicite ne peut précéder la réception");
         }
@@ -128,26 +129,5 @@ public record DonneesRecepisse(
         variables.put("urlVerification", urlVerification);
         variables.put("codeQr", CodeQr.dataUriPng(urlVerification));
         return variables;
-    }
-
-    /** "1er décembre 2026", "23 novembre 2026". */
-    static String date(LocalDate date) {
-        return (date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth())) + " "
-                + MOIS_ANNEE.format(date);
-    }
-
-    private static void exiger(String valeur, String nom) {
-        Objects.requireNonNull(valeur, nom);
-        if (valeur.isBlank()) {
-            throw new IllegalArgumentException(nom + " est vide");
-        }
-    }
-
-    private static List<String> lignes(List<String> lignes, String nom) {
-        List<String> copie = List.copyOf(lignes);
-        if (copie.isEmpty() || copie.stream().anyMatch(String::isBlank)) {
-            throw new IllegalArgumentException(nom + " doit avoir au moins une ligne, sans ligne vide");
-        }
-        return copie;
     }
 }

@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A usager's dossier end to end through HTTP, and every attempt by someone else to reach it. */
 @TestGuichet
-class DossierUsagerIntegrationTest {
+public class DossierUsagerIntegrationTest {
 
     @Autowired
     MockMvc mvc;
@@ -281,7 +281,7 @@ class DossierUsagerIntegrationTest {
         return out.toByteArray();
     }
 
-    static String texte(byte[] pdf) throws Exception {
+    public static String texte(byte[] pdf) throws Exception {
         try (var document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }

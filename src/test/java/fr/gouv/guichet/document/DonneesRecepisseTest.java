@@ -4,7 +4,6 @@ import fr.gouv.guichet.document.DonneesRecepisse.Demandeur;
 import fr.gouv.guichet.document.DonneesRecepisse.Service;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,6 @@ class DonneesRecepisseTest {
                 .containsEntry("heureReception", "14 h 05")
                 .containsEntry("dateDecisionImplicite", "23 mars 2027");
         assertThat((String) variables.get("codeQr")).startsWith("data:image/png;base64,");
-    }
-
-    @Test
-    void ecrit_le_premier_du_mois_a_la_francaise() {
-        assertThat(DonneesRecepisse.date(LocalDate.of(2027, 3, 1))).isEqualTo("1er mars 2027");
-        assertThat(DonneesRecepisse.date(LocalDate.of(2027, 8, 2))).isEqualTo("2 août 2027");
     }
 
     @Test

@@ -189,9 +189,25 @@ class InstructionIntegrationTest {
         mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(agent).with(csrf()).param("message", "Merci, dossier complet."));
         boite.attendre(titulaire.email(), "Nouveau message");
         mvc.perform(post("/agent/dossiers/" + id + "/actions/INSCRIRE_COMMISSION").cookie(agent).with(csrf()));
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf()));
+        MvcResult sansAvis = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())).andReturn();
+        assertThat(sansAvis.getFlashMap().get("erreurAction")).asString().contains("avis de la commission");
+        assertThat(etat(id)).isEqualTo("ATTENTE_AVIS_COMMISSION");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())
+                .param("avisCommissionLe", java.time.LocalDate.now().toString()).param("reserves", "Masquer les fenêtres des riverains"));
         assertThat(etat(id)).isEqualTo("AUTORISE");
         boite.attendre(titulaire.email(), "décision d’autorisation");
+
+        // The arrêté: attached to the dossier (the usager downloads it), verifiable, in the register and the public list.
+        long arrete = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(id).query(Long.class).single();
+        byte[] pdf = mvc.perform(get("/usager/dossiers/" + id + "/pieces/" + arrete).cookie(usager)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String texte = fr.gouv.guichet.demarche.DossierUsagerIntegrationTest.texte(pdf);
+        assertThat(texte).contains("Boulangerie du Port").contains("Masquer les fenêtres des riverains").contains("cinq ans");
+        String code = jdbc.sql("select code from document_emis where dossier_id = ? and type = 'ARRETE'").param(id).query(String.class).single();
+        assertThat(mvc.perform(get("/verifier/" + code)).andReturn().getResponse().getContentAsString()).contains("Arrêté préfectoral d’autorisation");
+        assertThat(mvc.perform(get("/prefectures/83/autorisations")).andReturn().getResponse().getContentAsString()).contains("Boulangerie du Port");
+        assertThat(mvc.perform(get("/agent/prefectures/83/registre").cookie(agent)).andReturn().getResponse().getContentAsString())
+                .contains(jdbc.sql("select numero_arrete from autorisation where dossier_id = ?").param(id).query(String.class).single());
 
         List<String> parcours = jdbc.sql("select coalesce(de, '') || '>' || vers from dossier_transition where dossier_id = ? order by id")
                 .param(id).query(String.class).list();
@@ -223,6 +239,85 @@ class InstructionIntegrationTest {
         mvc.perform(post("/agent/prefectures/29/agents/" + idNouvel + "/desactivation").cookie(admin).with(csrf()))
                 .andExpect(redirectedUrl("/agent/prefectures/29/agents"));
         mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void autorisationProvisoire_reserveeAuxSitesPrioritaires_auPlusQuatreMois_puisRefusMotive() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("83");
+        Map<String, Object> reponses = DossiersDeTest.reponsesValides();
+        reponses.put("finalites", List.of("prevention_terrorisme"));
+        long id = depose(titulaire, "83", reponses);
+        Cookie agent = agent(agents.agent("83", RoleAgent.INSTRUCTEUR));
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/PRENDRE_EN_CHARGE").cookie(agent).with(csrf()));
+        assertThat(mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andReturn().getResponse().getContentAsString())
+                .contains("prévention d’actes terroristes");
+        MvcResult nonPrioritaire = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER_PROVISOIREMENT").cookie(agent).with(csrf())).andReturn();
+        assertThat(nonPrioritaire.getFlashMap().get("erreurAction")).asString().contains("réservée aux sites exposés");
+        mvc.perform(post("/agent/dossiers/" + id + "/priorite").cookie(agent).with(csrf()).param("prioritaire", "true"));
+        MvcResult tropLong = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER_PROVISOIREMENT").cookie(agent).with(csrf())
+                .param("finProvisoire", java.time.LocalDate.now().plusMonths(5).toString())).andReturn();
+        assertThat(tropLong.getFlashMap().get("erreurAction")).asString().contains("4 mois au plus");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER_PROVISOIREMENT").cookie(agent).with(csrf()));
+        assertThat(etat(id)).isEqualTo("AUTORISE_PROVISOIREMENT");
+        assertThat(jdbc.sql("select provisoire from autorisation where dossier_id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select expire_le from autorisation where dossier_id = ?").param(id).query(java.sql.Date.class).single().toLocalDate())
+                .isEqualTo(java.time.LocalDate.now().plusMonths(4));
+        new BoiteCourriels(greenMail).attendre("videoprotection@interieur.gouv.fr", "Autorisation provisoire");
+        // Still in the queue until the commission's opinion and the final decision.
+        assertThat(mvc.perform(get("/agent/prefectures/83/file").param("onglet", "EN_INSTRUCTION").param("q", numero(id)).cookie(agent))
+                .andReturn().getResponse().getContentAsString()).contains(numero(id));
+
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "trop court"));
+        assertThat(etat(id)).isEqualTo("AUTORISE_PROVISOIREMENT");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf())
+                .param("motif", "Les caméras filment l’intérieur des habitations voisines <script>alert(1)</script>"));
+        assertThat(etat(id)).isEqualTo("REFUSE");
+        long refus = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'refus'").param(id).query(Long.class).single();
+        byte[] pdf = mvc.perform(get("/agent/dossiers/" + id + "/pieces/" + refus).cookie(agent)).andReturn().getResponse().getContentAsByteArray();
+        assertThat(fr.gouv.guichet.demarche.DossierUsagerIntegrationTest.texte(pdf))
+                .contains("habitations voisines <script>alert(1)</script>").contains("tribunal administratif");
+    }
+
+    @Test
+    void rappelsDeRenouvellement_sixEtCinqMoisAvant_uneSeuleFoisChacun() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("83");
+        long id = depose(titulaire, "83", DossiersDeTest.reponsesValides());
+        jdbc.sql("update dossier set etat = 'AUTORISE' where id = ?").param(id).update();
+        jdbc.sql("""
+                insert into autorisation (dossier_id, code_departement, numero_arrete, date_arrete, expire_le, titulaire, commune, adresse, nombre_cameras)
+                values (?, '83', ?, current_date - interval '54 months', current_date + interval '6 months' - interval '3 days', 'Boulangerie', 'Toulon', 'quai', 4)""")
+                .params(id, "TEST-" + id).update();
+        assertThat(rappels.envoyer()).isGreaterThanOrEqualTo(1);
+        new BoiteCourriels(greenMail).attendre(titulaire.email(), "expire le");
+        int deja = rappels.envoyer();
+        assertThat(new BoiteCourriels(greenMail).pour(titulaire.email()).stream().filter(r -> r.sujet().contains("expire le")).count()).isEqualTo(1);
+        jdbc.sql("update autorisation set expire_le = current_date + interval '5 months' - interval '3 days' where dossier_id = ?").param(id).update();
+        rappels.envoyer();
+        new BoiteCourriels(greenMail).attendre(titulaire.email(), "expire le", 2);
+        assertThat(deja).isGreaterThanOrEqualTo(0);
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'rappels-renouvellement'").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void tableauDeBord_etListePublique() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("2A");
+        Map<String, Object> reponses = DossiersDeTest.reponsesValides();
+        reponses.put("systeme_code_postal", "20000");
+        long id = depose(titulaire, "2A", reponses);
+        dossiers.definirPriorite(id, true);
+        Cookie agent = agent(agents.agent("2A", RoleAgent.INSTRUCTEUR));
+        String page = mvc.perform(get("/agent/prefectures/2A/tableau-de-bord").cookie(agent)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Dossiers par état").contains(numero(id)).contains("Dépôts et décisions par mois");
+        mvc.perform(get("/prefectures/99/autorisations")).andExpect(status().isNotFound());
+    }
+
+    @Autowired
+    fr.gouv.guichet.instruction.internal.RappelsRenouvellement.Envoi rappels;
+
+    private String numero(long id) {
+        return jdbc.sql("select numero from dossier where id = ?").param(id).query(String.class).single();
     }
 
     private String etat(long id) {

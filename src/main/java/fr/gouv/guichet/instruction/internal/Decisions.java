@@ -5,21 +5,111 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.notification.Courriel;
+import fr.gouv.guichet.notification.Courriels;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Fires instruction transitions for an agent (the state machine in {@code demarche} guards them). */
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fires instruction transitions for an agent (the state machine in {@code demarche} guards them), with the
+ * préfet's documents for the decisions, in the same transaction.
+ */
 @Service
 public class Decisions {
 
-    private final Dossiers dossiers;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
-    Decisions(Dossiers dossiers) {
+    /** What an agent may give with an action. */
+    public record Parametres(String motif, @Nullable LocalDate avisCommissionLe, String reserves, @Nullable LocalDate finProvisoire) {
+    }
+
+    /** A decision that cannot be taken as asked, with the French reason shown to the agent. */
+    public static class DecisionImpossible extends RuntimeException {
+        public DecisionImpossible(String message) {
+            super(message);
+        }
+    }
+
+    private final Dossiers dossiers;
+    private final RedactionDecisions redaction;
+    private final Courriels courriels;
+    private final JdbcClient jdbc;
+    private final Clock horloge;
+
+    Decisions(Dossiers dossiers, RedactionDecisions redaction, Courriels courriels, JdbcClient jdbc, Clock horloge) {
         this.dossiers = dossiers;
+        this.redaction = redaction;
+        this.courriels = courriels;
+        this.jdbc = jdbc;
+        this.horloge = horloge;
     }
 
     @Transactional
-    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, String motif) {
-        dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
+    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+        if (!transition.autoriseA(TypeActeur.AGENT) || !transition.possibleDepuis(dossier.etat())) {
+            throw new fr.gouv.guichet.demarche.TransitionImpossible(transition, dossier.etat());
+        }
+        LocalDate aujourdhui = LocalDate.now(horloge);
+        String motif = p.motif();
+        switch (transition) {
+            case AUTORISER -> {
+                if (p.avisCommissionLe() == null || p.avisCommissionLe().isAfter(aujourdhui)
+                        || (dossier.deposeLe() != null && p.avisCommissionLe().isBefore(dossier.deposeLe().atZone(horloge.getZone()).toLocalDate()))) {
+                    throw new DecisionImpossible("Indiquez la date de l’avis de la commission départementale de vidéoprotection "
+                            + "(entre le dépôt du dossier et aujourd’hui) : l’arrêté la vise.");
+                }
+                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
+                redaction.arrete(dossier, agent, p.avisCommissionLe(), p.reserves(), null);
+            }
+            case AUTORISER_PROVISOIREMENT -> {
+                if (!dossier.prioritaire()) {
+                    throw new DecisionImpossible("L’autorisation provisoire sans avis préalable de la commission est réservée aux "
+                            + "sites exposés au risque terroriste, en cas d’urgence : signalez d’abord le site comme prioritaire.");
+                }
+                LocalDate fin = p.finProvisoire() == null ? aujourdhui.plusMonths(4) : p.finProvisoire();
+                if (!fin.isAfter(aujourdhui) || fin.isAfter(aujourdhui.plusMonths(4))) {
+                    throw new DecisionImpossible("L’autorisation provisoire dure 4 mois au plus : choisissez une date de fin avant le "
+                            + DATE.format(aujourdhui.plusMonths(4)) + ".");
+                }
+                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
+                        "jusqu’au " + DATE.format(fin) + " ; président de la commission départementale informé"
+                                + (motif.isBlank() ? "" : " ; " + motif));
+                redaction.arrete(dossier, agent, null, "", fin);
+                informerPresident(dossier, fin);
+            }
+            case REFUSER -> {
+                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
+                redaction.refus(dossier, agent, motif, p.avisCommissionLe());
+            }
+            default -> dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
+        }
+    }
+
+    /** L252-6: the president of the commission départementale is informed at once (through its secretariat, at the préfecture). */
+    private void informerPresident(Dossier dossier, LocalDate fin) {
+        String secretariat = jdbc.sql("select courriel from service_prefecture where code_departement = ?").param(dossier.codeDepartement())
+                .query(String.class).single();
+        Courriel courriel = Courriel.simple(secretariat, "Autorisation provisoire de vidéoprotection — dossier " + dossier.numero(), List.of(
+                "À l’attention du président de la commission départementale de vidéoprotection.",
+                "En application de l’article L252-6 du code de la sécurité intérieure, le préfet a autorisé à titre provisoire, "
+                        + "sans avis préalable de la commission, le système du dossier " + dossier.numero()
+                        + " (site exposé au risque terroriste), jusqu’au " + DATE.format(fin) + ".",
+                "Le dossier sera inscrit à une prochaine séance de la commission, dont l’avis sera recueilli avant la décision définitive."));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                courriels.envoyer(courriel);
+            }
+        });
     }
 }

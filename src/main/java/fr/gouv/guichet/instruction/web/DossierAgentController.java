@@ -103,6 +103,9 @@ class DossierAgentController {
     String agir(@PathVariable long id, @PathVariable String transition,
                 @RequestParam(name = "motif", defaultValue = "") String motif,
                 @RequestParam(name = "pieces", required = false) List<String> pieces,
+                @RequestParam(name = "avisCommissionLe", required = false) String avisCommissionLe,
+                @RequestParam(name = "reserves", defaultValue = "") String reserves,
+                @RequestParam(name = "finProvisoire", required = false) String finProvisoire,
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
         AgentConnecte agent = acces.agent();
@@ -123,13 +126,28 @@ class DossierAgentController {
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
         try {
-            decisions.appliquer(dossier, t, agent, texte);
+            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(avisCommissionLe), reserves.strip(), date(finProvisoire)));
             redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
+        } catch (Decisions.DecisionImpossible e) {
+            redirection.addFlashAttribute("erreurAction", e.getMessage());
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {
             redirection.addFlashAttribute("erreurAction", "Cette action n’est plus possible : le dossier a changé d’état entre-temps. "
                     + "Rechargez la page pour voir son état actuel.");
         }
         return "redirect:/agent/dossiers/" + id;
+    }
+
+    private static java.time.@org.jspecify.annotations.Nullable LocalDate date(@org.jspecify.annotations.Nullable String texte) {
+        if (texte == null || texte.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(texte.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String motifManquant(Transition t, String texte) {

@@ -1,0 +1,219 @@
+package fr.gouv.guichet.instruction.internal;
+
+import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.demarche.DocumentsEmis;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.document.Autorite;
+import fr.gouv.guichet.document.DonneesArrete;
+import fr.gouv.guichet.document.DonneesRefus;
+import fr.gouv.guichet.document.GenerateurPdf;
+import fr.gouv.guichet.document.Signataire;
+import fr.gouv.guichet.document.Verification;
+import fr.gouv.guichet.formulaire.CatalogueFormulaires;
+import fr.gouv.guichet.formulaire.Champ;
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.Reponses;
+import fr.gouv.guichet.piece.StockageFichiers;
+import fr.gouv.guichet.referentiel.Departement;
+import fr.gouv.guichet.referentiel.Departements;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the préfet's decisions from the dossier: the arrêté (final or provisional) and the motivated refusal,
+ * as PDFs stored and attached to the dossier (the usager downloads them), each with a public verification code;
+ * an authorization also enters the préfecture's register.
+ */
+@Component
+public class RedactionDecisions {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Dossiers dossiers;
+    private final DocumentsEmis documents;
+    private final GenerateurPdf pdf;
+    private final StockageFichiers stockage;
+    private final CatalogueFormulaires catalogue;
+    private final Departements departements;
+    private final Registre registre;
+    private final JdbcClient jdbc;
+    private final Environment env;
+    private final Clock horloge;
+
+    RedactionDecisions(Dossiers dossiers, DocumentsEmis documents, GenerateurPdf pdf, StockageFichiers stockage,
+                       CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
+                       Environment env, Clock horloge) {
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.pdf = pdf;
+        this.stockage = stockage;
+        this.catalogue = catalogue;
+        this.departements = departements;
+        this.registre = registre;
+        this.jdbc = jdbc;
+        this.env = env;
+        this.horloge = horloge;
+    }
+
+    /** The arrêté: final when {@code avisCommissionLe} is given, provisional (until {@code finProvisoire}) otherwise. */
+    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable LocalDate avisCommissionLe, String reserves,
+                       @Nullable LocalDate finProvisoire) {
+        LocalDate aujourdhui = LocalDate.now(horloge);
+        Reponses r = new Reponses(dossier.reponses());
+        DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
+        Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
+        String numeroArrete = "%d-%s-VP-%04d".formatted(aujourdhui.getYear(), dossier.codeDepartement(),
+                registre.prochainNumeroArrete(dossier.codeDepartement(), aujourdhui.getYear()));
+        boolean provisoire = finProvisoire != null;
+        String type = provisoire ? DocumentsEmis.ARRETE_PROVISOIRE : DocumentsEmis.ARRETE;
+        String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        DonneesArrete.Cameras cameras = cameras(r);
+        DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
+                deposeLe(dossier), new DonneesArrete.Titulaire(personne(r), r.texte("denomination")),
+                new DonneesArrete.Lieu(nonVide(r.texte("denomination"), "Système de vidéoprotection"), adresseSysteme(r)),
+                cameras, finalites(definition, r), conservation(r),
+                new DonneesArrete.ContactDroitAcces(nonVide(r.texte("droit_acces_service"), "Le responsable du système"),
+                        nonVide(r.texte("droit_acces_telephone"), "non communiqué")),
+                List.of(nonVide(r.texte("personnes_habilitees"), "Le responsable du système")),
+                provisoire ? new DonneesArrete.Regime.Provisoire(finProvisoire)
+                        : new DonneesArrete.Regime.Definitif(avisCommissionLe, reserves),
+                signataire(agent), verification(code));
+        byte[] contenu = pdf.genererArrete(donnees);
+        joindre(dossier, provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf", contenu);
+        registre.enregistrer(dossier.id(), dossier.codeDepartement(), numeroArrete, aujourdhui, donnees.expireLe(), provisoire,
+                nonVide(r.texte("denomination"), personne(r)), r.texte("systeme_commune"), String.join(", ", adresseSysteme(r)),
+                cameras.interieures() + cameras.exterieures() + cameras.voiePublique());
+    }
+
+    public void refus(Dossier dossier, AgentConnecte agent, String motivation, @Nullable LocalDate avisCommissionLe) {
+        LocalDate aujourdhui = LocalDate.now(horloge);
+        Reponses r = new Reponses(dossier.reponses());
+        Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
+        String code = documents.emettre(DocumentsEmis.REFUS, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        var service = jdbc.sql("select adresse, telephone, courriel from service_prefecture where code_departement = ?")
+                .param(dossier.codeDepartement())
+                .query((rs, i) -> new DonneesRefus.Coordonnees(Arrays.asList(rs.getString(1).split("\n")), rs.getString(2), rs.getString(3)))
+                .single();
+        DonneesRefus donnees = new DonneesRefus(autorite(dep), service, aujourdhui,
+                new DonneesRefus.Destinataire(nonVide(r.texte("denomination"), personne(r)), adresseDeclarant(r)),
+                dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
+                List.of("Code de la sécurité intérieure, articles L251-1 à L255-1 et R251-1 à R253-4"),
+                signataire(agent), verification(code));
+        joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", pdf.genererRefus(donnees));
+    }
+
+    private void joindre(Dossier dossier, String code, String nom, byte[] contenu) {
+        String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), contenu.length + 1L);
+        dossiers.joindreDocumentOfficiel(dossier.id(), code, nom, contenu.length, sha256(contenu), cle);
+    }
+
+    private static Autorite autorite(Departement dep) {
+        String suite = dep.libellePrefecture().substring("Préfecture".length());
+        return new Autorite(dep.libellePrefecture(), "Bureau de la vidéoprotection", "Le préfet" + suite, dep.chefLieu());
+    }
+
+    private static Signataire signataire(AgentConnecte agent) {
+        return new Signataire("Pour le préfet et par délégation, l’agent habilité du bureau de la vidéoprotection", agent.nom());
+    }
+
+    private Verification verification(String code) {
+        return new Verification(code, env.getProperty("guichet.url-publique", "http://localhost:8080") + "/verifier/" + code);
+    }
+
+    private static LocalDate deposeLe(Dossier dossier) {
+        return dossier.deposeLe() == null ? LocalDate.now(PARIS) : dossier.deposeLe().atZone(PARIS).toLocalDate();
+    }
+
+    private static DonneesArrete.Cameras cameras(Reponses r) {
+        int interieures = entier(r.texte("cameras_interieures"));
+        int exterieures = entier(r.texte("cameras_exterieures"));
+        int voiePublique = entier(r.texte("cameras_voie_publique"));
+        for (Map<String, String> agence : r.groupes("agences")) {
+            interieures += entier(agence.getOrDefault("cameras_interieures", ""));
+            exterieures += entier(agence.getOrDefault("cameras_exterieures", ""));
+        }
+        if (interieures + exterieures + voiePublique == 0) {
+            interieures = 1;
+        }
+        return new DonneesArrete.Cameras(interieures, exterieures, voiePublique);
+    }
+
+    private static List<String> finalites(DefinitionFormulaire definition, Reponses r) {
+        List<String> finalites = new ArrayList<>();
+        for (String id : List.of("finalites", "finalites_voie_publique")) {
+            definition.champ(id).ifPresent((Champ champ) -> r.liste(id).stream()
+                    .filter(v -> !v.equals("autre")).map(champ::libelleOption).forEach(finalites::add));
+        }
+        if (!r.texte("finalites_autre").isBlank()) {
+            finalites.add(r.texte("finalites_autre"));
+        }
+        return finalites.isEmpty() ? List.of("Sécurité des personnes et des biens") : finalites;
+    }
+
+    /** Retention in days: as declared; without recording, the legal maximum is what the arrêté caps. */
+    private static int conservation(Reponses r) {
+        int jours = entier(r.texte("duree_conservation"));
+        return jours >= 1 && jours <= DonneesArrete.CONSERVATION_MAXIMALE_JOURS ? jours : DonneesArrete.CONSERVATION_MAXIMALE_JOURS;
+    }
+
+    private static List<String> adresseSysteme(Reponses r) {
+        return adresse(r.texte("systeme_voie"), r.texte("systeme_complement"), r.texte("systeme_code_postal"), r.texte("systeme_commune"));
+    }
+
+    private static List<String> adresseDeclarant(Reponses r) {
+        return adresse(r.texte("declarant_voie"), r.texte("declarant_complement"), r.texte("declarant_code_postal"), r.texte("declarant_commune"));
+    }
+
+    private static List<String> adresse(String voie, String complement, String codePostal, String commune) {
+        List<String> lignes = new ArrayList<>();
+        if (!voie.isBlank()) {
+            lignes.add(voie);
+        }
+        if (!complement.isBlank()) {
+            lignes.add(complement);
+        }
+        String ville = (codePostal + " " + commune).strip();
+        if (!ville.isBlank()) {
+            lignes.add(ville);
+        }
+        return lignes.isEmpty() ? List.of("Adresse non renseignée") : lignes;
+    }
+
+    private static String personne(Reponses r) {
+        return nonVide((r.texte("prenom") + " " + r.texte("nom_naissance")).strip(), "Demandeur");
+    }
+
+    private static String nonVide(String valeur, String defaut) {
+        return valeur == null || valeur.isBlank() ? defaut : valeur;
+    }
+
+    private static int entier(String valeur) {
+        try {
+            return Math.max(0, Integer.parseInt(valeur.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String sha256(byte[] contenu) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(contenu));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package fr.gouv.guichet.instruction.internal;
+
+import fr.gouv.guichet.demarche.EtatDossier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The préfet's figures for a préfecture: stock per state, flows per month, decision times, backlog age, priority sites. */
+@Repository
+public class TableauDeBord {
+
+    public record Mois(String mois, int depots, int decisions) {
+    }
+
+    public record Delais(@Nullable Double medianeJours, @Nullable Double p90Jours, int decides) {
+    }
+
+    public record Prioritaire(long id, String numero, String demandeur, EtatDossier etat, int jours) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TableauDeBord(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<EtatDossier, Integer> parEtat(String code) {
+        Map<EtatDossier, Integer> parEtat = new LinkedHashMap<>();
+        for (EtatDossier e : EtatDossier.values()) {
+            if (e != EtatDossier.BROUILLON) {
+                parEtat.put(e, 0);
+            }
+        }
+        jdbc.sql("select etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by etat").param(code)
+                .query(rs -> {
+                    parEtat.put(EtatDossier.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return parEtat;
+    }
+
+    public List<Mois> parMois(String code, LocalDate aujourdhui) {
+        LocalDate debut = aujourdhui.withDayOfMonth(1).minusMonths(11);
+        return jdbc.sql("""
+                        with mois as (select generate_series(?::date, ?::date, interval '1 month')::date as m)
+                        select to_char(m, 'MM/YYYY'),
+                          (select count(*) from dossier d where d.code_departement = ? and d.depose_le >= m and d.depose_le < m + interval '1 month'),
+                          (select count(*) from dossier_transition t join dossier d on d.id = t.dossier_id
+                            where d.code_departement = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')
+                              and t.moment >= m and t.moment < m + interval '1 month')
+                        from mois order by m""")
+                .params(java.sql.Date.valueOf(debut), java.sql.Date.valueOf(aujourdhui.withDayOfMonth(1)), code, code)
+                .query((rs, i) -> new Mois(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
+    public Delais delaisDecision(String code) {
+        return jdbc.sql("""
+                        select percentile_cont(0.5) within group (order by jours), percentile_cont(0.9) within group (order by jours), count(*)
+                        from (select extract(epoch from (t.moment - d.depose_le)) / 86400 as jours
+                              from dossier d join dossier_transition t on t.dossier_id = d.id
+                              where d.code_departement = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')) x""")
+                .param(code)
+                .query((rs, i) -> new Delais(rs.getObject(1) == null ? null : rs.getDouble(1), rs.getObject(2) == null ? null : rs.getDouble(2),
+                        rs.getInt(3)))
+                .single();
+    }
+
+    /** Undecided dossiers by age: 0–30, 31–60, 61–90, 91–120, more than 120 days. */
+    public Map<String, Integer> stockParAnciennete(String code) {
+        Map<String, Integer> tranches = new LinkedHashMap<>();
+        for (String t : List.of("0 à 30 jours", "31 à 60 jours", "61 à 90 jours", "91 à 120 jours", "plus de 120 jours")) {
+            tranches.put(t, 0);
+        }
+        jdbc.sql("""
+                        select case when age <= 30 then '0 à 30 jours' when age <= 60 then '31 à 60 jours' when age <= 90 then '61 à 90 jours'
+                                    when age <= 120 then '91 à 120 jours' else 'plus de 120 jours' end, count(*)
+                        from (select extract(day from now() - depose_le) as age from dossier
+                              where code_departement = ? and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')) x
+                        group by 1""")
+                .param(code).query(rs -> {
+                    tranches.put(rs.getString(1), rs.getInt(2));
+                });
+        return tranches;
+    }
+
+    public List<Prioritaire> prioritairesEnAttente(String code) {
+        List<Prioritaire> liste = new ArrayList<>();
+        jdbc.sql("""
+                        select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
+                               extract(day from now() - depose_le)::int
+                        from dossier where code_departement = ? and prioritaire
+                          and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')
+                        order by depose_le""")
+                .param(code).query(rs -> {
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                });
+        return liste;
+    }
+}
