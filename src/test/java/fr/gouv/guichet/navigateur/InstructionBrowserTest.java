@@ -1,0 +1,190 @@
+package fr.gouv.guichet.navigateur;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.DossiersDeTest;
+import fr.gouv.guichet.support.Navigateur;
+import fr.gouv.guichet.support.TestGuichet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static fr.gouv.guichet.support.Navigateur.verifierAccessibilite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both sides of the counter in Chromium: an agent takes a dossier from deposit to authorization with a request for
+ * documents answered by the usager; a refusal; the public verification of the arrêté. Every page axe-checked.
+ */
+@TestGuichet
+class InstructionBrowserTest {
+
+    static Navigateur navigateur;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encodeur;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    Agents agentsService;
+
+    @BeforeAll
+    static void lancer() {
+        navigateur = new Navigateur();
+    }
+
+    @AfterAll
+    static void fermer() {
+        navigateur.close();
+    }
+
+    String url(String chemin) {
+        return "http://localhost:" + port + chemin;
+    }
+
+    Page agent(BrowserContext contexte, AgentsDeTest.Agent agent) {
+        Page page = contexte.newPage();
+        page.navigate(url("/agent/connexion"));
+        verifierAccessibilite(page);
+        page.getByLabel("Adresse électronique professionnelle").fill(agent.email());
+        page.getByLabel("Mot de passe").fill(AgentsDeTest.MOT_DE_PASSE);
+        page.locator("main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
+        return page;
+    }
+
+    Page usager(BrowserContext contexte, ComptesDeTest.Compte compte) {
+        Page page = contexte.newPage();
+        page.navigate(url("/connexion"));
+        page.getByLabel("Adresse électronique").fill(compte.email());
+        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(ComptesDeTest.MOT_DE_PASSE);
+        page.locator("main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
+        return page;
+    }
+
+    long depose(ComptesDeTest.Compte compte) {
+        long id = dossiers.creerBrouillon(compte.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(), null, null);
+        dossiers.deposer(id, compte.id(), UUID.randomUUID(), "VP");
+        return id;
+    }
+
+    static void action(Page page, String transition) {
+        page.locator("#action-" + transition + " button[type=submit]").click();
+    }
+
+    @Test
+    void agent_deLaFileALArrete_avecDemandeDePiecesRepondueParLUsager_puisVerificationPublique() throws Exception {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id = depose(compte);
+        String numero = jdbc.sql("select numero from dossier where id = ?").param(id).query(String.class).single();
+        AgentsDeTest.Agent instructeur = new AgentsDeTest(agentsService).agent("83", RoleAgent.ADMINISTRATEUR);
+
+        try (BrowserContext cote_agent = navigateur.contexte(); BrowserContext cote_usager = navigateur.contexte()) {
+            Page a = agent(cote_agent, instructeur);
+            assertThat(a.locator("h1")).containsText("Dossiers — Préfecture du Var");
+            verifierAccessibilite(a);
+            a.locator("#q").fill(numero);
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrer")).click();
+            a.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(numero)).click();
+            assertThat(a.locator("#etat-dossier")).hasText("Déposé");
+            verifierAccessibilite(a);
+
+            action(a, "PRENDRE_EN_CHARGE");
+            assertThat(a.locator("#etat-dossier")).hasText("En instruction");
+            a.locator("#action-DEMANDER_PIECES label").first().click();
+            a.locator("#motif-DEMANDER_PIECES").fill("Photos des caméras extérieures");
+            action(a, "DEMANDER_PIECES");
+            assertThat(a.locator("#etat-dossier")).hasText("En attente de pièces");
+            verifierAccessibilite(a);
+
+            Page u = usager(cote_usager, compte);
+            u.navigate(url("/usager/dossiers/" + id));
+            assertThat(u.locator("#demande-pieces")).containsText("Photos des caméras extérieures");
+            verifierAccessibilite(u);
+            java.nio.file.Path fichier = Files.createTempFile("photos", ".pdf");
+            Files.writeString(fichier, "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+            u.locator("#fichier").setInputFiles(fichier);
+            u.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Joindre ce document")).click();
+            assertThat(u.locator(".fr-alert--success")).containsText("est joint à votre dossier");
+            u.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J’ai transmis les pièces demandées")).click();
+            assertThat(u.locator("#statut-dossier")).hasText("En cours d’instruction");
+
+            a.reload();
+            assertThat(a.locator("#etat-dossier")).hasText("En instruction");
+            assertThat(a.locator("#documents")).isVisible();
+            a.locator("#note").fill("Vérifier le champ de vision de la caméra 2");
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la note")).click();
+            action(a, "INSCRIRE_COMMISSION");
+            assertThat(a.locator("#etat-dossier")).hasText("En attente de l’avis de la commission");
+            a.locator("#avis-AUTORISER").fill(LocalDate.now().toString());
+            action(a, "AUTORISER");
+            assertThat(a.locator("#etat-dossier")).hasText("Autorisé");
+            verifierAccessibilite(a);
+
+            u.reload();
+            assertThat(u.locator("#statut-dossier")).hasText("Terminé : autorisé");
+            assertThat(u.locator("main")).not().containsText("Vérifier le champ de vision");
+            Download telechargement = u.waitForDownload(() -> u.locator("a", new Page.LocatorOptions().setHasText("arrete-")).click());
+            byte[] arrete = Files.readAllBytes(telechargement.path());
+            assertThat(new String(arrete, 0, 5)).isEqualTo("%PDF-");
+            verifierAccessibilite(u);
+        }
+        String code = jdbc.sql("select code from document_emis where dossier_id = ? and type = 'ARRETE'").param(id).query(String.class).single();
+        try (BrowserContext public_ = navigateur.contexte()) {
+            Page p = public_.newPage();
+            p.navigate(url("/verifier/" + code));
+            assertThat(p.locator("#resultat-verification")).containsText("Arrêté préfectoral d’autorisation");
+            assertThat(p.locator("#resultat-verification")).containsText(numero);
+            verifierAccessibilite(p);
+            p.navigate(url("/verifier/AAAA-BBBB-CCCC"));
+            assertThat(p.locator("#resultat-verification")).containsText("Aucun document ne correspond");
+            p.navigate(url("/prefectures/83/autorisations"));
+            assertThat(p.locator("main")).containsText("Boulangerie du Port");
+            verifierAccessibilite(p);
+        }
+    }
+
+    @Test
+    void agent_refuseAvecMotivation_registreEtTableauDeBordAccessibles() {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id = depose(compte);
+        AgentsDeTest.Agent instructeur = new AgentsDeTest(agentsService).agent("83", RoleAgent.ADMINISTRATEUR);
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page a = agent(contexte, instructeur);
+            a.navigate(url("/agent/dossiers/" + id));
+            action(a, "PRENDRE_EN_CHARGE");
+            action(a, "REFUSER");
+            assertThat(a.locator("#resume-erreurs")).containsText("Motivez le refus");
+            a.locator("#motif-REFUSER").fill("Le système filme la voie publique alors que le demandeur est une personne privée.");
+            action(a, "REFUSER");
+            assertThat(a.locator("#etat-dossier")).hasText("Refusé");
+            assertThat(a.locator("#documents")).isVisible();
+            assertThat(a.locator("main")).containsText("refus-");
+            for (String page : new String[]{"/agent/prefectures/83/registre", "/agent/prefectures/83/tableau-de-bord",
+                    "/agent/prefectures/83/agents", "/agent/prefectures/83/file?onglet=DECIDES"}) {
+                a.navigate(url(page));
+                verifierAccessibilite(a);
+            }
+        }
+    }
+}
