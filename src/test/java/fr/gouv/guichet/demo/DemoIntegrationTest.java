@@ -1,0 +1,43 @@
+package fr.gouv.guichet.demo;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The demo mode seeds one agent per préfecture, a usager and dossiers, with the documented credentials. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"guichet.demo=true", "guichet.url-publique=http://localhost"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DemoIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void agentsParPrefecture_usager_etDossiers_avecLesIdentifiantsDocumentes() throws Exception {
+        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-%@demo.guichet.local'").query(Integer.class).single()).isEqualTo(101);
+        assertThat(jdbc.sql("select count(*) from dossier d join usager u on u.id = d.usager_id where u.email = 'usager@demo.guichet.local' and d.etat <> 'BROUILLON'")
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+        var agent = mvc.perform(post("/agent/connexion").with(csrf()).param("email", "agent-83@demo.guichet.local")
+                .param("motDePasse", "Demo-Guichet-2026")).andReturn();
+        assertThat(agent.getResponse().getRedirectedUrl()).isEqualTo("/agent");
+        assertThat(agent.getResponse().getHeaders("Set-Cookie")).as("cookies").isNotEmpty();
+        String file = mvc.perform(get("/agent/prefectures/83/file").cookie(agent.getResponse().getCookie("GUICHET_SESSION")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(file).contains("Mairie de La Seyne-sur-Mer").contains("Site exposé au risque terroriste");
+        var usager = mvc.perform(post("/connexion").with(csrf()).param("email", "usager@demo.guichet.local")
+                .param("motDePasse", "Demo-Guichet-2026")).andReturn();
+        assertThat(usager.getResponse().getRedirectedUrl()).isEqualTo("/usager");
+    }
+}
