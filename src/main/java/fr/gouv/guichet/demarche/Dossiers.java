@@ -174,6 +174,9 @@ public class Dossiers {
         }
         String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
         depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
+        if (transition == Transition.COMPLETER) {
+            depot.marquerComplet(dossierId, maintenant);
+        }
         evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers()));
         return transition.vers();
     }
@@ -190,6 +193,11 @@ public class Dossiers {
         long id = historique.ajouterMessage(dossierId, TypeActeur.AGENT, agentId, texte, horloge.instant());
         evenements.publishEvent(new Evenements.MessagePrefecture(dossierId, id));
         return id;
+    }
+
+    /** Since when the dossier is complete (the implicit-rejection clock's start), if it is. */
+    public Optional<Instant> completLe(long dossierId) {
+        return depot.completLe(dossierId);
     }
 
     @Transactional

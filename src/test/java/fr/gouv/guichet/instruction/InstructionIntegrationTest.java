@@ -183,8 +183,13 @@ class InstructionIntegrationTest {
         mvc.perform(post("/agent/dossiers/" + id + "/notes").cookie(agent).with(csrf()).param("note", "Note interne confidentielle"));
         assertThat(mvc.perform(get("/usager/dossiers/" + id).cookie(usager)).andReturn().getResponse().getContentAsString())
                 .doesNotContain("Note interne confidentielle");
+        assertThat(mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andReturn().getResponse().getContentAsString())
+                .contains("Délai de rejet implicite suspendu");
+        jdbc.sql("update dossier set complet_le = now() - interval '20 days' where id = ?").param(id).update();
         mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(usager).with(csrf()));
         assertThat(etat(id)).isEqualTo("EN_INSTRUCTION");
+        assertThat(jdbc.sql("select complet_le > now() - interval '1 minute' from dossier where id = ?").param(id).query(Boolean.class).single())
+                .as("le délai de 4 mois repart de la réception des pièces").isTrue();
 
         mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(agent).with(csrf()).param("message", "Merci, dossier complet."));
         boite.attendre(titulaire.email(), "Nouveau message");

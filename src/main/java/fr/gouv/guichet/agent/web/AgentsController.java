@@ -70,6 +70,14 @@ class AgentsController {
         return "redirect:/agent/connexion";
     }
 
+    /** The national administrator's entry: every préfecture, to invite its administrators. */
+    @GetMapping("/agent/national")
+    String national(Model model) {
+        agentCourant.exiger();
+        model.addAttribute("departements", departements.tous());
+        return "agent/national";
+    }
+
     @GetMapping("/agent/prefectures/{code}/agents")
     String membres(@PathVariable String code, Model model) {
         AgentConnecte agent = agentCourant.exiger();

@@ -100,7 +100,7 @@ public class DossierRepository {
 
     public int deposer(long id, long usagerId, String numero, UUID cle, Instant maintenant) {
         return jdbc.sql("""
-                        update dossier set etat = 'DEPOSE', numero = ?, cle_validation = ?, depose_le = ?, modifie_le = ?,
+                        update dossier set etat = 'DEPOSE', numero = ?, cle_validation = ?, depose_le = ?, complet_le = depose_le, modifie_le = ?,
                                version = version + 1
                         where id = ? and usager_id = ? and etat = 'BROUILLON'""")
                 .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId).update();
@@ -143,6 +143,16 @@ public class DossierRepository {
 
     public boolean effetRealise(String cle) {
         return jdbc.sql("select count(*) from effet_realise where cle = ?").param(cle).query(Integer.class).single() > 0;
+    }
+
+    /** The requested documents arrived: the 4-month clock starts again from now. */
+    public void marquerComplet(long id, Instant moment) {
+        jdbc.sql("update dossier set complet_le = ? where id = ?").params(Timestamp.from(moment), id).update();
+    }
+
+    public Optional<Instant> completLe(long id) {
+        return jdbc.sql("select complet_le from dossier where id = ?").param(id)
+                .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
     }
 
     public void definirPriorite(long id, boolean prioritaire) {

@@ -1,12 +1,13 @@
 package fr.gouv.guichet.instruction.internal;
 
 import fr.gouv.guichet.demarche.EtatDossier;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** A row of the queue. */
 public record LigneFile(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
-                        String demandeur, String commune, long joursEcoules, boolean enRetard, LocalDate rejetImplicite,
+                        String demandeur, String commune, long joursEcoules, boolean enRetard, @Nullable LocalDate rejetImplicite,
                         boolean rejetImminent) {
 }

@@ -104,7 +104,7 @@ class FileController {
         file.parcourir(filtre, notes.delaiCible(code), l -> sortie.print(String.join(";",
                 csv(l.numero()), csv(procedures.get(l.demarche()).libelle()), csv(l.etat().libelleAgent()), l.prioritaire() ? "oui" : "non",
                 DATE.format(l.deposeLe()), String.valueOf(l.joursEcoules()), csv(l.demandeur()), csv(l.commune()),
-                l.rejetImplicite().toString()) + "\r\n"));
+                (l.rejetImplicite() == null ? "suspendu ou sans objet" : l.rejetImplicite().toString())) + "\r\n"));
         sortie.flush();
     }
 
