@@ -244,6 +244,21 @@ class CompteIntegrationTest {
     }
 
     @Test
+    void session_expireApres30MinutesDInactivite_etNAppartientQuAuCompteConnecte() throws Exception {
+        String email = email();
+        inscrire(email);
+        activer(email);
+        connexion(email, MDP, "192.0.2.80");
+        Integer inactivite = jdbc.sql("select max_inactive_interval from spring_session where principal_name = ?").param(email)
+                .query(Integer.class).single();
+        assertThat(inactivite).isEqualTo(30 * 60);
+        jdbc.sql("update spring_session set expiry_time = 0, last_access_time = 0 where principal_name = ?").param(email).update();
+        Cookie expiree = jdbc.sql("select session_id from spring_session where principal_name = ?").param(email).query(String.class).optional()
+                .map(id -> new Cookie("GUICHET_SESSION", java.util.Base64.getEncoder().encodeToString(id.getBytes()))).orElseThrow();
+        mvc.perform(get("/usager").cookie(expiree)).andExpect(redirectedUrl("/connexion"));
+    }
+
+    @Test
     void espacesProteges_etCsrfExige() throws Exception {
         mvc.perform(get("/usager")).andExpect(redirectedUrl("/connexion"));
         mvc.perform(get("/compte")).andExpect(redirectedUrl("/connexion"));
