@@ -134,7 +134,12 @@ class InstructionBrowserTest {
             assertThat(a.locator("#documents")).isVisible();
             a.locator("#note").fill("Vérifier le champ de vision de la caméra 2");
             a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la note")).click();
-            action(a, "INSCRIRE_COMMISSION");
+            jdbc.sql("insert into seance_commission (code_departement, debut, lieu) values ('83', now() + interval '10 days', 'Préfecture, salle Vauban')").update();
+            a.reload();
+            a.locator("#action-INSCRIRE_COMMISSION button").first().click();
+            assertThat(a.locator("main")).containsText(numero);
+            verifierAccessibilite(a);
+            a.navigate(url("/agent/dossiers/" + id));
             assertThat(a.locator("#etat-dossier")).hasText("En attente de l’avis de la commission");
             a.locator("#avis-AUTORISER").fill(LocalDate.now().toString());
             action(a, "AUTORISER");

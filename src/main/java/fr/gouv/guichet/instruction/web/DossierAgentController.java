@@ -62,10 +62,11 @@ class DossierAgentController {
     private final DelaisDossier delais;
     private final StockageFichiers stockage;
     private final Decisions decisions;
+    private final fr.gouv.guichet.commission.Commissions commissions;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                            NotesAgents notes, Departements departements, DelaisDossier delais, StockageFichiers stockage,
-                           Decisions decisions) {
+                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions) {
         this.acces = acces;
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -75,6 +76,7 @@ class DossierAgentController {
         this.delais = delais;
         this.stockage = stockage;
         this.decisions = decisions;
+        this.commissions = commissions;
     }
 
     @GetMapping("/agent/dossiers/{id}")
@@ -96,6 +98,9 @@ class DossierAgentController {
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
         model.addAttribute("rejetImplicite", delais.dateRejetImplicite(dossier));
         model.addAttribute("format", DATE_HEURE);
+        model.addAttribute("avisCommission", commissions.avis(id).orElse(null));
+        model.addAttribute("echeanceCommission", commissions.echeanceAvis(id).orElse(null));
+        model.addAttribute("seances", commissions.seancesAVenir(dossier.codeDepartement()));
         return "instruction/dossier";
     }
 
