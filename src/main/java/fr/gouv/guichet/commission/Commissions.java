@@ -6,6 +6,7 @@ import fr.gouv.guichet.commission.internal.SeancesCommission.Inscription;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.EtatDossier;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TypeActeur;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,10 +98,10 @@ public class Commissions {
     }
 
     /**
-     * Puts a dossier on a session's agenda. A dossier in instruction goes to "en attente de l’avis de la commission"
-     * (transition recorded, usager informed); a dossier already waiting for the commission (postponed), or authorized
-     * provisionally, moves to this session without a transition. The session must be to come and of the dossier's
-     * préfecture.
+     * Puts a dossier on a session's agenda. A dossier in instruction (or authorized provisionally) goes to "en attente
+     * de l’avis de la commission" (transition {@link Transition#INSCRIRE_COMMISSION} recorded, usager informed); a
+     * dossier postponed by the commission (still inscribed, no opinion) moves to this session without a transition.
+     * The session must be to come and of the dossier's préfecture.
      *
      * @throws SeanceIntrouvable       the session is not of a préfecture of the agent
      * @throws DossierIntrouvable      the dossier is not of a préfecture of the agent
@@ -127,16 +129,15 @@ public class Commissions {
         if (courante.isPresent() && courante.get().avis() != null) {
             throw new SaisieCommissionInvalide("dossier", "La commission a déjà rendu son avis sur le dossier " + dossier.numero() + ".");
         }
-        switch (dossier.etat()) {
-            case EN_INSTRUCTION -> {
-                dossiers.appliquer(dossierId, Transition.INSCRIRE_COMMISSION, TypeActeur.AGENT, agent.id(), motif(seance));
-            }
-            case ATTENTE_AVIS_COMMISSION, AUTORISE_PROVISOIREMENT -> {
-                // Postponed by the commission (or provisional authorization awaiting its opinion): no state change.
-            }
-            default -> throw new SaisieCommissionInvalide("dossier", "Le dossier " + dossier.numero() + " est « "
-                    + dossier.etat().libelleAgent().toLowerCase() + " » : seul un dossier en instruction peut être inscrit "
-                    + "à l’ordre du jour.");
+        if (courante.isPresent() && !dossier.etat().estDecide()) {
+            // Postponed by the commission to a later session: the dossier keeps its state.
+        } else if (Transition.INSCRIRE_COMMISSION.possibleDepuis(dossier.etat())) {
+            dossiers.appliquer(dossierId, Transition.INSCRIRE_COMMISSION, TypeActeur.AGENT, agent.id(), motif(seance));
+        } else if (dossier.etat() != EtatDossier.ATTENTE_AVIS_COMMISSION) {
+            // (A dossier already waiting for the commission without a session — sent there by the generic action — just gets one.)
+            throw new SaisieCommissionInvalide("dossier", "Le dossier " + dossier.numero() + " est « "
+                    + dossier.etat().libelleAgent().toLowerCase(Locale.FRANCE) + " » : seul un dossier en instruction "
+                    + "(ou autorisé à titre provisoire) peut être inscrit à l’ordre du jour.");
         }
         seances.retirerCourante(dossierId);
         seances.inscrire(seanceId, dossierId, agent.id(), maintenant);
@@ -149,15 +150,20 @@ public class Commissions {
     }
 
     /**
-     * Records (or corrects, until the préfet decides) the commission's opinion on a dossier of the session's agenda.
+     * Records (or corrects, until the préfet decides) the commission's opinion on a dossier of the session's agenda,
+     * once the session has started (the opinion is dated by the session, and the arrêté cannot cite a future one).
      *
      * @param texte required for {@link Avis#FAVORABLE_AVEC_RESERVES} and {@link Avis#DEFAVORABLE}
      * @throws SaisieCommissionInvalide with {@code avis} / {@code texte} / {@code dossier} messages
      */
     @Transactional
     public void enregistrerAvis(AgentConnecte agent, long seanceId, long dossierId, @Nullable Avis avis, @Nullable String texte) {
-        seance(agent, seanceId);
+        Seance seance = seance(agent, seanceId);
         Dossier dossier = dossierInscrit(agent, seanceId, dossierId);
+        if (seance.debut().atZone(SeancesCommission.PARIS).toInstant().isAfter(horloge.instant())) {
+            throw new SaisieCommissionInvalide("avis", "La séance n’a pas encore commencé : l’avis pourra être enregistré à partir du "
+                    + seance.jour() + " à " + seance.heure() + ".");
+        }
         if (dossier.etat().estDecide()) {
             throw new SaisieCommissionInvalide("dossier", "Le préfet a déjà statué sur le dossier " + dossier.numero()
                     + " : l’avis ne peut plus être modifié.");

@@ -23,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -73,7 +76,7 @@ class CommissionBrowserTest {
     }
 
     @Test
-    void creerUneSeance_inscrireUnDossier_enregistrerLAvis_imprimerLOrdreDuJour() {
+    void creerUneSeance_inscrireUnDossier_enregistrerLAvis_imprimerLOrdreDuJour() throws IOException {
         AgentsDeTest.Agent agent = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR);
         ComptesDeTest.Compte titulaire = new ComptesDeTest(jdbc, encodeur).usager("83");
         long id = dossiers.creerBrouillon(titulaire.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(),
@@ -116,15 +119,22 @@ class CommissionBrowserTest {
             bouton(page, "Inscrire à l’ordre du jour");
             assertThat(page.locator("#dossier-erreur")).containsText("Choisissez un dossier");
             verifierAccessibilite(page);
-            page.getByLabel("Dossier en instruction").selectOption(String.valueOf(id));
+            page.getByLabel("Dossier à inscrire").selectOption(String.valueOf(id));
             bouton(page, "Inscrire à l’ordre du jour");
             assertThat(page.locator(".fr-alert--success")).containsText("Le dossier " + numero + " est inscrit");
             Locator agenda = page.locator("#table-ordre-du-jour");
             assertThat(agenda.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(numero))).hasAttribute("href", "/agent/dossiers/" + id);
             assertThat(agenda).containsText("Boulangerie du Port");
             assertThat(agenda).containsText("En attente de l’avis de la commission");
+            assertThat(page.locator("#avis-a-venir")).containsText("à partir du début de la séance");
             verifierAccessibilite(page);
 
+            // The session starts: opinions can be recorded.
+            jdbc.sql("update seance_commission set debut = now() - interval '1 minute' where id = (select seance_id from inscription_seance where dossier_id = ? and courante)")
+                    .param(id).update();
+            LocalDate jourSeance = jdbc.sql("select (debut at time zone 'Europe/Paris')::date from seance_commission where id = (select seance_id from inscription_seance where dossier_id = ? and courante)")
+                    .param(id).query(LocalDate.class).single();
+            page.reload();
             Locator bloc = page.locator("#avis-dossier-" + id);
             bloc.locator("label[for='avis-" + id + "-DEFAVORABLE']").click();
             bloc.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enregistrer l’avis sur le dossier " + numero)).click();
@@ -144,11 +154,13 @@ class CommissionBrowserTest {
             verifierAccessibilite(page);
 
             Download telechargement = page.waitForDownload(lien::click);
-            assertThat(telechargement.suggestedFilename()).isEqualTo("ordre-du-jour-83-" + jour + ".pdf");
+            assertThat(telechargement.suggestedFilename()).isEqualTo("ordre-du-jour-83-" + jourSeance + ".pdf");
+            assertThat(telechargement.failure()).isNull();
+            assertThat(Files.readString(telechargement.path(), StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+            assertThat(commissions.avis(id)).hasValueSatisfying(a -> {
+                assertThat(a.avis()).isEqualTo(Avis.FAVORABLE_AVEC_RESERVES);
+                assertThat(a.dateSeance()).isEqualTo(jourSeance);
+            });
         }
-        assertThat(commissions.avis(id)).hasValueSatisfying(a -> {
-            assertThat(a.avis()).isEqualTo(Avis.FAVORABLE_AVEC_RESERVES);
-            assertThat(a.dateSeance()).isEqualTo(jour);
-        });
     }
 }

@@ -147,6 +147,12 @@ class CommissionIntegrationTest {
                 .contains("SalleJeanMoulin");
         assertThat(texte.indexOf(sansEspaces(numeroPrioritaire))).isLessThan(texte.indexOf(sansEspaces(numero)));
 
+        String tropTot = mvc.perform(post(base + "/dossiers/" + ordinaire + "/avis").cookie(session).with(csrf())
+                .param("avis", "FAVORABLE")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tropTot).contains("La séance n’a pas encore commencé");
+        assertThat(commissions.avis(ordinaire)).isEmpty();
+        LocalDate jourSeance = commencer(seanceId);
+
         String sansTexte = mvc.perform(post(base + "/dossiers/" + ordinaire + "/avis").cookie(session).with(csrf())
                 .param("avis", "FAVORABLE_AVEC_RESERVES").param("texte", " ")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(sansTexte).contains("Indiquez les réserves émises par la commission.").contains("avis-" + ordinaire + "-texte-erreur");
@@ -161,7 +167,7 @@ class CommissionIntegrationTest {
         AvisCommission avis = commissions.avis(ordinaire).orElseThrow();
         assertThat(avis.avis()).isEqualTo(Avis.FAVORABLE_AVEC_RESERVES);
         assertThat(avis.texte()).isEqualTo("Masquer les fenêtres des immeubles voisins.");
-        assertThat(avis.dateSeance()).isEqualTo(jour);
+        assertThat(avis.dateSeance()).isEqualTo(jourSeance);
         assertThat(avis.seanceId()).isEqualTo(seanceId);
         assertThat(avis.visa()).startsWith("Vu l’avis favorable avec réserves de la commission départementale de vidéoprotection du ");
         assertThat(page(session, base)).contains("Avis enregistré : Favorable avec réserves");
@@ -176,6 +182,16 @@ class CommissionIntegrationTest {
         assertThat(commissions.echeanceAvis(prioritaire).orElseThrow().limite()).isEqualTo(aujourdhui.plusMonths(4));
         assertThat(commissions.echeanceAvis(ordinaire).orElseThrow().avisRendu()).isTrue();
         assertThat(commissions.echeanceAvis(enInstruction("83", instructeur, DossiersDeTest.reponsesValides()))).isEmpty();
+
+        // A provisionally authorized dossier goes before the commission too (transition recorded).
+        long provisoire = enInstruction("83", instructeur, DossiersDeTest.reponsesValides());
+        dossiers.appliquer(provisoire, Transition.AUTORISER_PROVISOIREMENT, TypeActeur.AGENT, instructeur.id(), null);
+        long suivante = creerSeance(session, "83", LocalDate.now(PARIS).plusDays(40), "10:00", "Salle 2");
+        assertThat(page(session, "/agent/prefectures/83/commission/seances/" + suivante)).contains("value=\"" + provisoire + "\"")
+                .contains("autorisé à titre provisoire").doesNotContain("value=\"" + prioritaire + "\"");
+        mvc.perform(post("/agent/prefectures/83/commission/seances/" + suivante + "/inscriptions").cookie(session).with(csrf())
+                .param("dossier", String.valueOf(provisoire))).andExpect(status().is3xxRedirection());
+        assertThat(etat(provisoire)).isEqualTo("ATTENTE_AVIS_COMMISSION");
 
         // The préfet's decision may follow the opinion.
         dossiers.appliquer(ordinaire, Transition.AUTORISER, TypeActeur.AGENT, instructeur.id(), null);
@@ -271,6 +287,13 @@ class CommissionIntegrationTest {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from seance_commission where lieu = 'Ailleurs'").query(Integer.class).single()).isZero();
         assertThat(commissions.echeanceAvis(id).orElseThrow().prorogee()).isFalse();
+    }
+
+    /** The session starts now (opinions can only be recorded once it has); returns its day. */
+    private LocalDate commencer(long seanceId) {
+        jdbc.sql("update seance_commission set debut = now() - interval '1 minute' where id = ?").param(seanceId).update();
+        return jdbc.sql("select (debut at time zone 'Europe/Paris')::date from seance_commission where id = ?").param(seanceId)
+                .query(LocalDate.class).single();
     }
 
     private String etat(long id) {

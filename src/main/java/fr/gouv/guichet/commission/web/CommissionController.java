@@ -176,7 +176,7 @@ class CommissionController {
                 throw new DossierIntrouvable();
             }
         } else {
-            return erreurInscription(seance, model, champ, numero, "Choisissez un dossier en instruction dans la liste, ou saisissez son numéro.");
+            return erreurInscription(seance, model, champ, numero, "Choisissez un dossier dans la liste, ou saisissez son numéro.");
         }
         try {
             commissions.inscrire(agent, seance.id(), dossierId);
@@ -254,7 +254,8 @@ class CommissionController {
         model.addAttribute("aVenir", seance.debut().isAfter(maintenant));
         model.addAttribute("lignes", lignes);
         model.addAttribute("reportes", seances.reportes(seance.id()));
-        model.addAttribute("eligibles", seances.enInstruction(seance.codeDepartement(), DOSSIERS_PROPOSES));
+        model.addAttribute("eligibles", seances.aInscrire(seance.codeDepartement(), DOSSIERS_PROPOSES));
+        model.addAttribute("commencee", !seance.debut().isAfter(maintenant));
         model.addAttribute("avisPossibles", Avis.values());
         model.addAttribute("aujourdhui", maintenant.toLocalDate());
         model.addAttribute("date", DATE);
