@@ -287,7 +287,7 @@ public class DossierUsagerIntegrationTest {
         }
     }
 
-    static byte[] pieceJointe(MimeMessage message) throws Exception {
+    public static byte[] pieceJointe(MimeMessage message) throws Exception {
         Multipart multipart = (Multipart) message.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {
             Part part = multipart.getBodyPart(i);

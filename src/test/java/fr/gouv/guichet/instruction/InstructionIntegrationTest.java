@@ -201,6 +201,14 @@ class InstructionIntegrationTest {
                 .param("avisCommissionLe", java.time.LocalDate.now().toString()).param("reserves", "Masquer les fenêtres des riverains"));
         assertThat(etat(id)).isEqualTo("AUTORISE");
         boite.attendre(titulaire.email(), "décision d’autorisation");
+        jakarta.mail.internet.MimeMessage decision = java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains("décision d’autorisation") && m.getAllRecipients()[0].toString().equals(titulaire.email());
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(new String(fr.gouv.guichet.demarche.DossierUsagerIntegrationTest.pieceJointe(decision), 0, 5)).isEqualTo("%PDF-");
 
         // The arrêté: attached to the dossier (the usager downloads it), verifiable, in the register and the public list.
         long arrete = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(id).query(Long.class).single();

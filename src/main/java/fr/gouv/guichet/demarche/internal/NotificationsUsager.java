@@ -19,12 +19,17 @@ import java.util.List;
 class NotificationsUsager {
 
     private final DossierRepository dossiers;
+    private final HistoriqueRepository historique;
+    private final fr.gouv.guichet.piece.StockageFichiers stockage;
     private final Usagers usagers;
     private final Courriels courriels;
     private final Environment env;
 
-    NotificationsUsager(DossierRepository dossiers, Usagers usagers, Courriels courriels, Environment env) {
+    NotificationsUsager(DossierRepository dossiers, HistoriqueRepository historique, fr.gouv.guichet.piece.StockageFichiers stockage,
+                        Usagers usagers, Courriels courriels, Environment env) {
         this.dossiers = dossiers;
+        this.historique = historique;
+        this.stockage = stockage;
         this.usagers = usagers;
         this.courriels = courriels;
         this.env = env;
@@ -39,16 +44,38 @@ class NotificationsUsager {
         envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), List.of(
                 "Le traitement de votre dossier %s a avancé : " + e.vers().libelleUsager().toLowerCase() + ".",
                 explication(e.transition()),
-                "Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture."));
+                "Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture."),
+                decision(e.dossierId(), e.transition()));
+    }
+
+    /** The préfet's decision (arrêté, refusal) goes with the e-mail that announces it. */
+    private List<Courriel.Fichier> decision(long dossierId, Transition transition) {
+        String code = switch (transition) {
+            case AUTORISER -> "arrete";
+            case AUTORISER_PROVISOIREMENT -> "arrete_provisoire";
+            case REFUSER -> "refus";
+            default -> null;
+        };
+        if (code == null) {
+            return List.of();
+        }
+        return historique.pieces(dossierId).stream().filter(p -> p.codePiece().equals(code)).reduce((a, b) -> b)
+                .map(p -> {
+                    try (var in = stockage.ouvrir(p.cleStockage())) {
+                        return List.of(new Courriel.Fichier(p.nom(), "application/pdf", in.readAllBytes()));
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                }).orElse(List.of());
     }
 
     @ApplicationModuleListener
     void message(MessagePrefecture e) {
         envoyerUneFois("notification-message:" + e.messageId(), e.dossierId(), "Nouveau message de la préfecture sur votre dossier %s",
-                List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."));
+                List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."), List.of());
     }
 
-    private void envoyerUneFois(String cle, long dossierId, String sujet, List<String> paragraphes) {
+    private void envoyerUneFois(String cle, long dossierId, String sujet, List<String> paragraphes, List<Courriel.Fichier> fichiers) {
         if (dossiers.effetRealise(cle)) {
             return;
         }
@@ -58,7 +85,8 @@ class NotificationsUsager {
         }
         usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyer(new Courriel(u.email(), sujet.formatted(dossier.numero()),
                 paragraphes.stream().map(p -> p.contains("%s") ? p.formatted(dossier.numero()) : p).toList(),
-                "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id())));
+                "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
+                fichiers)));
         dossiers.marquerEffet(cle);
     }
 
