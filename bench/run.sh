@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Banc de charge de Guichet, en une commande (voir bench/README.md) :
+#   bench/run.sh
+# Démarre Guichet (jar, PostgreSQL 18 embarqué, SMTP embarqué) sur un port à part, amorce la base par SQL, joue les
+# simulations Gatling (pointe nationale + point nu, capacité, genou, surcharge), écrit bench/results/<date>/rapport.md,
+# puis arrête Guichet. Réglages par variables d'environnement (défauts = cibles de l'issue) :
+#   DOSSIERS=1000000 (10000000 pour la variante 10 millions)  USAGERS=20000
+#   ECHAUFFEMENT=120  DUREE=600 (secondes à la pointe)  ETAPE=120 (secondes par palier du genou)
+#   PALIERS="10 20 30 40 50 60" (puis PALIERS_BAS="8 6 4 2" si 10/s ne tient pas)  SURCHARGE=120 (secondes à 3 × le genou)  CAPACITE=60
+#   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RACINE=$(pwd)
+
+DOSSIERS=${DOSSIERS:-1000000}
+USAGERS=${USAGERS:-20000}
+ECHAUFFEMENT=${ECHAUFFEMENT:-120}
+DUREE=${DUREE:-600}
+ETAPE=${ETAPE:-120}
+PALIERS=${PALIERS:-"10 20 30 40 50 60"}
+SURCHARGE=${SURCHARGE:-120}
+CAPACITE=${CAPACITE:-60}
+PORT=${PORT:-18080}
+PG_PORT=${PG_PORT:-55432}
+DONNEES=${DONNEES:-bench/target/donnees}
+DATE=$(date +%Y-%m-%d-%H%M)
+SORTIE=bench/results/$DATE
+TRAVAIL=bench/target/run-$DATE
+mkdir -p "$SORTIE" "$TRAVAIL"
+MANIFESTE=$TRAVAIL/manifeste.tsv
+: > "$MANIFESTE"
+
+# A Java 21+ for Guichet (Maven's own may be older).
+JAVA_GUICHET=""
+for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  if [ -x "$j" ] && [ "$("$j" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}' | cut -d. -f1)" -ge 21 ]; then
+    JAVA_GUICHET=$j; break
+  fi
+done
+[ -n "$JAVA_GUICHET" ] || { echo "Java 21 ou plus introuvable" >&2; exit 1; }
+
+if [ "${SANS_BUILD:-0}" != 1 ] || ! ls target/guichet-*.jar >/dev/null 2>&1; then
+  echo "== Construction du jar de Guichet"
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/guichet-*.jar | grep -v original | head -1)
+echo "== Compilation du banc"
+mvn -q -B -f bench/pom.xml test-compile
+
+echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES)"
+"$JAVA_GUICHET" -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
+  --guichet.embarque.mail.port=0 --logging.level.root=WARN > "$TRAVAIL/guichet.log" 2>&1 &
+PID_GUICHET=$!
+trap 'kill $PID_GUICHET 2>/dev/null || true; wait $PID_GUICHET 2>/dev/null || true' EXIT
+for i in $(seq 1 180); do
+  if curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  kill -0 $PID_GUICHET 2>/dev/null || { echo "Guichet s'est arrêté, voir $TRAVAIL/guichet.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null
+
+echo "== Amorçage ($DOSSIERS dossiers, $USAGERS usagers, 101 agents)"
+mvn -q -B -f bench/pom.xml exec:java -Dexec.args="jdbc:postgresql://localhost:$PG_PORT/postgres $DOSSIERS $USAGERS" | tee "$TRAVAIL/amorcage.log"
+
+# gatling PHASE SIMULATION [-Dprop=valeur…]: one Gatling run, its report directory recorded in the manifest.
+gatling() {
+  local phase=$1 sim=$2; shift 2
+  echo "== Gatling : $phase ($sim $*)"
+  local avant; avant=$(ls -d bench/target/gatling/*/ 2>/dev/null | sort || true)
+  mvn -B -f bench/pom.xml gatling:test -Dgatling.simulationClass="guichet.bench.$sim" -Dbase="http://localhost:$PORT" \
+    -Dusagers="$USAGERS" "$@" > "$TRAVAIL/$phase.log" 2>&1 || echo "(Gatling a signalé un échec : voir $TRAVAIL/$phase.log)"
+  local dossier; dossier=$(comm -13 <(echo "$avant") <(ls -d bench/target/gatling/*/ 2>/dev/null | sort) | tail -1)
+  printf '%s\t%s\t%s\t%s\n' "$phase" "$sim" "$dossier" "$*" >> "$MANIFESTE"
+}
+
+gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT"
+gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE"
+gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
+gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
+
+GENOU=0
+for r in $PALIERS; do
+  gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
+  dossier=$(tail -1 "$MANIFESTE" | cut -f3)
+  if python3 bench/rapport.py tient "$dossier"; then GENOU=$r; else break; fi
+done
+# Below the first step: search downwards so that the report still gives the knee.
+if [ "$GENOU" = 0 ]; then
+  for r in ${PALIERS_BAS:-8 6 4 2}; do
+    gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
+    dossier=$(tail -1 "$MANIFESTE" | cut -f3)
+    if python3 bench/rapport.py tient "$dossier"; then GENOU=$r; break; fi
+  done
+fi
+echo "genou	$GENOU" >> "$MANIFESTE"
+CHARGE=$(( (GENOU > 0 ? GENOU : 2) * 3 ))
+gatling surcharge Surcharge -Ddepots="$CHARGE" -Dduree="$SURCHARGE"
+
+echo "== Rapport"
+python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
+  "DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "$JAVA_GUICHET"
+echo "Rapport : $SORTIE/rapport.md"

@@ -1,0 +1,212 @@
+package fr.gouv.guichet.securite;
+
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.DossiersDeTest;
+import jakarta.servlet.http.Cookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * What the attack tests aim at: a victim usager of the Var (83) with a draft and a dossier under instruction (a file,
+ * a message, a note, on the agenda of a commission session), the Var's agents, and the attackers: another usager,
+ * an administrator of another préfecture (Paris, 75, with its own session), all signed in through HTTP.
+ */
+final class Terrain {
+
+    final String marqueur = "Victime-" + UUID.randomUUID().toString().substring(0, 8);
+    final ComptesDeTest.Compte victime;
+    final ComptesDeTest.Compte intrus;
+    final AgentsDeTest.Agent admin83;
+    final AgentsDeTest.Agent instructeur83;
+    final AgentsDeTest.Agent admin75;
+    final long brouillon;
+    final long dossier;
+    final String numero;
+    final long piece;
+    final long seance;
+    final long seance75;
+    final Cookie sessionVictime;
+    final Cookie sessionIntrus;
+    final Cookie sessionAdmin83;
+    final Cookie sessionAgent75;
+
+    private final JdbcClient jdbc;
+
+    Terrain(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers, Agents agentsService) throws Exception {
+        this.jdbc = jdbc;
+        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
+        AgentsDeTest agents = new AgentsDeTest(agentsService);
+        victime = comptes.usager("83");
+        intrus = comptes.usager("83");
+        admin83 = agents.agent("83", RoleAgent.ADMINISTRATEUR);
+        instructeur83 = agents.agent("83", RoleAgent.INSTRUCTEUR);
+        admin75 = agents.agent("75", RoleAgent.ADMINISTRATEUR);
+
+        Map<String, Object> reponses = DossiersDeTest.reponsesValides();
+        reponses.put("denomination", marqueur);
+        brouillon = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
+        dossier = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
+        numero = dossiers.deposer(dossier, victime.id(), UUID.randomUUID(), "VP").valeur();
+        dossiers.appliquer(dossier, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
+
+        sessionVictime = usager(mvc, victime);
+        sessionIntrus = usager(mvc, intrus);
+        sessionAdmin83 = agent(mvc, admin83);
+        sessionAgent75 = agent(mvc, admin75);
+
+        mvc.perform(multipart("/usager/dossiers/" + dossier + "/pieces").file(new MockMultipartFile("fichier", "plan.png", "image/png", png()))
+                .param("codePiece", "plan_detail").cookie(sessionVictime).with(csrf()));
+        piece = jdbc.sql("select id from piece_jointe where dossier_id = ?").param(dossier).query(Long.class).single();
+        mvc.perform(post("/usager/dossiers/" + dossier + "/messages").cookie(sessionVictime).with(csrf()).param("message", "Message " + marqueur));
+        mvc.perform(post("/agent/dossiers/" + dossier + "/notes").cookie(sessionAdmin83).with(csrf()).param("note", "Note " + marqueur));
+        seance = seance(mvc, sessionAdmin83, "83");
+        seance75 = seance(mvc, sessionAgent75, "75");
+        mvc.perform(post("/agent/prefectures/83/commission/seances/" + seance + "/inscriptions").cookie(sessionAdmin83).with(csrf())
+                .param("dossier", String.valueOf(dossier)));
+        assertThat(jdbc.sql("select count(*) from inscription_seance where seance_id = ?").param(seance).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    static Cookie usager(MockMvc mvc, ComptesDeTest.Compte compte) throws Exception {
+        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
+                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/usager");
+        return r.getResponse().getCookie("GUICHET_SESSION");
+    }
+
+    static Cookie agent(MockMvc mvc, AgentsDeTest.Agent agent) throws Exception {
+        MvcResult r = mvc.perform(post("/agent/connexion").with(csrf()).param("email", agent.email())
+                .param("motDePasse", AgentsDeTest.MOT_DE_PASSE)).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/agent");
+        return r.getResponse().getCookie("GUICHET_SESSION");
+    }
+
+    private static long seance(MockMvc mvc, Cookie session, String code) throws Exception {
+        MvcResult r = mvc.perform(post("/agent/prefectures/" + code + "/commission/seances").cookie(session).with(csrf())
+                .param("date", LocalDate.now().plusDays(30).toString()).param("heure", "14:30").param("lieu", "Salle du conseil")).andReturn();
+        String url = r.getResponse().getRedirectedUrl();
+        assertThat(url).startsWith("/agent/prefectures/" + code + "/commission/seances/");
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    /** Every parameter any state-changing form reads, filled so that the action would succeed if it were allowed. */
+    Map<String, String> parametresHostiles() {
+        int version = jdbc.sql("select version from dossier where id = ?").param(brouillon).query(Integer.class).single();
+        Map<String, String> p = new TreeMap<>();
+        p.put("message", "Intrusion");
+        p.put("note", "Note pirate");
+        p.put("prioritaire", "true");
+        p.put("motif", "Motif pirate assez long pour être accepté");
+        p.put("pieces", "Plan pirate");
+        p.put("date", LocalDate.now().plusDays(40).toString());
+        p.put("heure", "10:00");
+        p.put("lieu", "AUTRE_DEPARTEMENT");
+        p.put("siege", "75");
+        p.put("dossier", String.valueOf(dossier));
+        p.put("avis", "FAVORABLE");
+        p.put("texte", "Avis pirate");
+        p.put("email", "pirate-" + UUID.randomUUID().toString().substring(0, 6) + "@exemple.fr");
+        p.put("nom", "Pirate");
+        p.put("role", "ADMINISTRATEUR");
+        p.put("version", String.valueOf(version));
+        p.put("denomination", "Piraté");
+        p.put("action", "conserver");
+        p.put("cle", UUID.randomUUID().toString());
+        p.put("certification", "oui");
+        p.put("codePiece", "autre");
+        p.put("departement", "75");
+        p.put("demarche", "AUTORISATION");
+        p.put("nouvelEmail", "pirate-" + UUID.randomUUID().toString().substring(0, 6) + "@exemple.fr");
+        p.put("motDePasseEmail", ComptesDeTest.MOT_DE_PASSE);
+        p.put("motDePasseSuppression", ComptesDeTest.MOT_DE_PASSE);
+        p.put("actuel", ComptesDeTest.MOT_DE_PASSE);
+        p.put("nouveau", "Phrase de passe du pirate 2026");
+        p.put("confirmation", "Phrase de passe du pirate 2026");
+        p.put("motDePasse", "Phrase de passe du pirate 2026");
+        p.put("jeton", "jeton-invente");
+        p.put("avisCommissionLe", LocalDate.now().toString());
+        return p;
+    }
+
+    /** Row counts of every table, and the victim's rows as JSON: compared before and after the attacks. */
+    Map<String, String> etat() {
+        attendreEvenementsTraites();
+        Map<String, String> etat = new TreeMap<>();
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "
+                + "and table_type = 'BASE TABLE' order by 1").query(String.class).list();
+        for (String table : tables) {
+            if (List.of("spring_session", "spring_session_attributes", "echec_connexion", "event_publication", "scheduled_tasks",
+                    "flyway_schema_history", "effet_realise").contains(table)) {
+                continue;
+            }
+            etat.put("count:" + table, jdbc.sql("select count(*) from " + table).query(String.class).single());
+        }
+        String ids = brouillon + "," + dossier;
+        etat.put("dossier", json("select * from dossier where id in (" + ids + ")"));
+        for (String table : List.of("dossier_transition", "dossier_message", "piece_jointe", "note_agent", "document_emis")) {
+            etat.put(table, json("select * from " + table + " where dossier_id in (" + ids + ")"));
+        }
+        etat.put("usager", json("select id, email, mot_de_passe, active, code_departement from usager where id in ("
+                + victime.id() + "," + intrus.id() + ")"));
+        etat.put("agent", json("select * from agent where id in (" + admin83.id() + "," + instructeur83.id() + ")"));
+        etat.put("agent_prefecture", json("select * from agent_prefecture where code_departement = '83'"));
+        etat.put("seance_commission", json("select * from seance_commission where id in (" + seance + "," + seance75 + ")"));
+        etat.put("inscription_seance", json("select * from inscription_seance where seance_id in (" + seance + "," + seance75 + ")"));
+        return etat;
+    }
+
+    private String json(String sql) {
+        return jdbc.sql("select coalesce(json_agg(t order by t::text)::text, '[]') from (" + sql + ") t").query(String.class).single();
+    }
+
+    /** Lets the listeners of earlier requests (e-mails, récépissés) finish, so that they do not count as writes. */
+    private void attendreEvenementsTraites() {
+        Instant limite = Instant.now().plus(Duration.ofSeconds(20));
+        int avant = -1;
+        while (Instant.now().isBefore(limite)) {
+            int enCours = jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single();
+            if (enCours == 0 || enCours == avant) {
+                return;
+            }
+            avant = enCours;
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
