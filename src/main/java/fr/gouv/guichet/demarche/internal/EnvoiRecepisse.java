@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * E-mails the récépissé when a dossier is deposited. Runs from the outbox (retried until it succeeds) and sends
- * once per dossier: the sending is recorded, and a retry after a recorded send does nothing.
+ * once per dossier: the sending is claimed in the listener's transaction before it is sent, so a concurrent run for
+ * the same dossier (the outbox job resubmitting a publication still being processed, here or on another instance)
+ * waits on the claim's row lock and then does nothing; a failed sending rolls the claim back for the next attempt.
  */
 @Component
 class EnvoiRecepisse {
@@ -50,6 +52,11 @@ class EnvoiRecepisse {
         }
         byte[] pdf = recepisses.pdf(dossier);
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id();
+        // Claimed right before sending (everything slow is done): a crash between the SMTP server's acceptance and
+        // this transaction's commit is the only way the récépissé can be sent twice.
+        if (!dossiers.marquerEffet(cle)) {
+            return;
+        }
         courriels.envoyer(new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(), List.of(
                 "Votre demande n° " + dossier.numero() + " a bien été transmise à la préfecture.",
                 "Vous trouverez en pièce jointe l’accusé de réception, qui indique la date de réception, le service chargé "
@@ -57,6 +64,5 @@ class EnvoiRecepisse {
                 "Depuis votre espace, vous pouvez joindre des documents et écrire à la préfecture jusqu’à sa décision."),
                 "Suivre mon dossier", lien,
                 List.of(new Courriel.Fichier(Recepisses.nomFichier(dossier), "application/pdf", pdf))));
-        dossiers.marquerEffet(cle);
     }
 }

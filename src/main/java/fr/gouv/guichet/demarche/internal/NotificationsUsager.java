@@ -75,8 +75,9 @@ class NotificationsUsager {
                 List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."), List.of());
     }
 
+    /** Claims the sending first (see {@link EnvoiRecepisse}): a concurrent run for the same key waits, then does nothing. */
     private void envoyerUneFois(String cle, long dossierId, String sujet, List<String> paragraphes, List<Courriel.Fichier> fichiers) {
-        if (dossiers.effetRealise(cle)) {
+        if (!dossiers.marquerEffet(cle)) {
             return;
         }
         Dossier dossier = dossiers.parId(dossierId).orElse(null);
@@ -87,7 +88,6 @@ class NotificationsUsager {
                 paragraphes.stream().map(p -> p.contains("%s") ? p.formatted(dossier.numero()) : p).toList(),
                 "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
                 fichiers)));
-        dossiers.marquerEffet(cle);
     }
 
     private static String sujet(Transition t) {
