@@ -64,16 +64,11 @@ class CommissionIntegrationTest {
     }
 
     Cookie agent(AgentsDeTest.Agent agent) throws Exception {
-        MvcResult r = mvc.perform(post("/agent/connexion").with(csrf()).param("email", agent.email())
-                .param("motDePasse", AgentsDeTest.MOT_DE_PASSE)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/agent");
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent);
     }
 
     Cookie usager(ComptesDeTest.Compte compte) throws Exception {
-        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
-                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, compte);
     }
 
     /** A deposited dossier, taken in charge by an agent of the préfecture (state EN_INSTRUCTION). */

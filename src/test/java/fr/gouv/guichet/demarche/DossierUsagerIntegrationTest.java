@@ -63,10 +63,7 @@ public class DossierUsagerIntegrationTest {
     }
 
     Cookie session(ComptesDeTest.Compte compte) throws Exception {
-        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
-                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/usager");
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, compte);
     }
 
     long brouillon(ComptesDeTest.Compte compte) {

@@ -60,16 +60,11 @@ class InstructionIntegrationTest {
     }
 
     Cookie agent(AgentsDeTest.Agent agent) throws Exception {
-        MvcResult r = mvc.perform(post("/agent/connexion").with(csrf()).param("email", agent.email())
-                .param("motDePasse", AgentsDeTest.MOT_DE_PASSE)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/agent");
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent);
     }
 
     Cookie usager(ComptesDeTest.Compte compte) throws Exception {
-        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
-                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, compte);
     }
 
     long depose(ComptesDeTest.Compte compte, String departement, Map<String, Object> reponses) {

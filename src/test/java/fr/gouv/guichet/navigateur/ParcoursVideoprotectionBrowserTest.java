@@ -23,40 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The videoprotection usager journeys in Chromium, every page checked with axe-core. */
 @TestGuichet
-class ParcoursVideoprotectionBrowserTest {
-
-    static Navigateur navigateur;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder encodeur;
-
-    @BeforeAll
-    static void lancer() {
-        navigateur = new Navigateur();
-    }
-
-    @AfterAll
-    static void fermer() {
-        navigateur.close();
-    }
-
-    String url(String chemin) {
-        return "http://localhost:" + port + chemin;
-    }
-
-    Page connecte(BrowserContext contexte, ComptesDeTest.Compte compte) {
-        Page page = contexte.newPage();
-        page.navigate(url("/connexion"));
-        page.getByLabel("Adresse électronique").fill(compte.email());
-        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(ComptesDeTest.MOT_DE_PASSE);
-        page.locator("main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
-        assertThat(page.locator("h1")).hasText("Mon espace");
-        return page;
-    }
+class ParcoursVideoprotectionBrowserTest extends ParcoursDossierNavigateur {
 
     /** DSFR radios and checkboxes are drawn by their label: click it, as a person would. */
     static void cocher(Page page, String selecteur) {

@@ -93,17 +93,11 @@ final class Terrain {
     }
 
     static Cookie usager(MockMvc mvc, ComptesDeTest.Compte compte) throws Exception {
-        MvcResult r = mvc.perform(post("/connexion").with(csrf()).param("email", compte.email())
-                .param("motDePasse", ComptesDeTest.MOT_DE_PASSE)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/usager");
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, compte);
     }
 
     static Cookie agent(MockMvc mvc, AgentsDeTest.Agent agent) throws Exception {
-        MvcResult r = mvc.perform(post("/agent/connexion").with(csrf()).param("email", agent.email())
-                .param("motDePasse", AgentsDeTest.MOT_DE_PASSE)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/agent");
-        return r.getResponse().getCookie("GUICHET_SESSION");
+        return fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent);
     }
 
     private static long seance(MockMvc mvc, Cookie session, String code) throws Exception {
