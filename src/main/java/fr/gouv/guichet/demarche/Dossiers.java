@@ -53,8 +53,16 @@ public class Dossiers {
         return depot.parIdEtUsager(dossierId, usagerId);
     }
 
-    public List<Dossier> tousDeLUsager(long usagerId) {
-        return depot.deLUsager(usagerId);
+    /**
+     * One page of a usager's drafts ({@code brouillons}) or deposited dossiers, {@code parPage} lines, newest change
+     * first; a page number past the end gives the last page.
+     */
+    public PageResumes pageDeLUsager(long usagerId, boolean brouillons, int page, int parPage) {
+        long total = depot.compterDeLUsager(usagerId, brouillons);
+        int pages = (int) Math.max(1, (total + parPage - 1) / parPage);
+        int numero = Math.clamp(page, 1, pages);
+        return new PageResumes(depot.resumesDeLUsager(usagerId, brouillons, parPage, (long) (numero - 1) * parPage),
+                numero, pages, total);
     }
 
     /** Any dossier by number (e.g. the authorization a renewal refers to); not for display to usagers. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,13 @@ public class GenerateurPdf {
     public static final String AUTEUR = "Guichet — téléprocédures des préfectures";
 
     private static final Pattern NOM_GABARIT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * Laying out a tagged PDF takes tens of milliseconds of CPU; at the national peak (a récépissé per submission)
+     * rendering at most on half the cores leaves the other half to the pages people are waiting for. Callers wait
+     * their turn (e-mails are sent from the outbox, in the background).
+     */
+    private static final Semaphore RENDUS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private final ITemplateEngine moteur;
 
@@ -83,10 +91,13 @@ public class GenerateurPdf {
         PolicesPdf.enregistrer(constructeur);
         constructeur.withHtmlContent(xhtml, null);
         constructeur.toStream(sortie);
+        RENDUS.acquireUninterruptibly();
         try {
             constructeur.run();
         } catch (IOException e) {
             throw new UncheckedIOException("Échec de la génération du PDF « " + gabarit + " »", e);
+        } finally {
+            RENDUS.release();
         }
         return sortie.toByteArray();
     }

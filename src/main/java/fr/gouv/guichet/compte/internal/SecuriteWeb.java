@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
@@ -23,11 +21,6 @@ import java.io.IOException;
  */
 @Configuration(proxyBeanMethods = false)
 class SecuriteWeb {
-
-    @Bean
-    PasswordEncoder encodeurMotsDePasse() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    }
 
     /** Everything outside the agents' back office (ordered after the agents' chain). */
     @Bean

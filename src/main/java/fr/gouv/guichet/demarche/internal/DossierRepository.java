@@ -2,6 +2,7 @@ package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.ResumeDossier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,8 +70,22 @@ public class DossierRepository {
         return jdbc.sql(COLONNES + "where numero = ?").param(numero).query(mapper).optional();
     }
 
-    public List<Dossier> deLUsager(long usagerId) {
-        return jdbc.sql(COLONNES + "where usager_id = ? order by modifie_le desc").param(usagerId).query(mapper).list();
+    /** Drafts ({@code brouillons}) or deposited dossiers of a usager, newest change first (index dossier_usager_idx). */
+    public List<ResumeDossier> resumesDeLUsager(long usagerId, boolean brouillons, int nombre, long decalage) {
+        return jdbc.sql("""
+                        select id, numero, code_departement, demarche, etat, modifie_le from dossier
+                        where usager_id = ? and (etat = 'BROUILLON') = ?
+                        order by modifie_le desc, id desc limit ? offset ?""")
+                .params(usagerId, brouillons, nombre, decalage)
+                .query((rs, i) -> new ResumeDossier(rs.getLong("id"), rs.getString("numero"), rs.getString("code_departement"),
+                        rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
+                        rs.getTimestamp("modifie_le").toInstant()))
+                .list();
+    }
+
+    public long compterDeLUsager(long usagerId, boolean brouillons) {
+        return jdbc.sql("select count(*) from dossier where usager_id = ? and (etat = 'BROUILLON') = ?")
+                .params(usagerId, brouillons).query(Long.class).single();
     }
 
     /** Saves a draft's answers if nobody saved it since {@code version}; returns the number of rows changed. */

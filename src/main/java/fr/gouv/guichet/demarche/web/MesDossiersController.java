@@ -5,7 +5,9 @@ import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.PageResumes;
 import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.demarche.ResumeDossier;
 import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
@@ -51,19 +53,30 @@ class MesDossiersController {
         this.delais = delais;
     }
 
-    record LigneDossier(Dossier dossier, String demarche, String prefecture, String modifie) {
+    static final int PAR_PAGE = 20;
+
+    record LigneDossier(ResumeDossier dossier, String demarche, String prefecture, String modifie) {
     }
 
+    /** Drafts (the 100 most recent) and deposited dossiers, 20 per page, newest change first. */
     @GetMapping("/usager/dossiers")
-    String lister(Model model) {
-        List<LigneDossier> lignes = dossiers.tousDeLUsager(usager()).stream()
+    String lister(@RequestParam(defaultValue = "1") int page, Model model) {
+        long usager = usager();
+        PageResumes deposes = dossiers.pageDeLUsager(usager, false, page, PAR_PAGE);
+        model.addAttribute("brouillons", lignes(dossiers.pageDeLUsager(usager, true, 1, 100)));
+        model.addAttribute("deposes", lignes(deposes));
+        model.addAttribute("page", deposes.page());
+        model.addAttribute("pages", deposes.pages());
+        model.addAttribute("totalDeposes", deposes.total());
+        return "demarche/mes-dossiers";
+    }
+
+    private List<LigneDossier> lignes(PageResumes page) {
+        return page.lignes().stream()
                 .map(d -> new LigneDossier(d, procedures.get(d.demarche()).libelle(),
                         departements.parCode(d.codeDepartement()).map(x -> x.libellePrefecture()).orElse(d.codeDepartement()),
                         DATE_HEURE.format(d.modifieLe())))
                 .toList();
-        model.addAttribute("brouillons", lignes.stream().filter(l -> l.dossier().estBrouillon()).toList());
-        model.addAttribute("deposes", lignes.stream().filter(l -> !l.dossier().estBrouillon()).toList());
-        return "demarche/mes-dossiers";
     }
 
     @GetMapping("/usager/dossiers/{id}")

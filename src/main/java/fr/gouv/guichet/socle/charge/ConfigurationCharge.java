@@ -1,0 +1,65 @@
+package fr.gouv.guichet.socle.charge;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+import java.time.Duration;
+
+/** Settings of {@link DelestageCharge} and {@link EmpreinteArgon2} ({@code guichet.charge.*}, see README). */
+@Configuration(proxyBeanMethods = false)
+class ConfigurationCharge {
+
+    private static final int COEURS = Runtime.getRuntime().availableProcessors();
+
+    @Bean
+    PasswordEncoder encodeurMotsDePasse(
+            @Value("${guichet.charge.empreintes-simultanees:0}") int simultanees,
+            @Value("${guichet.charge.attente-max:PT0.8S}") Duration attenteMax,
+            @Value("${guichet.charge.argon2-natif:true}") boolean natif) {
+        return new EmpreinteArgon2(simultanees > 0 ? simultanees : COEURS, attenteMax, natif);
+    }
+
+    /**
+     * Spring Session writes the session row back at every request (last access time): one write and one WAL flush
+     * per page view. Here the row is written only when something else changed or its last access time is more
+     * than a minute old: the session still expires after 30 minutes without activity, give or take one minute.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> ecritureSessionEspacee() {
+        return depot -> depot.setUpdateSessionQuery("""
+                with v (session_id, last_access_time, max_inactive_interval, expiry_time, principal_name, primary_id) as (
+                  values (cast(? as char(36)), cast(? as bigint), cast(? as int), cast(? as bigint), cast(? as varchar(100)),
+                          cast(? as char(36))))
+                update %TABLE_NAME% s
+                set session_id = v.session_id, last_access_time = v.last_access_time,
+                    max_inactive_interval = v.max_inactive_interval, expiry_time = v.expiry_time,
+                    principal_name = v.principal_name
+                from v
+                where s.primary_id = v.primary_id
+                  and (s.session_id <> v.session_id or s.max_inactive_interval <> v.max_inactive_interval
+                       or s.principal_name is distinct from v.principal_name
+                       or v.last_access_time - s.last_access_time >= 60000)
+                """);
+    }
+
+    /** First of all filters: a shed request costs neither a session read nor a security check. */
+    @Bean
+    FilterRegistrationBean<DelestageCharge> delestageCharge(
+            @Value("${guichet.charge.requetes-simultanees:0}") int simultanees,
+            @Value("${guichet.charge.attente-max:PT0.8S}") Duration attenteMax,
+            @Value("${guichet.charge.reessayer-apres:PT5S}") Duration reessayerApres,
+            @Value("${server.servlet.session.cookie.name:GUICHET_SESSION}") String cookieSession) {
+        int places = simultanees > 0 ? simultanees : Math.max(8, 4 * COEURS);
+        FilterRegistrationBean<DelestageCharge> r = new FilterRegistrationBean<>(
+                new DelestageCharge(places, attenteMax, reessayerApres, cookieSession));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.addUrlPatterns("/*");
+        return r;
+    }
+}
