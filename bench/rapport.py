@@ -236,8 +236,11 @@ def rapport(manifeste, sortie, reglages, java):
         n_s, ko_s, _ = agrege(s, "surcharge:")
         ok_p99 = max((num(st["percentiles4"]) or 0) for nom, st in requetes(s) if nom.startswith("surcharge:") and (num(st["numberOfRequests"].get("ok")) or 0) > 0)
         n_a, ko_a, p99_a = agrege(s, "après:")
-        resume.append(("Surcharge : délestage 429/503 + Retry-After", "{} réponses 429/503 ; {:.0f} KO sur {:.0f}".format(
-            "des" if re.search(r"found (429|503)", e or "") else "aucune", ko_s, n_s), verdict(bool(re.search(r"found (429|503)", e or "")))))
+        # Parcours.protocole() turns a 503 without Retry-After, or answered after more than 1 s, into another error message.
+        mal_delestees = sum(int(x) for x in re.findall(r"(?:Retry-After|responseTimeInMillis)[^\n]*?\|?\s*(\d+) \(", e)) if e else 0
+        resume.append(("Surcharge : délestage 429/503 + Retry-After en moins d’une seconde",
+                       "{} réponses 429/503 avec Retry-After en ≤ 1 s ; {} sans Retry-After ou plus lentes ; {:.0f} KO sur {:.0f}".format(
+                           delestees, mal_delestees, ko_s, n_s), verdict(delestees > 0 and mal_delestees == 0)))
         resume.append(("Surcharge : requêtes acceptées p99 ≤ 2 s", "{:.0f} ms (pire p99 parmi les requêtes ayant des réponses OK ; p99 toutes réponses)".format(ok_p99), verdict(ok_p99 <= 2000)))
         resume.append(("Retour à la normale < 60 s après la baisse", "dans la minute suivante : {:.0f} KO / {:.0f}, p99 {:.0f} ms".format(ko_a, n_a, p99_a),
                        verdict(n_a > 0 and ko_a / n_a < 0.001 and p99_a <= 1000)))

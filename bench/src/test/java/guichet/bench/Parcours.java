@@ -23,6 +23,8 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /** The journeys replayed against Guichet: a usager's submission, an agent's work on the queue, the bare endpoint. */
@@ -41,7 +43,11 @@ final class Parcours {
                 .disableCaching()
                 .acceptHeader("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .acceptLanguageHeader("fr-FR,fr;q=0.9")
-                .userAgentHeader("Guichet-bench (Gatling)");
+                .userAgentHeader("Guichet-bench (Gatling)")
+                // A shed request (503) must say when to come back and be answered within a second: otherwise the
+                // error reads "Retry-After" or "responseTimeInMillis" instead of "found 503" (see rapport.py).
+                .checkIf((reponse, session) -> reponse.status().code() == 503)
+                .then(header("Retry-After").exists(), responseTimeInMillis().lte(1000));
     }
 
     static CheckBuilder csrf() {
@@ -77,35 +83,45 @@ final class Parcours {
     static ChainBuilder depot(String p) {
         String date = LocalDate.now().plusMonths(1).toString();
         return feed(usagers())
+                .exitHereIfFailed()
                 .exec(http(p + "01 GET /connexion").get("/connexion").check(csrf()))
+                .exitHereIfFailed()
                 .exec(http(p + "02 POST /connexion").post("/connexion")
                         .formParam("email", "#{email}").formParam("motDePasse", Amorcage.MOT_DE_PASSE).formParam("_csrf", "#{csrf}")
                         .check(currentLocationRegex(".*/usager$").exists()))
+                .exitHereIfFailed()
                 .exec(http(p + "03 GET nouveau dossier").get("/usager/videoprotection/nouveau?demarche=AUTORISATION").check(csrf()))
+                .exitHereIfFailed()
                 .exec(http(p + "04 POST nouveau dossier").post("/usager/videoprotection/nouveau")
                         .formParam("demarche", "AUTORISATION").formParam("lieu", "UN_DEPARTEMENT").formParam("_csrf", "#{csrf}")
                         .check(currentLocationRegex(".*/usager/dossiers/(\\d+)/pages/1").saveAs("id"), csrf(), version()))
+                .exitHereIfFailed()
                 .exec(http(p + "05 POST écran 1").post("/usager/dossiers/#{id}/pages/1")
                         .formParamMap(Map.of("_csrf", "#{csrf}", "version", "#{version}", "action", "suivante"))
                         .formParamMap(ecran1())
                         .check(currentLocationRegex(".*/pages/2").exists(), csrf(), version()))
+                .exitHereIfFailed()
                 .exec(http(p + "06 POST écran 2").post("/usager/dossiers/#{id}/pages/2")
                         .formParamMap(Map.of("_csrf", "#{csrf}", "version", "#{version}", "action", "suivante"))
                         .formParamMap(ecran2()).multivaluedFormParam("finalites", List.of("prevention_atteintes_biens"))
                         .check(currentLocationRegex(".*/pages/3").exists(), csrf(), version()))
+                .exitHereIfFailed()
                 .exec(http(p + "07 POST écran 3 et valider").post("/usager/dossiers/#{id}/pages/3")
                         .formParamMap(Map.of("_csrf", "#{csrf}", "version", "#{version}", "action", "valider"))
                         .formParamMap(ecran3(date)).multivaluedFormParam("engagement", List.of("certifie"))
                         .check(currentLocationRegex(".*/validation").exists(), csrf(), regex("name=\"cle\" value=\"([^\"]+)\"").saveAs("cle")))
+                .exitHereIfFailed()
                 .exec(http(p + "08 POST valider").post("/usager/dossiers/#{id}/valider")
                         .formParam("cle", "#{cle}").formParam("certification", "on").formParam("_csrf", "#{csrf}")
                         .check(currentLocationRegex(".*/usager/dossiers/\\d+$").exists(), regex("transmise à la préfecture sous le numéro").exists(), csrf()))
+                .exitHereIfFailed()
                 .exec(http(p + "09 POST pièce 1 Mo").post("/usager/dossiers/#{id}/pieces")
                         .asMultipartForm()
                         .bodyPart(StringBodyPart("_csrf", "#{csrf}"))
                         .bodyPart(StringBodyPart("codePiece", "plan_masse"))
                         .bodyPart(ByteArrayBodyPart("fichier", PDF_1_MO).fileName("plan-de-masse.pdf").contentType("application/pdf"))
-                        .check(currentLocationRegex(".*/usager/dossiers/\\d+(#.*)?$").exists()));
+                        .check(currentLocationRegex(".*/usager/dossiers/\\d+(#.*)?$").exists()))
+                .exitHereIfFailed();
     }
 
     static CheckBuilder version() {
@@ -119,6 +135,7 @@ final class Parcours {
                 .exec(http(p + "02 POST /agent/connexion").post("/agent/connexion")
                         .formParam("email", "#{agent}").formParam("motDePasse", Amorcage.MOT_DE_PASSE).formParam("_csrf", "#{csrf}")
                         .check(currentLocationRegex(".*/agent/prefectures/.*/file$").exists()))
+                .exitHereIfFailed()
                 .exec(repeat(tours).on(
                         exec(http(p + "03 GET file (1re page)").get("/agent/prefectures/#{dep}/file")
                                 .check(regex("/agent/dossiers/(\\d+)").findRandom().optional().saveAs("dossier"),
