@@ -28,6 +28,12 @@ public class Courriels {
         this.expediteur = expediteur;
     }
 
+    /** The sender's domain, e.g. guichet.interieur.gouv.fr, for the Message-IDs Guichet makes. */
+    private String domaine() {
+        String adresse = expediteur.contains("<") ? expediteur.substring(expediteur.indexOf('<') + 1, expediteur.indexOf('>')) : expediteur;
+        return adresse.substring(adresse.indexOf('@') + 1).strip();
+    }
+
     public void envoyer(Courriel courriel) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
@@ -38,6 +44,10 @@ public class Courriels {
             helper.setText(rendu.texte(courriel), rendu.html(courriel));
             for (Courriel.Fichier fichier : courriel.fichiers()) {
                 helper.addAttachment(fichier.nom(), new org.springframework.core.io.ByteArrayResource(fichier.contenu()), fichier.typeMime());
+            }
+            if (courriel.identifiant() != null) {
+                // Kept by JavaMailSenderImpl when it saves the message (a preset Message-ID is restored after saveChanges).
+                message.setHeader("Message-ID", "<" + courriel.identifiant() + "@" + domaine() + ">");
             }
             mailSender.send(message);
         } catch (MessagingException e) {

@@ -134,6 +134,8 @@ public class DossierUsagerIntegrationTest {
                     }
                 }).findFirst().orElseThrow();
         assertThat(texte(pieceJointe(message))).contains(numero);
+        assertThat(message.getMessageID()).as("Message-ID fixe par dossier : un renvoi après panne est le même message")
+                .isEqualTo("<recepisse." + numero + "@guichet.interieur.gouv.fr>");
         Thread.sleep(1500);
         assertThat(new BoiteCourriels(greenMail).pour(compte.email()).stream().filter(r -> r.sujet().contains(numero)).count())
                 .isEqualTo(1);

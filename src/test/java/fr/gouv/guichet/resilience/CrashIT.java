@@ -381,6 +381,9 @@ class CrashIT {
             courriels += copies.size();
             for (Recu copie : copies) {
                 assertThat(copie.destinataire()).as("destinataire du récépissé %s", d.getKey()).isEqualToIgnoringCase(d.getValue());
+                // The same message for the mailbox, however many times a crash made the outbox send it.
+                assertThat(copie.messageId()).as("Message-ID du récépissé %s", d.getKey())
+                        .isEqualTo("<recepisse." + d.getKey() + "@guichet.interieur.gouv.fr>");
             }
             for (int i = 0; i + 1 < copies.size(); i++) {
                 Instant premiere = copies.get(i).recuLe();
@@ -398,7 +401,7 @@ class CrashIT {
     }
 
     /** A récépissé received by the SMTP server: to whom, and when (its "Received:" header, to the second). */
-    record Recu(String destinataire, Instant recuLe) {
+    record Recu(String destinataire, Instant recuLe, String messageId) {
     }
 
     /** Deposited dossiers' numbers and their usager's e-mail. */
@@ -429,7 +432,7 @@ class CrashIT {
                 Instant recuLe = java.time.ZonedDateTime.parse(received.substring(received.lastIndexOf(';') + 1).strip(),
                         DATE_RECEIVED).toInstant();
                 parNumero.computeIfAbsent(sujet.substring(SUJET_RECEPISSE.length()).strip(), k -> new ArrayList<>())
-                        .add(new Recu(m.getRecipients(Message.RecipientType.TO)[0].toString(), recuLe));
+                        .add(new Recu(m.getRecipients(Message.RecipientType.TO)[0].toString(), recuLe, m.getMessageID()));
             }
         }
         return parNumero;

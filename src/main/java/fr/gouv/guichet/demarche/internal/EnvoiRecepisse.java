@@ -18,6 +18,8 @@ import java.util.Optional;
  * once per dossier: the sending is claimed in the listener's transaction before it is sent, so a concurrent run for
  * the same dossier (the outbox job resubmitting a publication still being processed, here or on another instance)
  * waits on the claim's row lock and then does nothing; a failed sending rolls the claim back for the next attempt.
+ * The e-mail's Message-ID is fixed per dossier: should a crash fall between the SMTP server's acceptance and the
+ * claim's commit, the copy sent again is the same message for the usager's mailbox.
  */
 @Component
 class EnvoiRecepisse {
@@ -63,6 +65,7 @@ class EnvoiRecepisse {
                         + "de votre dossier, les documents attendus et les voies de recours.",
                 "Depuis votre espace, vous pouvez joindre des documents et écrire à la préfecture jusqu’à sa décision."),
                 "Suivre mon dossier", lien,
-                List.of(new Courriel.Fichier(Recepisses.nomFichier(dossier), "application/pdf", pdf))));
+                List.of(new Courriel.Fichier(Recepisses.nomFichier(dossier), "application/pdf", pdf)),
+                "recepisse." + dossier.numero()));
     }
 }
