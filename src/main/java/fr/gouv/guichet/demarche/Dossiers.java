@@ -54,6 +54,15 @@ public class Dossiers {
     }
 
     /**
+     * Marks a side effect as done (e.g. an e-mail sent), in the caller's transaction; false if it already was. Outbox
+     * listeners claim their effect with it before acting, so that a resubmitted publication acts once.
+     */
+    @Transactional
+    public boolean marquerEffet(String cle) {
+        return depot.marquerEffet(cle);
+    }
+
+    /**
      * One page of a usager's drafts ({@code brouillons}) or deposited dossiers, {@code parPage} lines, newest change
      * first; a page number past the end gives the last page.
      */

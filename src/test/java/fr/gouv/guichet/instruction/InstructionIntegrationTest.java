@@ -271,6 +271,15 @@ class InstructionIntegrationTest {
         assertThat(jdbc.sql("select expire_le from autorisation where dossier_id = ?").param(id).query(java.sql.Date.class).single().toLocalDate())
                 .isEqualTo(java.time.LocalDate.now().plusMonths(4));
         new BoiteCourriels(greenMail).attendre("videoprotection@interieur.gouv.fr", "Autorisation provisoire");
+        // Sent from the outbox (published in the decision's transaction), once, as one message for the mailbox.
+        List<String> identifiants = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : greenMail.getReceivedMessages()) {
+            if (m.getSubject().contains("Autorisation provisoire") && m.getSubject().contains(numero(id))) {
+                identifiants.add(m.getMessageID());
+            }
+        }
+        assertThat(identifiants).containsExactly("<president-informe." + numero(id) + "." + java.time.LocalDate.now().plusMonths(4)
+                + "@guichet.interieur.gouv.fr>");
         // Still in the queue until the commission's opinion and the final decision.
         assertThat(mvc.perform(get("/agent/prefectures/83/file").param("onglet", "EN_INSTRUCTION").param("q", numero(id)).cookie(agent))
                 .andReturn().getResponse().getContentAsString()).contains(numero(id));

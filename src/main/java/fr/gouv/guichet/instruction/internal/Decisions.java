@@ -5,19 +5,14 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TypeActeur;
-import fr.gouv.guichet.notification.Courriel;
-import fr.gouv.guichet.notification.Courriels;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,15 +37,13 @@ public class Decisions {
 
     private final Dossiers dossiers;
     private final RedactionDecisions redaction;
-    private final Courriels courriels;
-    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher evenements;
     private final Clock horloge;
 
-    Decisions(Dossiers dossiers, RedactionDecisions redaction, Courriels courriels, JdbcClient jdbc, Clock horloge) {
+    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge) {
         this.dossiers = dossiers;
         this.redaction = redaction;
-        this.courriels = courriels;
-        this.jdbc = jdbc;
+        this.evenements = evenements;
         this.horloge = horloge;
     }
 
@@ -95,21 +88,8 @@ public class Decisions {
         }
     }
 
-    /** L252-6: the president of the commission départementale is informed at once (through its secretariat, at the préfecture). */
+    /** L252-6: the president of the commission départementale is informed at once (through the outbox, see {@link InformationPresident}). */
     private void informerPresident(Dossier dossier, LocalDate fin) {
-        String secretariat = jdbc.sql("select courriel from service_prefecture where code_departement = ?").param(dossier.codeDepartement())
-                .query(String.class).single();
-        Courriel courriel = Courriel.simple(secretariat, "Autorisation provisoire de vidéoprotection — dossier " + dossier.numero(), List.of(
-                "À l’attention du président de la commission départementale de vidéoprotection.",
-                "En application de l’article L252-6 du code de la sécurité intérieure, le préfet a autorisé à titre provisoire, "
-                        + "sans avis préalable de la commission, le système du dossier " + dossier.numero()
-                        + " (site exposé au risque terroriste), jusqu’au " + DATE.format(fin) + ".",
-                "Le dossier sera inscrit à une prochaine séance de la commission, dont l’avis sera recueilli avant la décision définitive."));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                courriels.envoyer(courriel);
-            }
-        });
+        evenements.publishEvent(new InformationPresident.AutorisationProvisoire(dossier.id(), dossier.numero(), dossier.codeDepartement(), fin));
     }
 }
