@@ -10,12 +10,19 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
+import fr.gouv.guichet.socle.oidc.ConnexionOidc;
+import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Web security of Guichet: who may open which part of the site, sign-in and sign-out, security headers.
@@ -32,8 +39,12 @@ class SecuriteWeb {
     /** Everything outside the agents' back office (ordered after the agents' chain). */
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification) throws Exception {
+    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification,
+                                 ClientRegistrationRepository inscriptionsOidc, OidcUserService utilisateursOidc,
+                                 ConnexionFranceConnect franceConnect, @Value("${guichet.franceconnect.acr:eidas1}") String acr)
+            throws Exception {
         EnTetesSecurite.appliquer(http);
+        ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.FRANCECONNECT);
         http.authenticationManager(new ProviderManager(authentification))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/compte/email/confirmer").permitAll()
@@ -45,7 +56,16 @@ class SecuriteWeb {
                         .passwordParameter("motDePasse")
                         .defaultSuccessUrl("/usager", false)
                         .failureHandler(new EchecConnexion()))
-                .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion"))
+                .oauth2Login(o -> o.loginPage("/connexion")
+                        .clientRegistrationRepository(clients)
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(ConnexionOidc.demandes(clients,
+                                "/oauth2/authorization", Map.of("acr_values", acr))))
+                        .redirectionEndpoint(r -> r.baseUri("/connexion/oidc/*"))
+                        .userInfoEndpoint(u -> u.oidcUserService(utilisateursOidc))
+                        .successHandler(franceConnect)
+                        .failureHandler(franceConnect))
+                .logout(l -> l.logoutUrl("/deconnexion")
+                        .logoutSuccessHandler(new DeconnexionOidc(clients, "/deconnexion/fin", "/?deconnexion")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }

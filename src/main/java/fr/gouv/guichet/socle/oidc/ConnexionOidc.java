@@ -1,0 +1,55 @@
+package fr.gouv.guichet.socle.oidc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** Helpers for a filter chain that signs in through one identity provider. */
+public final class ConnexionOidc {
+
+    private static final HttpSessionSecurityContextRepository CONTEXTES = new HttpSessionSecurityContextRepository();
+
+    private ConnexionOidc() {
+    }
+
+    /** Only this chain's client registration (each chain uses its own provider, never the other one). */
+    public static ClientRegistrationRepository seulement(ClientRegistrationRepository toutes, String registrationId) {
+        ClientRegistration client = Objects.requireNonNull(toutes.findByRegistrationId(registrationId),
+                () -> "Inscription OIDC absente : " + registrationId);
+        return new InMemoryClientRegistrationRepository(client);
+    }
+
+    /** Authorization requests under {@code baseUri}, with the provider's extra parameters (acr_values, claims…). */
+    public static OAuth2AuthorizationRequestResolver demandes(ClientRegistrationRepository clients, String baseUri,
+                                                             Map<String, Object> parametres) {
+        DefaultOAuth2AuthorizationRequestResolver resolveur = new DefaultOAuth2AuthorizationRequestResolver(clients, baseUri);
+        resolveur.setAuthorizationRequestCustomizer(b -> b.additionalParameters(p -> p.putAll(parametres)));
+        return resolveur;
+    }
+
+    /** Replaces the provider's authentication with Guichet's own (usager or agent), in the session. */
+    public static void connecter(Authentication authentification, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext contexte = SecurityContextHolder.createEmptyContext();
+        contexte.setAuthentication(authentification);
+        SecurityContextHolder.setContext(contexte);
+        CONTEXTES.saveContext(contexte, request, response);
+    }
+
+    /** Drops the provider's authentication: the person is not signed in to Guichet. */
+    public static void oublier(HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext vide = SecurityContextHolder.createEmptyContext();
+        SecurityContextHolder.setContext(vide);
+        CONTEXTES.saveContext(vide, request, response);
+    }
+}
