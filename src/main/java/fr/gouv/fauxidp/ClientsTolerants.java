@@ -43,7 +43,7 @@ final class ClientsTolerants implements RegisteredClientRepository {
 
     @Override
     public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("Clients fixes");
+        // Clients fixes : Spring Authorization Server enregistre ici un secret « mis à niveau », sans objet pour une démonstration.
     }
 
     @Override

@@ -36,7 +36,10 @@ final class JetonsEtUserInfo {
         this.encodeur = encodeur;
     }
 
-    /** Token customizer: ES256 for every JWT; acr (copied from acr_values on FranceConnect), amr, auth_time in the ID token. */
+    /**
+     * Token customizer: ES256 for every JWT; acr (copied from acr_values on FranceConnect) and amr in the ID token
+     * (auth_time and nonce are set by Spring Authorization Server).
+     */
     void personnaliser(JwtEncodingContext context) {
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
         if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
@@ -51,10 +54,7 @@ final class JetonsEtUserInfo {
         if (persona.defaut() == Defaut.ACR_INSUFFISANT) {
             acr = "eidas0";
         }
-        Instant connexion = context.getPrincipal().getDetails() instanceof Instant i ? i : Instant.now();
-        context.getClaims().claim("acr", acr)
-                .claim("amr", persona.amr())
-                .claim("auth_time", connexion.getEpochSecond());
+        context.getClaims().claim("acr", acr).claim("amr", persona.amr());
     }
 
     /** The persona's claims: for FranceConnect only those of the granted scopes (a scope per claim). */

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 @RestController
 class PageConnexion {
 
-    private final HttpSessionRequestCache demandes = new HttpSessionRequestCache();
+    private final HttpSessionRequestCache demandes = ServeurFauxIdp.demandesSauvegardees();
     private final ClientsTolerants clients;
 
     PageConnexion(ClientsTolerants clients) {

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.util.List;
@@ -124,6 +125,13 @@ public class ServeurFauxIdp {
         return enregistrement;
     }
 
+    /** Back to the exact authorization request after sign-in (no "?continue": ProConnect refuses unknown parameters). */
+    static HttpSessionRequestCache demandesSauvegardees() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain serveurAutorisation(HttpSecurity http, ClientsTolerants clients, JetonsEtUserInfo jetons)
@@ -133,11 +141,19 @@ public class ServeurFauxIdp {
                 .with(serveur, s -> s
                         .registeredClientRepository(clients)
                         .oidc(o -> o
+                                .providerConfigurationEndpoint(d -> d.providerConfigurationCustomizer(c -> c
+                                        .idTokenSigningAlgorithms(a -> {
+                                            a.clear();
+                                            a.add("ES256");
+                                        })
+                                        .claim("userinfo_signing_alg_values_supported", List.of("ES256"))
+                                        .claim("acr_values_supported", List.of("eidas1", "eidas2", "eidas3"))))
                                 .userInfoEndpoint(u -> u.userInfoMapper(jetons::userInfo)
                                         .userInfoResponseHandler(jetons::repondre))
                                 .logoutEndpoint(Customizer.withDefaults())))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()))
+                .requestCache(c -> c.requestCache(demandesSauvegardees()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/connexion"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
@@ -147,6 +163,7 @@ public class ServeurFauxIdp {
     @Order(2)
     SecurityFilterChain pageConnexion(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .requestCache(c -> c.requestCache(demandesSauvegardees()))
                 .authenticationProvider(new ConnexionPersona())
                 .formLogin(f -> f.loginPage("/connexion").usernameParameter("persona").passwordParameter("inutilise"))
                 .csrf(c -> c.disable());

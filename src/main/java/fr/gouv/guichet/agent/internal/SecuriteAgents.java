@@ -5,6 +5,7 @@ import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
 import fr.gouv.guichet.socle.oidc.ConnexionOidc;
 import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
@@ -29,12 +30,13 @@ class SecuriteAgents {
     @Order(1)
     SecurityFilterChain chaineSecuriteAgents(HttpSecurity http, AuthentificationAgent authentification,
                                              ClientRegistrationRepository inscriptionsOidc, OidcUserService utilisateursOidc,
+                                 OidcAuthorizationCodeAuthenticationProvider verificationOidc,
                                              ConnexionProConnect proConnect) throws Exception {
         EnTetesSecurite.appliquer(http);
         ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.PROCONNECT);
         SessionFlashMapManager flash = new SessionFlashMapManager();
         http.securityMatcher("/agent/**")
-                .authenticationManager(new ProviderManager(authentification))
+                .authenticationManager(new ProviderManager(authentification, verificationOidc))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/agent/connexion", "/agent/invitation", "/agent/deconnexion/fin").permitAll()
                         .requestMatchers("/agent/national/**").hasAuthority(AgentConnecte.ROLE_NATIONAL)

@@ -38,6 +38,8 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
         private static final long serialVersionUID = 1L;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConnexionFranceConnect.class);
+
     private final ComptesFranceConnect comptes;
     private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
@@ -79,6 +81,7 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         String code = exception instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "inconnue";
+        log.warn("Connexion FranceConnect refusée ({}) : {}", code, exception.toString());
         erreur(code, request, response);
     }
 

@@ -15,6 +15,7 @@ import fr.gouv.guichet.socle.oidc.ConnexionOidc;
 import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.authentication.ProviderManager;
@@ -41,11 +42,12 @@ class SecuriteWeb {
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification,
                                  ClientRegistrationRepository inscriptionsOidc, OidcUserService utilisateursOidc,
+                                 OidcAuthorizationCodeAuthenticationProvider verificationOidc,
                                  ConnexionFranceConnect franceConnect, @Value("${guichet.franceconnect.acr:eidas1}") String acr)
             throws Exception {
         EnTetesSecurite.appliquer(http);
         ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.FRANCECONNECT);
-        http.authenticationManager(new ProviderManager(authentification))
+        http.authenticationManager(new ProviderManager(authentification, verificationOidc))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/compte/email/confirmer").permitAll()
                         .requestMatchers("/usager", "/usager/**", "/compte", "/compte/**").hasAuthority(UsagerPrincipal.ROLE)

@@ -34,7 +34,7 @@ class FranceConnectController {
     @GetMapping(ConnexionFranceConnect.PAGE_ERREUR)
     String erreur(Model model) {
         Object code = model.getAttribute("codeErreur");
-        model.addAttribute("messageErreur", MessagesFranceConnect.erreur(code == null ? "" : code.toString()));
+        model.addAttribute("raisonErreur", MessagesFranceConnect.erreur(code == null ? "" : code.toString()));
         return "compte/franceconnect-erreur";
     }
 

@@ -3,6 +3,8 @@ package fr.gouv.guichet.socle.oidc;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -46,6 +48,19 @@ public class ConfigurationOidc {
         service.setOauth2UserService(new UserInfoSigne());
         service.setRetrieveUserInfo(requete -> true);
         return service;
+    }
+
+    /**
+     * Code exchange and checks of the ID token and userinfo. Each chain puts it in its own authentication manager
+     * next to its password sign-in (an explicit manager ignores the providers that oauth2Login would register).
+     */
+    @Bean
+    OidcAuthorizationCodeAuthenticationProvider verificationCodeOidc(OidcUserService utilisateurs,
+                                                                     JwtDecoderFactory<ClientRegistration> decodeurs) {
+        OidcAuthorizationCodeAuthenticationProvider verification = new OidcAuthorizationCodeAuthenticationProvider(
+                new RestClientAuthorizationCodeTokenResponseClient(), utilisateurs);
+        verification.setJwtDecoderFactory(decodeurs);
+        return verification;
     }
 
     static SignatureAlgorithm algorithme(ClientRegistration client) {

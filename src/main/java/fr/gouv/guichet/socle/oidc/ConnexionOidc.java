@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import java.util.Map;
@@ -30,11 +31,21 @@ public final class ConnexionOidc {
         return new InMemoryClientRegistrationRepository(client);
     }
 
-    /** Authorization requests under {@code baseUri}, with the provider's extra parameters (acr_values, claims…). */
+    /**
+     * Authorization requests under {@code baseUri}, with the provider's extra parameters (acr_values, claims…) and
+     * without PKCE, which Spring Security 7 adds by default but which is not in the providers' documented parameters
+     * (ProConnect refuses any other parameter). The client is confidential (client_secret_post).
+     */
     public static OAuth2AuthorizationRequestResolver demandes(ClientRegistrationRepository clients, String baseUri,
                                                              Map<String, Object> parametres) {
         DefaultOAuth2AuthorizationRequestResolver resolveur = new DefaultOAuth2AuthorizationRequestResolver(clients, baseUri);
-        resolveur.setAuthorizationRequestCustomizer(b -> b.additionalParameters(p -> p.putAll(parametres)));
+        resolveur.setAuthorizationRequestCustomizer(b -> b
+                .additionalParameters(p -> {
+                    p.remove(PkceParameterNames.CODE_CHALLENGE);
+                    p.remove(PkceParameterNames.CODE_CHALLENGE_METHOD);
+                    p.putAll(parametres);
+                })
+                .attributes(a -> a.remove(PkceParameterNames.CODE_VERIFIER)));
         return resolveur;
     }
 
