@@ -32,7 +32,7 @@ class SecuriteAgents {
                                              ClientRegistrationRepository inscriptionsOidc, OidcUserService utilisateursOidc,
                                  OidcAuthorizationCodeAuthenticationProvider verificationOidc,
                                              ConnexionProConnect proConnect) throws Exception {
-        EnTetesSecurite.appliquer(http);
+        EnTetesSecurite.appliquer(http, ConnexionOidc.originesFournisseurs(inscriptionsOidc));
         ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.PROCONNECT);
         SessionFlashMapManager flash = new SessionFlashMapManager();
         http.securityMatcher("/agent/**")

@@ -45,7 +45,7 @@ class SecuriteWeb {
                                  OidcAuthorizationCodeAuthenticationProvider verificationOidc,
                                  ConnexionFranceConnect franceConnect, @Value("${guichet.franceconnect.acr:eidas1}") String acr)
             throws Exception {
-        EnTetesSecurite.appliquer(http);
+        EnTetesSecurite.appliquer(http, ConnexionOidc.originesFournisseurs(inscriptionsOidc));
         ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.FRANCECONNECT);
         http.authenticationManager(new ProviderManager(authentification, verificationOidc))
                 .authorizeHttpRequests(a -> a

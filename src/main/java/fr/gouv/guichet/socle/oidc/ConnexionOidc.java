@@ -13,7 +13,11 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Objects;
 
 /** Helpers for a filter chain that signs in through one identity provider. */
@@ -29,6 +33,27 @@ public final class ConnexionOidc {
         ClientRegistration client = Objects.requireNonNull(toutes.findByRegistrationId(registrationId),
                 () -> "Inscription OIDC absente : " + registrationId);
         return new InMemoryClientRegistrationRepository(client);
+    }
+
+    /** Origins of the providers' pages (authorization, end of session): allowed as form targets by the CSP. */
+    public static Set<String> originesFournisseurs(ClientRegistrationRepository toutes) {
+        Set<String> origines = new TreeSet<>();
+        for (String id : List.of(ConfigurationOidc.FRANCECONNECT, ConfigurationOidc.PROCONNECT)) {
+            ClientRegistration client = toutes.findByRegistrationId(id);
+            if (client != null) {
+                origines.add(origine(client.getProviderDetails().getAuthorizationUri()));
+                Object fin = client.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+                if (fin != null) {
+                    origines.add(origine(fin.toString()));
+                }
+            }
+        }
+        return origines;
+    }
+
+    private static String origine(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /**
