@@ -76,7 +76,7 @@ class FranceConnectBrowserTest {
         if (axe) {
             verifierAccessibilite(page);
         }
-        page.locator("#persona-" + cle).check();
+        page.locator("label[for=\"persona-" + cle + "\"]").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter avec cette identité")).click();
     }
 
@@ -192,7 +192,11 @@ class FranceConnectBrowserTest {
             choisir(page, inconnu, true);
             assertThat(page.locator("#erreur-proconnect")).containsText("n’est celle d’aucun agent en activité");
             verifierAccessibilite(page);
-
+        }
+        // Another browser: the provider's session of the unknown agent would sign them in again.
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page page = contexte.newPage();
+            page.navigate(url("/agent/connexion"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("S’identifier avec ProConnect")).click();
             choisir(page, cle, false);
             page.navigate(url("/agent/prefectures/83/agents"));
