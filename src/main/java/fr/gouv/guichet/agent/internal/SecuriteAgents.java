@@ -55,14 +55,7 @@ class SecuriteAgents {
                             flash.saveOutputFlashMap(attributs, request, response);
                             response.sendRedirect(request.getContextPath() + "/agent/connexion");
                         }))
-                .oauth2Login(o -> o.loginPage("/agent/connexion")
-                        .clientRegistrationRepository(clients)
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(ConnexionOidc.demandes(clients,
-                                "/agent/oauth2/authorization", Map.of("claims", AMR_ESSENTIEL))))
-                        .redirectionEndpoint(r -> r.baseUri("/agent/connexion/oidc/*"))
-                        .userInfoEndpoint(u -> u.oidcUserService(utilisateursOidc))
-                        .successHandler(proConnect)
-                        .failureHandler(proConnect))
+                .oauth2Login(ConnexionOidc.connexion(clients, "/agent", Map.of("claims", AMR_ESSENTIEL), utilisateursOidc, proConnect))
                 .logout(l -> l.logoutUrl("/agent/deconnexion")
                         .logoutSuccessHandler(new DeconnexionOidc(clients, "/agent/deconnexion/fin", "/agent/connexion?deconnexion")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));

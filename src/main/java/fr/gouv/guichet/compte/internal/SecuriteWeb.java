@@ -58,14 +58,7 @@ class SecuriteWeb {
                         .passwordParameter("motDePasse")
                         .defaultSuccessUrl("/usager", false)
                         .failureHandler(new EchecConnexion()))
-                .oauth2Login(o -> o.loginPage("/connexion")
-                        .clientRegistrationRepository(clients)
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(ConnexionOidc.demandes(clients,
-                                "/oauth2/authorization", Map.of("acr_values", acr))))
-                        .redirectionEndpoint(r -> r.baseUri("/connexion/oidc/*"))
-                        .userInfoEndpoint(u -> u.oidcUserService(utilisateursOidc))
-                        .successHandler(franceConnect)
-                        .failureHandler(franceConnect))
+                .oauth2Login(ConnexionOidc.connexion(clients, "", Map.of("acr_values", acr), utilisateursOidc, franceConnect))
                 .logout(l -> l.logoutUrl("/deconnexion")
                         .logoutSuccessHandler(new DeconnexionOidc(clients, "/deconnexion/fin", "/?deconnexion")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));

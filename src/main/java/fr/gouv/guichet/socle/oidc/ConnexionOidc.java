@@ -2,15 +2,21 @@ package fr.gouv.guichet.socle.oidc;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import java.net.URI;
@@ -26,6 +32,23 @@ public final class ConnexionOidc {
     private static final HttpSessionSecurityContextRepository CONTEXTES = new HttpSessionSecurityContextRepository();
 
     private ConnexionOidc() {
+    }
+
+    /**
+     * The sign-in through the provider of a chain whose pages live under {@code prefixe} ("" for usagers, "/agent"
+     * for agents): button {@code prefixe/oauth2/authorization/<id>}, return {@code prefixe/connexion/oidc/<id>},
+     * errors and successes to {@code issue}.
+     */
+    public static <H extends AuthenticationSuccessHandler & AuthenticationFailureHandler> Customizer<OAuth2LoginConfigurer<HttpSecurity>>
+            connexion(ClientRegistrationRepository clients, String prefixe, Map<String, Object> parametres,
+                      OidcUserService utilisateurs, H issue) {
+        return o -> o.loginPage(prefixe + "/connexion")
+                .clientRegistrationRepository(clients)
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(demandes(clients, prefixe + "/oauth2/authorization", parametres)))
+                .redirectionEndpoint(r -> r.baseUri(prefixe + "/connexion/oidc/*"))
+                .userInfoEndpoint(u -> u.oidcUserService(utilisateurs))
+                .successHandler(issue)
+                .failureHandler(issue);
     }
 
     /** Only this chain's client registration (each chain uses its own provider, never the other one). */
