@@ -88,6 +88,9 @@ class ProConnectIntegrationTest {
         Page refus = navigateur.connexion(BOUTON, persona(email, List.of("pwd")));
         assertThat(refus.adresse().getPath()).isEqualTo("/agent/connexion");
         assertThat(refus.contenu()).contains("Connexion avec ProConnect refusée", "n’est celle d’aucun agent en activité");
+        assertThat(navigateur.etapes()).as("la session ProConnect est fermée, pour pouvoir choisir un autre compte")
+                .anyMatch(u -> u.getPath().endsWith("/proconnect/api/v2/session/end"));
+        assertThat(navigateur.ouvrir(BOUTON).contenu()).contains("Choisissez l’identité avec laquelle vous connecter");
         assertThat(navigateur.ouvrir("/agent").adresse().getPath()).isEqualTo("/agent/connexion");
         assertThat(navigateur.ouvrir("/usager").adresse().getPath()).isEqualTo("/connexion");
         assertThat(jdbc.sql("select count(*) from usager where lower(email) = lower(?)").param(email).query(Integer.class).single()).isZero();

@@ -192,11 +192,8 @@ class FranceConnectBrowserTest {
             choisir(page, inconnu, true);
             assertThat(page.locator("#erreur-proconnect")).containsText("n’est celle d’aucun agent en activité");
             verifierAccessibilite(page);
-        }
-        // Another browser: the provider's session of the unknown agent would sign them in again.
-        try (BrowserContext contexte = navigateur.contexte()) {
-            Page page = contexte.newPage();
-            page.navigate(url("/agent/connexion"));
+
+            // Refused, the ProConnect session was closed too: the agent can choose another account.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("S’identifier avec ProConnect")).click();
             choisir(page, cle, false);
             page.navigate(url("/agent/prefectures/83/agents"));

@@ -4,6 +4,8 @@ import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.socle.oidc.AuthentificationOidc;
 import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
 import fr.gouv.guichet.socle.oidc.ConnexionOidc;
+import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,10 +32,18 @@ import java.util.Optional;
 class ConnexionProConnect implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final AgentRepository agents;
+    private final DeconnexionOidc deconnexion;
     private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-    ConnexionProConnect(AgentRepository agents) {
+    ConnexionProConnect(AgentRepository agents, ClientRegistrationRepository inscriptionsOidc) {
         this.agents = agents;
+        this.deconnexion = new DeconnexionOidc(ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.PROCONNECT),
+                "/agent/deconnexion/fin", "/agent/connexion?deconnexion");
+    }
+
+    /** Sign-out of agents: through ProConnect's end of session for those signed in with it. */
+    DeconnexionOidc deconnexion() {
+        return deconnexion;
     }
 
     @Override
@@ -45,8 +56,13 @@ class ConnexionProConnect implements AuthenticationSuccessHandler, Authenticatio
                 .filter(a -> !a.prefectures().isEmpty() || a.administrateurNational());
         ConnexionOidc.oublier(request, response);
         if (agent.isEmpty()) {
-            refuser("Votre adresse professionnelle " + email + " n’est celle d’aucun agent en activité dans une préfecture "
-                    + "sur Guichet : demandez à l’administrateur de votre préfecture de vous inviter.", request, response);
+            // Also closes the ProConnect session: otherwise the next click would bring the same account back.
+            String message = "Votre adresse professionnelle " + email + " n’est celle d’aucun agent en activité dans une "
+                    + "préfecture sur Guichet : demandez à l’administrateur de votre préfecture de vous inviter.";
+            if (!deconnexion.quitterFournisseur(request, response, ConfigurationOidc.PROCONNECT,
+                    utilisateur.getIdToken().getTokenValue(), Map.of("erreurProConnect", message))) {
+                refuser(message, request, response);
+            }
             return;
         }
         List<String> amr = utilisateur.getClaimAsStringList("amr");

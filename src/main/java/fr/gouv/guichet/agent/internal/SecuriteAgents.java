@@ -3,7 +3,6 @@ package fr.gouv.guichet.agent.internal;
 import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
 import fr.gouv.guichet.socle.oidc.ConnexionOidc;
-import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -57,7 +56,7 @@ class SecuriteAgents {
                         }))
                 .oauth2Login(ConnexionOidc.connexion(clients, "/agent", Map.of("claims", AMR_ESSENTIEL), utilisateursOidc, proConnect))
                 .logout(l -> l.logoutUrl("/agent/deconnexion")
-                        .logoutSuccessHandler(new DeconnexionOidc(clients, "/agent/deconnexion/fin", "/agent/connexion?deconnexion")))
+                        .logoutSuccessHandler(proConnect.deconnexion()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }

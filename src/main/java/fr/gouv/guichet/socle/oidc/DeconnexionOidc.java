@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * After Guichet's own logout, a user signed in through a provider is sent to the provider's {@code /session/end}
@@ -27,6 +29,7 @@ import java.util.Base64;
 public final class DeconnexionOidc implements LogoutSuccessHandler {
 
     static final String COOKIE = "GUICHET_DECONNEXION_STATE";
+    static final String MESSAGES_AU_RETOUR = "socle.oidc.messagesAuRetour";
     private static final SecureRandom ALEA = new SecureRandom();
 
     private final ClientRegistrationRepository clients;
@@ -46,10 +49,26 @@ public final class DeconnexionOidc implements LogoutSuccessHandler {
     @Override
     public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
                                 @Nullable Authentication authentication) throws IOException {
-        String finDeSession = authentication instanceof AuthentificationOidc oidc ? finDeSession(oidc) : null;
-        if (finDeSession == null) {
+        if (!(authentication instanceof AuthentificationOidc oidc)
+                || !quitterFournisseur(request, response, oidc.registrationId(), oidc.jetonIdentite(), Map.of())) {
             response.sendRedirect(request.getContextPath() + sansFournisseur);
-            return;
+        }
+    }
+
+    /**
+     * Sends the browser to the provider's end of session (the provider's session is closed too). {@code messages}
+     * (flash attributes, kept in the session if it still exists) replace the usual sign-out message on the way back:
+     * e.g. an agent refused by Guichet, so that they can choose another ProConnect account. False when the provider
+     * has no {@code end_session_endpoint}.
+     */
+    public boolean quitterFournisseur(HttpServletRequest request, HttpServletResponse response, String registrationId,
+                                      String jetonIdentite, Map<String, String> messages) throws IOException {
+        String finDeSession = finDeSession(registrationId);
+        if (finDeSession == null) {
+            return false;
+        }
+        if (!messages.isEmpty()) {
+            request.getSession().setAttribute(MESSAGES_AU_RETOUR, new HashMap<>(messages));
         }
         byte[] octets = new byte[32];
         ALEA.nextBytes(octets);
@@ -60,14 +79,15 @@ public final class DeconnexionOidc implements LogoutSuccessHandler {
         String retour = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
                 .replacePath(request.getContextPath() + cheminRetour).replaceQuery(null).build().toUriString();
         response.sendRedirect(UriComponentsBuilder.fromUriString(finDeSession)
-                .queryParam("id_token_hint", ((AuthentificationOidc) authentication).jetonIdentite())
+                .queryParam("id_token_hint", jetonIdentite)
                 .queryParam("state", state)
                 .queryParam("post_logout_redirect_uri", retour)
                 .encode(StandardCharsets.UTF_8).build().toUriString());
+        return true;
     }
 
-    private @Nullable String finDeSession(AuthentificationOidc oidc) {
-        ClientRegistration client = clients.findByRegistrationId(oidc.registrationId());
+    private @Nullable String finDeSession(String registrationId) {
+        ClientRegistration client = clients.findByRegistrationId(registrationId);
         Object uri = client == null ? null : client.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
         return uri == null ? null : uri.toString();
     }
