@@ -1,5 +1,6 @@
 package fr.gouv.fauxidp;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +36,10 @@ public final class FauxFournisseurIdentite implements AutoCloseable {
                         "--fauxidp.proconnect.client-secret=" + secretProConnect,
                         "--fauxidp.origine-publique=" + originePublique,
                         "--server.servlet.session.cookie.name=FAUXIDP_SESSION");
-        return new FauxFournisseurIdentite(contexte);
+        FauxFournisseurIdentite fournisseur = new FauxFournisseurIdentite(contexte);
+        LoggerFactory.getLogger(FauxFournisseurIdentite.class).info("Fournisseur d’identité de démonstration : "
+                + "FranceConnect {} , ProConnect {}", fournisseur.issuerFc(), fournisseur.issuerProConnect());
+        return fournisseur;
     }
 
     public int port() {

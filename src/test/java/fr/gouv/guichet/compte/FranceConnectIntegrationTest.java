@@ -180,7 +180,9 @@ class FranceConnectIntegrationTest {
         NavigationOidc navigateur = new NavigationOidc(port);
         navigateur.connexion(BOUTON, persona.cle());
         Page compte = navigateur.ouvrir("/compte");
-        assertThat(compte.contenu()).doesNotContain("Supprimer le lien avec FranceConnect").contains("choisissez d’abord un mot de passe");
+        assertThat(compte.contenu()).doesNotContain("Supprimer le lien avec FranceConnect").contains("choisissez d’abord un mot de passe")
+                .as("sans mot de passe, ni changement d’adresse ni suppression ne le demandent")
+                .doesNotContain("name=\"motDePasseEmail\"").doesNotContain("name=\"motDePasseSuppression\"").doesNotContain("name=\"actuel\"");
         Page refus = navigateur.soumettre("/compte/franceconnect/suppression", compte, Map.of());
         assertThat(refus.contenu()).contains("Le lien avec FranceConnect n’a pas été supprimé");
         Page motDePasse = navigateur.soumettre("/compte/mot-de-passe", refus, Map.of("actuel", "", "nouveau", "Une phrase assez longue 2026",

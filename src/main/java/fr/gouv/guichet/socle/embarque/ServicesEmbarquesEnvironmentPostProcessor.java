@@ -4,6 +4,8 @@ import fr.gouv.fauxidp.FauxFournisseurIdentite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -33,7 +35,8 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
     private static final Map<String, EmbeddedPostgres> SERVEURS = new ConcurrentHashMap<>();
 
     /** One demonstration identity provider per configured port and JVM (test contexts share it). */
-    private static final Map<Integer, FauxFournisseurIdentite> FOURNISSEURS = new ConcurrentHashMap<>();
+    private static final Map<Integer, FauxFournisseurIdentite> FOURNISSEURS = new HashMap<>();
+    private static final Map<Integer, Integer> UTILISATEURS = new HashMap<>();
 
     private static final String REGISTRATION = "spring.security.oauth2.client.registration.";
     private static final String PROVIDER = "spring.security.oauth2.client.provider.";
@@ -63,7 +66,7 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
         boolean fc = !env.containsProperty(REGISTRATION + "franceconnect.client-id");
         boolean proConnect = !env.containsProperty(REGISTRATION + "proconnect.client-id");
         if (fc || proConnect) {
-            FauxFournisseurIdentite fournisseur = demarrerFournisseurIdentite(env);
+            FauxFournisseurIdentite fournisseur = demarrerFournisseurIdentite(env, application);
             if (fc) {
                 props.put(PROVIDER + "franceconnect.issuer-uri", fournisseur.issuerFc());
                 props.put(REGISTRATION + "franceconnect.client-id", CLIENT_FC);
@@ -103,10 +106,39 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
     private static final String CLIENT_PROCONNECT = "guichet-demonstration-proconnect";
     private static final String SECRET_PROCONNECT = "secret-de-demonstration-proconnect-0123456789";
 
-    private static FauxFournisseurIdentite demarrerFournisseurIdentite(ConfigurableEnvironment env) {
+    /**
+     * Starts the provider (or reuses the one of this port) for this application; it is closed with the last
+     * application context using it (or at the end of the JVM, by its own shutdown hook).
+     */
+    private static FauxFournisseurIdentite demarrerFournisseurIdentite(ConfigurableEnvironment env, SpringApplication application) {
         int port = env.getProperty("guichet.embarque.fournisseur-identite.port", Integer.class, 9000);
-        return FOURNISSEURS.computeIfAbsent(port, p -> FauxFournisseurIdentite.demarrer(p, CLIENT_FC, SECRET_FC,
-                CLIENT_PROCONNECT, SECRET_PROCONNECT, originePublique(env)));
+        synchronized (FOURNISSEURS) {
+            FauxFournisseurIdentite fournisseur = FOURNISSEURS.computeIfAbsent(port, p -> FauxFournisseurIdentite.demarrer(p,
+                    CLIENT_FC, SECRET_FC, CLIENT_PROCONNECT, SECRET_PROCONNECT, originePublique(env)));
+            UTILISATEURS.merge(port, 1, Integer::sum);
+            application.addListeners(new Liberation(port));
+            return fournisseur;
+        }
+    }
+
+    /** Typed listener (a lambda would be called with every event of the context). */
+    private record Liberation(int port) implements ApplicationListener<ContextClosedEvent> {
+        @Override
+        public void onApplicationEvent(ContextClosedEvent event) {
+            liberer(port);
+        }
+    }
+
+    private static void liberer(int port) {
+        synchronized (FOURNISSEURS) {
+            if (UTILISATEURS.merge(port, -1, Integer::sum) <= 0) {
+                UTILISATEURS.remove(port);
+                FauxFournisseurIdentite fournisseur = FOURNISSEURS.remove(port);
+                if (fournisseur != null) {
+                    fournisseur.close();
+                }
+            }
+        }
     }
 
     /** The public origin of Guichet when it is already known (tests only know their port later: loopback is accepted). */
