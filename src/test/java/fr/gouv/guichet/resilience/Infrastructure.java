@@ -176,7 +176,7 @@ final class Infrastructure {
             Instant debut = Instant.now();
             List<String> commande = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Djava.security.egd=file:/dev/./urandom", "-jar", jar().toString(),
-                    "--server.port=" + port, "--guichet.url-publique=" + url()));
+                    "--server.port=" + port, "--guichet.embarque.fournisseur-identite.port=0", "--guichet.url-publique=" + url()));
             commande.addAll(arguments);
             Files.createDirectories(journal.getParent());
             Files.writeString(journal, "\n===== démarrage " + (demarrages + 1) + " de " + nom + " =====\n",

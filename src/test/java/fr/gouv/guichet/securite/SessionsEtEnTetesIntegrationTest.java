@@ -165,7 +165,9 @@ class SessionsEtEnTetesIntegrationTest {
 
     static void enTetes(String quoi, java.util.function.Function<String, String> entete, boolean https) {
         String csp = entete.apply("Content-Security-Policy");
-        assertThat(csp).as(quoi + " : CSP").isEqualTo(EnTetesSecurite.CSP);
+        // form-action: 'self' and the identity providers' origins (sign-out form redirected to /session/end), nothing else.
+        assertThat(csp.replaceAll("form-action [^;]*", "form-action 'self'")).as(quoi + " : CSP").isEqualTo(EnTetesSecurite.CSP);
+        assertThat(csp).as(quoi).containsPattern("form-action 'self'( https?://[a-z0-9.-]+(:\\d+)?)*;");
         String scriptSrc = Arrays.stream(csp.split(";")).map(String::strip).filter(d -> d.startsWith("script-src")).findFirst().orElseThrow();
         assertThat(scriptSrc).as(quoi).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*")
                 .doesNotContain("data:");

@@ -14,10 +14,14 @@ class ServicesEmbarquesTest {
     void baseEtCourrielExternes_desactiventLesServicesEmbarques() {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
-                .withProperty("spring.mail.host", "smtp.interne");
+                .withProperty("spring.mail.host", "smtp.interne")
+                .withProperty("spring.security.oauth2.client.registration.franceconnect.client-id", "fc")
+                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc");
         new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getPropertySources().contains("guichetServicesEmbarques")).isFalse();
         assertThat(env.getProperty("guichet.embarque.mail")).isNull();
+        assertThat(env.getProperty("guichet.embarque.fournisseur-identite")).isNull();
+        assertThat(env.getProperty("spring.security.oauth2.client.provider.franceconnect.issuer-uri")).isNull();
         assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.interne:5432/guichet");
     }
 
@@ -25,10 +29,29 @@ class ServicesEmbarquesTest {
     void sansSmtpConfigure_leServeurEmbarqueEstActive() {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
-                .withProperty("guichet.embarque.mail.port", "0");
+                .withProperty("guichet.embarque.mail.port", "0")
+                .withProperty("guichet.embarque.fournisseur-identite.port", "0");
         new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("guichet.embarque.mail")).isEqualTo("true");
         assertThat(env.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
         assertThat(env.getProperty("spring.mail.port", Integer.class)).isPositive();
+    }
+
+    @Test
+    void sansFournisseurDIdentiteConfigure_leFournisseurDeDemonstrationEstDemarreEtVise() throws Exception {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                .withProperty("spring.mail.host", "smtp.interne")
+                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "client-proconnect-reel")
+                .withProperty("guichet.embarque.fournisseur-identite.port", "0");
+        new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        String issuer = env.getProperty("spring.security.oauth2.client.provider.franceconnect.issuer-uri");
+        assertThat(issuer).matches("http://localhost:\\d+/fc/api/v2");
+        assertThat(env.getProperty("spring.security.oauth2.client.registration.franceconnect.client-id")).isNotBlank();
+        assertThat(env.getProperty("spring.security.oauth2.client.provider.proconnect.issuer-uri")).isNull();
+        var reponse = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(issuer + "/.well-known/openid-configuration")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(reponse.body()).contains("\"issuer\":\"" + issuer + "\"");
     }
 }

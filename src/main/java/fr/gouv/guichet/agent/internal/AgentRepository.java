@@ -19,7 +19,20 @@ public class AgentRepository {
     public record LigneAgent(long id, String email, String nom, @Nullable String motDePasse, boolean actif, boolean national) {
     }
 
-    public record Membre(long id, String email, String nom, boolean actif, boolean invitationEnAttente, RoleAgent role) {
+    public record Membre(long id, String email, String nom, boolean actif, boolean invitationEnAttente, RoleAgent role,
+                         @Nullable Instant proConnectLe, @Nullable String proConnectAmr) {
+
+        private static final java.time.format.DateTimeFormatter FORMAT = java.time.format.DateTimeFormatter
+                .ofPattern("dd/MM/yyyy 'à' HH:mm").withZone(java.time.ZoneId.of("Europe/Paris"));
+
+        /** "Dernière connexion ProConnect : le 23/11/2026 à 14:05 (méthodes pwd, mfa)", or empty. */
+        public String derniereConnexionProConnect() {
+            if (proConnectLe == null) {
+                return "";
+            }
+            return "Dernière connexion ProConnect : le " + FORMAT.format(proConnectLe) + " (méthodes "
+                    + (proConnectAmr == null || proConnectAmr.isBlank() ? "non transmises" : proConnectAmr) + ")";
+        }
     }
 
     private final JdbcClient jdbc;
@@ -77,18 +90,27 @@ public class AgentRepository {
         jdbc.sql("update agent set actif = ? where id = ?").params(actif, agentId).update();
     }
 
+    /** A ProConnect sign-in: when, and with which authentication methods ({@code amr}, e.g. "pwd, mfa"). */
+    public void enregistrerConnexionProConnect(long agentId, String amr) {
+        jdbc.sql("update agent set proconnect_derniere_connexion = now(), proconnect_amr = ? where id = ?")
+                .params(amr, agentId).update();
+    }
+
     public void definirMotDePasse(long agentId, String empreinte) {
         jdbc.sql("update agent set mot_de_passe = ? where id = ?").params(empreinte, agentId).update();
     }
 
     public List<Membre> membres(String codeDepartement) {
         return jdbc.sql("""
-                        select a.id, a.email, a.nom, a.actif, a.mot_de_passe is null, ap.role
+                        select a.id, a.email, a.nom, a.actif,
+                          a.mot_de_passe is null and a.proconnect_derniere_connexion is null, ap.role,
+                          a.proconnect_derniere_connexion, a.proconnect_amr
                         from agent a join agent_prefecture ap on ap.agent_id = a.id
                         where ap.code_departement = ? order by a.nom""")
                 .param(codeDepartement)
                 .query((rs, i) -> new Membre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        RoleAgent.valueOf(rs.getString(6))))
+                        RoleAgent.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
                 .list();
     }
 

@@ -41,8 +41,9 @@ class AuthentificationUsager implements AuthenticationProvider {
             throw new ConnexionRefusee(Motif.FREINEE);
         }
         Optional<Usager> usager = usagers.parEmail(email);
-        boolean correct = encodeur.matches(motDePasse, usager.map(Usager::motDePasse).orElse(empreinteFactice));
-        if (usager.isEmpty() || !correct) {
+        String empreinte = usager.map(Usager::motDePasse).orElse(null);
+        boolean correct = encodeur.matches(motDePasse, empreinte == null ? empreinteFactice : empreinte);
+        if (usager.isEmpty() || empreinte == null || !correct) {
             frein.echec(email, ip);
             throw new ConnexionRefusee(Motif.IDENTIFIANTS);
         }

@@ -8,12 +8,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
+import fr.gouv.guichet.socle.oidc.ConnexionOidc;
+import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import fr.gouv.guichet.socle.securite.EnTetesSecurite;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Web security of Guichet: who may open which part of the site, sign-in and sign-out, security headers.
@@ -25,9 +33,14 @@ class SecuriteWeb {
     /** Everything outside the agents' back office (ordered after the agents' chain). */
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification) throws Exception {
-        EnTetesSecurite.appliquer(http);
-        http.authenticationManager(new ProviderManager(authentification))
+    SecurityFilterChain securite(HttpSecurity http, AuthentificationUsager authentification,
+                                 ClientRegistrationRepository inscriptionsOidc, OidcUserService utilisateursOidc,
+                                 OidcAuthorizationCodeAuthenticationProvider verificationOidc,
+                                 ConnexionFranceConnect franceConnect, @Value("${guichet.franceconnect.acr:eidas1}") String acr)
+            throws Exception {
+        EnTetesSecurite.appliquer(http, ConnexionOidc.originesFournisseurs(inscriptionsOidc));
+        ClientRegistrationRepository clients = ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.FRANCECONNECT);
+        http.authenticationManager(new ProviderManager(authentification, verificationOidc))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/compte/email/confirmer").permitAll()
                         .requestMatchers("/usager", "/usager/**", "/compte", "/compte/**").hasAuthority(UsagerPrincipal.ROLE)
@@ -38,7 +51,9 @@ class SecuriteWeb {
                         .passwordParameter("motDePasse")
                         .defaultSuccessUrl("/usager", false)
                         .failureHandler(new EchecConnexion()))
-                .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion"))
+                .oauth2Login(ConnexionOidc.connexion(clients, "", Map.of("acr_values", acr), utilisateursOidc, franceConnect))
+                .logout(l -> l.logoutUrl("/deconnexion")
+                        .logoutSuccessHandler(new DeconnexionOidc(clients, "/deconnexion/fin", "/?deconnexion")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }

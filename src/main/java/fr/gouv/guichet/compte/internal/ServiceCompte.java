@@ -102,7 +102,21 @@ public class ServiceCompte {
     }
 
     public boolean motDePasseCorrect(long usagerId, String motDePasse) {
-        return usagers.parId(usagerId).map(u -> encodeur.matches(motDePasse, u.motDePasse())).orElse(false);
+        return usagers.parId(usagerId).map(u -> u.motDePasse() != null && encodeur.matches(motDePasse, u.motDePasse()))
+                .orElse(false);
+    }
+
+    /** False for an account created through FranceConnect that has not chosen a password yet. */
+    public boolean aUnMotDePasse(long usagerId) {
+        return usagers.parId(usagerId).map(u -> u.motDePasse() != null).orElse(false);
+    }
+
+    /**
+     * Confirms a sensitive change (e-mail, deletion) with the account's password; an account without password
+     * (FranceConnect only) is confirmed by its open session, which FranceConnect authenticated.
+     */
+    public boolean confirmation(long usagerId, String motDePasse) {
+        return !aUnMotDePasse(usagerId) || motDePasseCorrect(usagerId, motDePasse);
     }
 
     @Transactional

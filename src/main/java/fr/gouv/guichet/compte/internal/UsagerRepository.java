@@ -37,6 +37,14 @@ public class UsagerRepository {
                 .params(email, empreinteMotDePasse).query(Long.class).optional();
     }
 
+    /** Inserts an activated usager without password (FranceConnect); empty when the e-mail is already taken. */
+    Optional<Long> creerActiveSansMotDePasse(String email) {
+        return jdbc.sql("""
+                        insert into usager (email, mot_de_passe, active, active_le) values (?, null, true, now())
+                        on conflict (lower(email)) do nothing returning id""")
+                .param(email).query(Long.class).optional();
+    }
+
     void activer(long id) {
         jdbc.sql("update usager set active = true, active_le = now(), version = version + 1 where id = ? and not active")
                 .param(id).update();

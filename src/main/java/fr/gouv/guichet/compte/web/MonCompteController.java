@@ -3,6 +3,7 @@ package fr.gouv.guichet.compte.web;
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.compte.ReglesMotDePasse;
+import fr.gouv.guichet.compte.internal.ComptesFranceConnect;
 import fr.gouv.guichet.compte.internal.ServiceCompte;
 import fr.gouv.guichet.compte.internal.ServiceCompte.ResultatChangementEmail;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +26,12 @@ class MonCompteController {
     private final ServiceCompte comptes;
     private final UsagerCourant usagerCourant;
 
-    MonCompteController(ServiceCompte comptes, UsagerCourant usagerCourant) {
+    private final ComptesFranceConnect franceConnect;
+
+    MonCompteController(ServiceCompte comptes, UsagerCourant usagerCourant, ComptesFranceConnect franceConnect) {
         this.comptes = comptes;
         this.usagerCourant = usagerCourant;
+        this.franceConnect = franceConnect;
     }
 
     public static final class ChangementMotDePasse {
@@ -62,7 +66,10 @@ class MonCompteController {
 
     @GetMapping("/compte")
     String compte(Model model) {
-        model.addAttribute("profil", usagerCourant.exiger());
+        ProfilUsager profil = usagerCourant.exiger();
+        model.addAttribute("profil", profil);
+        model.addAttribute("aMotDePasse", comptes.aUnMotDePasse(profil.id()));
+        model.addAttribute("identiteFc", franceConnect.identite(profil.id()).orElse(null));
         if (!model.containsAttribute("motDePasse")) {
             model.addAttribute("motDePasse", new ChangementMotDePasse());
         }
@@ -79,7 +86,7 @@ class MonCompteController {
     String changerMotDePasse(@ModelAttribute("motDePasse") ChangementMotDePasse form, BindingResult erreurs, Model model,
                              RedirectAttributes redirection) {
         ProfilUsager profil = usagerCourant.exiger();
-        if (!comptes.motDePasseCorrect(profil.id(), form.getActuel())) {
+        if (comptes.aUnMotDePasse(profil.id()) && !comptes.motDePasseCorrect(profil.id(), form.getActuel())) {
             erreurs.rejectValue("actuel", "actuel", "Le mot de passe actuel est incorrect.");
         }
         ReglesMotDePasse.verifier(form.getNouveau(), profil.email()).ifPresent(m -> erreurs.rejectValue("nouveau", "nouveau", m));
@@ -103,7 +110,7 @@ class MonCompteController {
         if (form.getNouvelEmail().strip().equalsIgnoreCase(profil.email())) {
             erreurs.rejectValue("nouvelEmail", "identique", "Cette adresse est déjà celle de votre compte : saisissez la nouvelle adresse.");
         }
-        if (!comptes.motDePasseCorrect(profil.id(), form.getMotDePasseEmail())) {
+        if (!comptes.confirmation(profil.id(), form.getMotDePasseEmail())) {
             erreurs.rejectValue("motDePasseEmail", "motDePasse", "Le mot de passe est incorrect.");
         }
         if (erreurs.hasErrors()) {
@@ -142,7 +149,7 @@ class MonCompteController {
     String supprimer(@ModelAttribute("suppression") Suppression form, BindingResult erreurs, Model model,
                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirection) {
         ProfilUsager profil = usagerCourant.exiger();
-        if (!comptes.motDePasseCorrect(profil.id(), form.getMotDePasseSuppression())) {
+        if (!comptes.confirmation(profil.id(), form.getMotDePasseSuppression())) {
             erreurs.rejectValue("motDePasseSuppression", "motDePasse",
                     "Le mot de passe est incorrect : saisissez votre mot de passe pour confirmer la suppression.");
             return compte(model);

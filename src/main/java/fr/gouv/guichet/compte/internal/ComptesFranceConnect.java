@@ -1,0 +1,116 @@
+package fr.gouv.guichet.compte.internal;
+
+import fr.gouv.guichet.socle.securite.FreinConnexion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/**
+ * Usager accounts and FranceConnect identities. An identity is found by its {@code sub}; a new one gets a new
+ * account (no password) unless its e-mail is already an account's: the e-mail alone never opens an existing
+ * account, its owner must prove it with the account's password ({@link #rattacher}).
+ */
+@Service
+public class ComptesFranceConnect {
+
+    /** Outcome of a FranceConnect sign-in. */
+    public sealed interface Issue {
+        /** Signed in to this account (found by sub, or just created). */
+        record Connecte(long usagerId, String email) implements Issue {
+        }
+
+        /** An account already uses this e-mail: its password is needed once to link it. */
+        record RattachementRequis(String email) implements Issue {
+        }
+
+        /** FranceConnect gave no e-mail: no account can be created. */
+        record SansEmail() implements Issue {
+        }
+    }
+
+    public enum Statut { RELIE, MOT_DE_PASSE_INCORRECT, FREINE, SANS_MOT_DE_PASSE, DEJA_RELIE }
+
+    public record Rattachement(Statut statut, @Nullable UsagerPrincipal principal) {
+    }
+
+    public enum Suppression { SUPPRIME, SANS_MOT_DE_PASSE, AUCUN_LIEN }
+
+    private final FranceConnectRepository identites;
+    private final UsagerRepository usagers;
+    private final PasswordEncoder encodeur;
+    private final FreinConnexion frein;
+    private final String empreinteFactice;
+
+    ComptesFranceConnect(FranceConnectRepository identites, UsagerRepository usagers, PasswordEncoder encodeur,
+                         FreinConnexion frein) {
+        this.identites = identites;
+        this.usagers = usagers;
+        this.encodeur = encodeur;
+        this.frein = frein;
+        this.empreinteFactice = encodeur.encode("mot de passe factice pour égaliser les temps de réponse");
+    }
+
+    @Transactional
+    public Issue connecter(IdentiteFranceConnect identite) {
+        Optional<Long> relie = identites.usagerDuSub(identite.sub());
+        if (relie.isPresent()) {
+            identites.mettreAJour(identite);
+            return usagers.parId(relie.get()).<Issue>map(u -> new Issue.Connecte(u.id(), u.email()))
+                    .orElseThrow(() -> new IllegalStateException("Identité FranceConnect sans compte"));
+        }
+        if (identite.email() == null) {
+            return new Issue.SansEmail();
+        }
+        Optional<Long> cree = usagers.creerActiveSansMotDePasse(identite.email());
+        if (cree.isEmpty()) {
+            return new Issue.RattachementRequis(identite.email());
+        }
+        identites.relier(cree.get(), identite);
+        return new Issue.Connecte(cree.get(), identite.email());
+    }
+
+    /** Links the identity to the account of its e-mail, if {@code motDePasse} is that account's password. */
+    @Transactional
+    public Rattachement rattacher(IdentiteFranceConnect identite, String motDePasse, String ip) {
+        String email = identite.email() == null ? "" : identite.email();
+        if (frein.estFreine(email, ip)) {
+            return new Rattachement(Statut.FREINE, null);
+        }
+        Optional<Usager> usager = usagers.parEmail(email);
+        String empreinte = usager.map(Usager::motDePasse).orElse(null);
+        boolean correct = encodeur.matches(motDePasse, empreinte == null ? empreinteFactice : empreinte);
+        if (usager.isPresent() && empreinte == null) {
+            return new Rattachement(Statut.SANS_MOT_DE_PASSE, null);
+        }
+        if (usager.isEmpty() || !correct) {
+            frein.echec(email, ip);
+            return new Rattachement(Statut.MOT_DE_PASSE_INCORRECT, null);
+        }
+        frein.reussite(email);
+        if (!identites.relier(usager.get().id(), identite)) {
+            return new Rattachement(Statut.DEJA_RELIE, null);
+        }
+        usagers.activer(usager.get().id());
+        return new Rattachement(Statut.RELIE, new UsagerPrincipal(usager.get().id(), usager.get().email()));
+    }
+
+    public Optional<IdentiteFranceConnect> identite(long usagerId) {
+        return identites.deUsager(usagerId);
+    }
+
+    /** Removes the link, unless it is the account's only way to sign in (no password yet). */
+    @Transactional
+    public Suppression supprimerLien(long usagerId) {
+        if (identites.deUsager(usagerId).isEmpty()) {
+            return Suppression.AUCUN_LIEN;
+        }
+        if (usagers.parId(usagerId).map(u -> u.motDePasse() == null).orElse(true)) {
+            return Suppression.SANS_MOT_DE_PASSE;
+        }
+        identites.supprimer(usagerId);
+        return Suppression.SUPPRIME;
+    }
+}
