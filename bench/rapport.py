@@ -105,14 +105,17 @@ def erreurs(log):
 
 
 def parcours(racine, prefixe):
-    """Journeys started (first request) and finished (the upload answered OK): Gatling does not count as errors the
-    users still waiting when a run reaches its maximum duration, so the gap between the two is reported."""
+    """Journeys started (first request), shed on arrival (503 to the first request: the journey stops there), and
+    finished (the upload answered OK); Gatling does not count as errors the users still waiting when a run reaches its
+    maximum duration, so what is left is reported as interrupted."""
     d = dict(requetes(racine))
-    debut = num(d.get(prefixe + "01 GET /connexion", {}).get("numberOfRequests")) or 0
+    premiere = d.get(prefixe + "01 GET /connexion", {}).get("numberOfRequests", {})
+    debut = num(premiere) or 0
+    delestes = num(premiere.get("ko")) or 0
     fin = num(d.get(prefixe + "09 POST pièce 1 Mo", {}).get("numberOfRequests", {}).get("ok")) or 0
-    return "Dépôts commencés : {:.0f} ; menés jusqu’à la pièce jointe : {:.0f}{}.".format(
-        debut, fin, "" if fin >= debut else " (les {:.0f} autres étaient encore en file d’attente à la durée maximale du tir, "
-                                                  "interrompus sans être comptés en erreur)".format(debut - fin))
+    reste = debut - delestes - fin
+    return "Dépôts commencés : {:.0f} ; délestés dès l’arrivée (503 + Retry-After, parcours arrêté) : {:.0f} ; menés jusqu’à la pièce jointe : {:.0f}{}.".format(
+        debut, delestes, fin, "" if reste <= 0 else " ; {:.0f} autres interrompus en cours de route ou à la durée maximale du tir".format(reste))
 
 
 def tient(dossier, dire=True):
@@ -132,7 +135,8 @@ def tient(dossier, dire=True):
 
 def sh(cmd):
     try:
-        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
+        sortie = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout
+        return re.sub(r"\x1b\[[0-9;]*m", "", sortie).strip()
     except Exception:
         return "?"
 
@@ -232,12 +236,12 @@ def rapport(manifeste, sortie, reglages, java):
         out.append("\nPendant la surcharge — {}\n\nAprès la baisse — {}\n".format(parcours(s, "surcharge: "), parcours(s, "après: ")))
         e = erreurs(os.path.join(travail, "surcharge.log"))
         out.append("\nErreurs (Gatling) :\n\n```\n{}\n```\n".format(e or "aucune"))
-        delestees = sum(int(x) for x in re.findall(r"found (?:429|503)\s*\|?\s*(\d+)", e)) if e else 0
+        delestees = sum(int(x.replace(",", "")) for x in re.findall(r"found (?:429|503)\s*\|?\s*([\d,]+)", e)) if e else 0
         n_s, ko_s, _ = agrege(s, "surcharge:")
         ok_p99 = max((num(st["percentiles4"]) or 0) for nom, st in requetes(s) if nom.startswith("surcharge:") and (num(st["numberOfRequests"].get("ok")) or 0) > 0)
         n_a, ko_a, p99_a = agrege(s, "après:")
         # Parcours.protocole() turns a 503 without Retry-After, or answered after more than 1 s, into another error message.
-        mal_delestees = sum(int(x) for x in re.findall(r"(?:Retry-After|responseTimeInMillis)[^\n]*?\|?\s*(\d+) \(", e)) if e else 0
+        mal_delestees = sum(int(x.replace(",", "")) for x in re.findall(r"(?:Retry-After|responseTimeInMillis)[^\n]*?\|?\s*([\d,]+) \(", e)) if e else 0
         resume.append(("Surcharge : délestage 429/503 + Retry-After en moins d’une seconde",
                        "{} réponses 429/503 avec Retry-After en ≤ 1 s ; {} sans Retry-After ou plus lentes ; {:.0f} KO sur {:.0f}".format(
                            delestees, mal_delestees, ko_s, n_s), verdict(delestees > 0 and mal_delestees == 0)))
