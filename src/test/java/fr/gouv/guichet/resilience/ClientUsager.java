@@ -1,14 +1,10 @@
 package fr.gouv.guichet.resilience;
 
-import java.io.ByteArrayOutputStream;
+import fr.gouv.guichet.resilience.NavigationHttp.Indisponible;
+import fr.gouv.guichet.resilience.NavigationHttp.Reponse;
+import fr.gouv.guichet.resilience.NavigationHttp.SessionPerdue;
+
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +21,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static fr.gouv.guichet.resilience.NavigationHttp.csrf;
+import static fr.gouv.guichet.resilience.NavigationHttp.redirection;
+
 /**
  * A usager driving the real pages over HTTP, like a browser without JavaScript: signs in, creates a draft, fills
  * the three screens, validates with an idempotency key and uploads a PDF. Every step is retried while the
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
 final class ClientUsager {
 
     static final Pattern NUMERO = Pattern.compile("id=\"numero-dossier\">(VP-\\d{3}-\\d{4}-\\d{6}-[A-Z])<");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern VERSION = Pattern.compile("name=\"version\"\\s+value=\"(-?\\d+)\"");
     private static final Pattern ACTION = Pattern.compile("name=\"action\"\s+value=\"(suivante|valider)\"");
     private static final Pattern CLE = Pattern.compile("name=\"cle\"\\s+value=\"([0-9a-f-]{36})\"");
@@ -48,55 +46,30 @@ final class ClientUsager {
     record Envoi(long dossierId, String nom, String sha256, boolean confirme) {
     }
 
-    /** The application or its database is unavailable (connection refused or reset, 5xx): try again. */
-    static final class Indisponible extends Exception {
-        /** The connection was refused: the request cannot have reached the application. */
-        final boolean jamaisRecue;
-
-        Indisponible(String message) {
-            this(message, false);
-        }
-
-        Indisponible(String message, boolean jamaisRecue) {
-            super(message, null, false, false);
-            this.jamaisRecue = jamaisRecue;
-        }
-    }
-
-    /** The session is gone or its CSRF token refused: sign in again, then try again. */
-    static final class SessionPerdue extends Exception {
-        SessionPerdue(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    record Reponse(int statut, String location, String corps) {
-    }
-
     @FunctionalInterface
     interface Etape<T> {
         T executer() throws Indisponible, SessionPerdue, IOException, InterruptedException;
     }
 
-    private final Supplier<String> baseUrl;
     private final String email;
     private final String motDePasse;
     private final Map<String, Object> reponses;
     private final Random aleas;
-    private final HttpClient http;
+    private final NavigationHttp http;
     final AtomicInteger reprises = new AtomicInteger();
     final AtomicInteger reconnexions = new AtomicInteger();
 
     ClientUsager(Supplier<String> baseUrl, String email, String motDePasse, Map<String, Object> reponses, long graine) {
-        this.baseUrl = baseUrl;
         this.email = email;
         this.motDePasse = motDePasse;
         this.reponses = reponses;
         this.aleas = new Random(graine);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        this.http = new NavigationHttp(baseUrl);
+    }
+
+    /** A page as this usager's browser gets it (same session). */
+    Reponse get(String chemin) throws Indisponible, IOException, InterruptedException {
+        return http.get(chemin);
     }
 
     String email() {
@@ -147,11 +120,11 @@ final class ClientUsager {
 
     Boolean seConnecter() throws Indisponible, SessionPerdue, IOException, InterruptedException {
         reconnexions.incrementAndGet();
-        Reponse formulaire = get("/connexion");
+        Reponse formulaire = http.get("/connexion");
         if (formulaire.statut() != 200) {
             throw new Indisponible("GET /connexion : " + formulaire.statut());
         }
-        Reponse r = post("/connexion", Map.of("email", email, "motDePasse", motDePasse, "_csrf", csrf(formulaire)));
+        Reponse r = http.post("/connexion", Map.of("email", email, "motDePasse", motDePasse, "_csrf", csrf(formulaire)));
         if (r.statut() == 302 && r.location().endsWith("/usager")) {
             return true;
         }
@@ -162,8 +135,8 @@ final class ClientUsager {
     }
 
     private Long creerBrouillon() throws Indisponible, SessionPerdue, IOException, InterruptedException {
-        Reponse formulaire = exigerPage("/usager/videoprotection/nouveau?demarche=AUTORISATION");
-        Reponse r = post("/usager/videoprotection/nouveau",
+        Reponse formulaire = http.exigerPage("/usager/videoprotection/nouveau?demarche=AUTORISATION");
+        Reponse r = http.post("/usager/videoprotection/nouveau",
                 Map.of("demarche", "AUTORISATION", "lieu", "UN_DEPARTEMENT", "_csrf", csrf(formulaire)));
         Matcher m = DOSSIER.matcher(redirection(r, "/usager/videoprotection/nouveau"));
         if (!m.find()) {
@@ -175,7 +148,7 @@ final class ClientUsager {
     /** Posts every answer on the screen (the page keeps only its own fields); returns the next screen, 0 at the end. */
     private Integer remplirPage(long id, int numero) throws Indisponible, SessionPerdue, IOException, InterruptedException {
         String chemin = "/usager/dossiers/" + id + "/pages/" + numero;
-        Reponse page = exigerPage(chemin);
+        Reponse page = http.exigerPage(chemin);
         Matcher version = VERSION.matcher(page.corps());
         if (!version.find()) {
             throw new AssertionError("Pas de version de brouillon sur " + chemin);
@@ -193,7 +166,7 @@ final class ClientUsager {
         Matcher action = ACTION.matcher(page.corps());
         parametres.add(new String[]{"action", action.find() ? action.group(1) : "suivante"});
         parametres.add(new String[]{"_csrf", csrf(page)});
-        Reponse r = post(chemin, parametres);
+        Reponse r = http.post(chemin, parametres);
         if (r.statut() == 200 && r.corps().contains("enregistré depuis un autre onglet")) {
             // Saved by an earlier request whose answer was lost (version conflict): read the screen again and resend.
             throw new Indisponible("écran " + numero + " : conflit de version");
@@ -219,7 +192,7 @@ final class ClientUsager {
 
     /** The idempotency key the validation page gives (a browser sends back the one of the page it shows). */
     private String cleValidation(long id) throws Indisponible, SessionPerdue, IOException, InterruptedException {
-        Reponse page = exigerPage("/usager/dossiers/" + id + "/validation");
+        Reponse page = http.exigerPage("/usager/dossiers/" + id + "/validation");
         Matcher cle = CLE.matcher(page.corps());
         if (!cle.find()) {
             throw new AssertionError("Pas de clé d’idempotence sur la page de validation du dossier " + id);
@@ -228,8 +201,8 @@ final class ClientUsager {
     }
 
     private Boolean valider(long id, String cle) throws Indisponible, SessionPerdue, IOException, InterruptedException {
-        String jeton = csrf(exigerPage("/usager/dossiers"));
-        Reponse r = post("/usager/dossiers/" + id + "/valider", Map.of("cle", cle, "certification", "oui", "_csrf", jeton));
+        String jeton = csrf(http.exigerPage("/usager/dossiers"));
+        Reponse r = http.post("/usager/dossiers/" + id + "/valider", Map.of("cle", cle, "certification", "oui", "_csrf", jeton));
         String cible = redirection(r, "valider");
         if (!cible.endsWith("/usager/dossiers/" + id)) {
             throw new AssertionError("Validation du dossier " + id + " : redirection inattendue " + cible);
@@ -238,7 +211,7 @@ final class ClientUsager {
     }
 
     private String numeroAffiche(long id) throws Indisponible, SessionPerdue, IOException, InterruptedException {
-        Reponse page = exigerPage("/usager/dossiers/" + id);
+        Reponse page = http.exigerPage("/usager/dossiers/" + id);
         Matcher m = NUMERO.matcher(page.corps());
         if (!m.find()) {
             throw new AssertionError("Numéro absent de la page du dossier " + id);
@@ -256,15 +229,15 @@ final class ClientUsager {
         String nom = "plan-" + UUID.randomUUID().toString().substring(0, 8) + ".pdf";
         while (true) {
             String sha = sha256(pdf);
-            String jeton = reprendre(() -> csrf(exigerPage("/usager/dossiers/" + id)));
+            String jeton = reprendre(() -> csrf(http.exigerPage("/usager/dossiers/" + id)));
             try {
-                Reponse r = multipart("/usager/dossiers/" + id + "/pieces", jeton, "expose_succinct", nom, pdf);
+                Reponse r = http.multipart("/usager/dossiers/" + id + "/pieces", jeton, "expose_succinct", nom, pdf);
                 String cible = redirection(r, "pièces");
                 if (!cible.endsWith("/usager/dossiers/" + id + "#documents")) {
                     throw new AssertionError("Envoi de pièce : redirection inattendue " + cible);
                 }
                 envois.add(new Envoi(id, nom, sha, true));
-                String page = reprendre(() -> exigerPage("/usager/dossiers/" + id)).corps();
+                String page = reprendre(() -> http.exigerPage("/usager/dossiers/" + id)).corps();
                 if (!page.contains(nom)) {
                     throw new AssertionError("Le document " + nom + " confirmé n’est pas listé sur la page du dossier " + id);
                 }
@@ -286,94 +259,6 @@ final class ClientUsager {
                 Thread.sleep(150 + aleas.nextInt(250));
             }
         }
-    }
-
-    // ---- HTTP ---------------------------------------------------------------------------------------------------
-
-    Reponse get(String chemin) throws Indisponible, IOException, InterruptedException {
-        return envoyer(HttpRequest.newBuilder(URI.create(baseUrl.get() + chemin)).GET());
-    }
-
-    private Reponse exigerPage(String chemin) throws Indisponible, SessionPerdue, IOException, InterruptedException {
-        Reponse r = get(chemin);
-        if (r.statut() == 302 && r.location().endsWith("/connexion")) {
-            throw new SessionPerdue("GET " + chemin);
-        }
-        if (r.statut() != 200) {
-            throw new AssertionError("GET " + chemin + " : " + r.statut() + " → " + r.location());
-        }
-        return r;
-    }
-
-    private Reponse post(String chemin, Map<String, String> parametres) throws Indisponible, IOException, InterruptedException {
-        List<String[]> liste = new ArrayList<>();
-        parametres.forEach((k, v) -> liste.add(new String[]{k, v}));
-        return post(chemin, liste);
-    }
-
-    private Reponse post(String chemin, List<String[]> parametres) throws Indisponible, IOException, InterruptedException {
-        StringBuilder corps = new StringBuilder();
-        for (String[] p : parametres) {
-            if (!corps.isEmpty()) {
-                corps.append('&');
-            }
-            corps.append(URLEncoder.encode(p[0], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
-        }
-        return envoyer(HttpRequest.newBuilder(URI.create(baseUrl.get() + chemin))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(corps.toString())));
-    }
-
-    private Reponse multipart(String chemin, String jeton, String codePiece, String nom, byte[] contenu)
-            throws Indisponible, IOException, InterruptedException {
-        String frontiere = "----crash" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream corps = new ByteArrayOutputStream();
-        String entete = "--" + frontiere + "\r\nContent-Disposition: form-data; name=\"codePiece\"\r\n\r\n" + codePiece + "\r\n"
-                + "--" + frontiere + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom + "\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
-        corps.writeBytes(entete.getBytes(StandardCharsets.UTF_8));
-        corps.writeBytes(contenu);
-        corps.writeBytes(("\r\n--" + frontiere + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return envoyer(HttpRequest.newBuilder(URI.create(baseUrl.get() + chemin))
-                .header("Content-Type", "multipart/form-data; boundary=" + frontiere)
-                .header("X-CSRF-TOKEN", jeton)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray())));
-    }
-
-    private Reponse envoyer(HttpRequest.Builder requete) throws Indisponible, IOException, InterruptedException {
-        HttpResponse<String> r;
-        try {
-            r = http.send(requete.timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new Indisponible(e.toString(), true);
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new Indisponible(e.toString());
-        }
-        if (r.statusCode() >= 500) {
-            throw new Indisponible(r.request().method() + " " + r.uri().getPath() + " : " + r.statusCode());
-        }
-        return new Reponse(r.statusCode(), r.headers().firstValue("Location").orElse(""), r.body());
-    }
-
-    /** The target of a 302; a redirect to the sign-in page or a 403 (CSRF token of a lost session) is a lost session. */
-    private static String redirection(Reponse r, String quoi) throws SessionPerdue {
-        if (r.statut() == 403 || r.statut() == 302 && r.location().endsWith("/connexion")) {
-            throw new SessionPerdue(quoi + " : " + r.statut());
-        }
-        if (r.statut() != 302) {
-            throw new AssertionError(quoi + " : réponse " + r.statut() + " au lieu d’une redirection\n"
-                    + r.corps().substring(0, Math.min(2000, r.corps().length())));
-        }
-        return r.location();
-    }
-
-    private static String csrf(Reponse page) {
-        Matcher m = CSRF.matcher(page.corps());
-        if (!m.find()) {
-            throw new AssertionError("Pas de jeton CSRF dans la page");
-        }
-        return m.group(1);
     }
 
     static String sha256(byte[] contenu) {

@@ -7,8 +7,6 @@ import fr.gouv.guichet.resilience.ClientUsager.Envoi;
 import fr.gouv.guichet.resilience.Infrastructure.Application;
 import fr.gouv.guichet.resilience.Infrastructure.Postgres;
 import fr.gouv.guichet.support.DossiersDeTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,14 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -213,9 +202,9 @@ class CrashIT {
         assertThat(postgres.arretsImmediats()).isGreaterThanOrEqualTo(5);
         assertThat(vus).hasSizeGreaterThanOrEqualTo(PLAN_DES_PANNES.length());
 
-        verifierDepots(vus);
-        verifierFichiers(envois);
-        Recepisses courriels = verifierRecepissesUneFois(Duration.ofSeconds(60), PANNES);
+        VerificationDepots.verifierDepots(postgres, vus);
+        VerificationDepots.verifierFichiers(postgres, racine, envois);
+        RecepissesRecus.Recepisses courriels = RecepissesRecus.verifierUneFois(postgres, smtp, Duration.ofSeconds(60), PANNES);
 
         rapport.append("""
                 Essai 1 — flux de dépôts sous pannes
@@ -264,195 +253,6 @@ class CrashIT {
         }
     }
 
-    /** Every number shown exists once, on the dossier it was shown for, deposited, with every answer sent. */
-    private static void verifierDepots(List<Depot> vus) throws Exception {
-        JsonMapper json = JsonMapper.builder().build();
-        Map<String, Object> attendues = DossiersDeTest.reponsesValides();
-        assertThat(vus.stream().map(Depot::numero).distinct().count()).as("numéros vus distincts").isEqualTo(vus.size());
-        assertThat(vus.stream().map(Depot::dossierId).distinct().count()).as("dossiers vus distincts").isEqualTo(vus.size());
-        try (Connection c = postgres.connexion()) {
-            for (Depot vu : vus) {
-                try (PreparedStatement s = c.prepareStatement("""
-                        select d.id, d.etat, d.reponses::text, d.cle_validation::text, u.email,
-                               (select count(*) from dossier_transition t where t.dossier_id = d.id and t.vers = 'DEPOSE')
-                        from dossier d join usager u on u.id = d.usager_id where d.numero = ?""")) {
-                    s.setString(1, vu.numero());
-                    try (ResultSet rs = s.executeQuery()) {
-                        assertThat(rs.next()).as("dossier %s en base", vu.numero()).isTrue();
-                        assertThat(rs.getLong(1)).isEqualTo(vu.dossierId());
-                        assertThat(rs.getString(2)).as("état de %s", vu.numero()).isNotEqualTo("BROUILLON");
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> reponses = json.readValue(rs.getString(3), Map.class);
-                        attendues.forEach((champ, valeur) -> assertThat(String.valueOf(reponses.get(champ)))
-                                .as("réponse %s du dossier %s", champ, vu.numero()).isEqualTo(String.valueOf(valeur)));
-                        assertThat(rs.getString(4)).as("clé d’idempotence de %s", vu.numero()).isEqualTo(vu.cle());
-                        assertThat(rs.getString(5)).isEqualTo(vu.email());
-                        assertThat(rs.getInt(6)).as("transitions DEPOSE de %s", vu.numero()).isEqualTo(1);
-                        assertThat(rs.next()).as("numéro %s deux fois", vu.numero()).isFalse();
-                    }
-                }
-            }
-            assertThat(entiers(c, "select count(*) from (select numero from dossier where numero is not null group by numero having count(*) > 1) x"))
-                    .as("numéros en double").isZero();
-            assertThat(entiers(c, """
-                    select count(*) from dossier d where d.etat <> 'BROUILLON' and (d.numero is null
-                      or (select count(*) from dossier_transition t where t.dossier_id = d.id and t.vers = 'DEPOSE') <> 1)"""))
-                    .as("dossiers déposés sans numéro ou sans exactement une transition DEPOSE").isZero();
-        }
-    }
-
-    /** Confirmed uploads are recorded once with their SHA-256; every recorded file is stored and hashes to it. */
-    private static void verifierFichiers(List<Envoi> envois) throws Exception {
-        Path stockage = racine.resolve("fichiers");
-        Map<String, Path> stockes = new HashMap<>();
-        try (Stream<Path> fichiers = Files.walk(stockage)) {
-            fichiers.filter(Files::isRegularFile).forEach(p -> stockes.put(p.getFileName().toString(), p));
-        }
-        try (Connection c = postgres.connexion()) {
-            for (Envoi envoi : List.copyOf(envois)) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "select count(*) from piece_jointe where dossier_id = ? and sha256 = ? and nom = ?")) {
-                    s.setLong(1, envoi.dossierId());
-                    s.setString(2, envoi.sha256());
-                    s.setString(3, envoi.nom());
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        if (envoi.confirme()) {
-                            assertThat(rs.getInt(1)).as("pièce confirmée %s", envoi.nom()).isEqualTo(1);
-                        } else {
-                            assertThat(rs.getInt(1)).as("pièce non confirmée %s", envoi.nom()).isLessThanOrEqualTo(1);
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("select sha256, cle_stockage, taille from piece_jointe");
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Path fichier = stockes.get(rs.getString(2));
-                    assertThat(fichier).as("fichier stocké %s", rs.getString(2)).isNotNull();
-                    assertThat(Files.size(fichier)).isEqualTo(rs.getLong(3));
-                    assertThat(sha256(fichier)).as("SHA-256 du fichier %s", rs.getString(2)).isEqualTo(rs.getString(1));
-                }
-            }
-        }
-    }
-
-    /** What the récépissé check found: dossiers, e-mails, and resendings explained by a crash right after sending. */
-    record Recepisses(int dossiers, int courriels, int renvoisApresPanne) {
-    }
-
-    /**
-     * Waits until every deposited dossier has its récépissé and the outbox is empty, lets the retry job run a few
-     * more times, then checks each deposited dossier got its récépissé, to its usager, once.
-     *
-     * <p>One exception, inherent to any SMTP sending: if the process or the database dies between the SMTP server's
-     * acceptance and the commit that records the sending, the outbox sends it again. Such a second copy is accepted
-     * only if one of the {@code pannes} happened at most 3 s after the first one arrived, before the second; any other
-     * duplicate fails.
-     */
-    private static Recepisses verifierRecepissesUneFois(Duration delai, List<Instant> pannes) throws Exception {
-        Instant limite = Instant.now().plus(delai);
-        Map<String, String> deposes;
-        while (true) {
-            deposes = dossiersDeposes();
-            Map<String, List<Recu>> recus = recepisses();
-            int enAttente;
-            try (Connection c = postgres.connexion()) {
-                enAttente = entiers(c, "select count(*) from event_publication where completion_date is null");
-            }
-            if (enAttente == 0 && recus.keySet().containsAll(deposes.keySet())) {
-                break;
-            }
-            if (Instant.now().isAfter(limite)) {
-                Set<String> manquants = new HashSet<>(deposes.keySet());
-                manquants.removeAll(recus.keySet());
-                throw new AssertionError("Après " + delai + " : récépissés manquants " + manquants + ", publications en attente "
-                        + enAttente);
-            }
-            Thread.sleep(500);
-        }
-        Thread.sleep(6000); // three more runs of the retry job: a late duplicate would show up
-        Map<String, List<Recu>> recus = recepisses();
-        int courriels = 0;
-        int renvois = 0;
-        for (Map.Entry<String, String> d : deposes.entrySet()) {
-            List<Recu> copies = recus.get(d.getKey());
-            assertThat(copies).as("récépissés du dossier %s", d.getKey()).isNotEmpty();
-            courriels += copies.size();
-            for (Recu copie : copies) {
-                assertThat(copie.destinataire()).as("destinataire du récépissé %s", d.getKey()).isEqualToIgnoringCase(d.getValue());
-                // The same message for the mailbox, however many times a crash made the outbox send it.
-                assertThat(copie.messageId()).as("Message-ID du récépissé %s", d.getKey())
-                        .isEqualTo("<recepisse." + d.getKey() + "@guichet.interieur.gouv.fr>");
-            }
-            for (int i = 0; i + 1 < copies.size(); i++) {
-                Instant premiere = copies.get(i).recuLe();
-                Instant suivante = copies.get(i + 1).recuLe();
-                // A crash between the two copies, at most 3 s after the first one was accepted ("Received:" is to the second).
-                boolean expliquee = pannes.stream().anyMatch(p -> !p.isBefore(premiere.minusSeconds(1))
-                        && !p.isAfter(premiere.plusSeconds(3)) && !suivante.isBefore(p.minusSeconds(1)));
-                assertThat(expliquee).as("récépissé du dossier %s envoyé %d fois sans panne juste après l’envoi (reçus %s, pannes %s)",
-                        d.getKey(), copies.size(), copies.stream().map(Recu::recuLe).toList(), pannes).isTrue();
-                renvois++;
-            }
-        }
-        assertThat(recus.keySet()).as("récépissés de dossiers inconnus").isSubsetOf(deposes.keySet());
-        return new Recepisses(deposes.size(), courriels, renvois);
-    }
-
-    /** A récépissé received by the SMTP server: to whom, and when (its "Received:" header, to the second). */
-    record Recu(String destinataire, Instant recuLe, String messageId) {
-    }
-
-    /** Deposited dossiers' numbers and their usager's e-mail. */
-    private static Map<String, String> dossiersDeposes() throws Exception {
-        Map<String, String> deposes = new HashMap<>();
-        try (Connection c = postgres.connexion(); PreparedStatement s = c.prepareStatement(
-                "select d.numero, u.email from dossier d join usager u on u.id = d.usager_id where d.numero is not null");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                deposes.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return deposes;
-    }
-
-    private static final String SUJET_RECEPISSE = "Accusé de réception de votre demande ";
-
-    private static final java.time.format.DateTimeFormatter DATE_RECEIVED =
-            java.time.format.DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", java.util.Locale.US);
-
-    /** Récépissés received, by dossier number, in order of arrival. */
-    private static Map<String, List<Recu>> recepisses() throws Exception {
-        Map<String, List<Recu>> parNumero = new HashMap<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            String sujet = m.getSubject();
-            if (sujet != null && sujet.startsWith(SUJET_RECEPISSE)) {
-                String received = m.getHeader("Received")[0];
-                Instant recuLe = java.time.ZonedDateTime.parse(received.substring(received.lastIndexOf(';') + 1).strip(),
-                        DATE_RECEIVED).toInstant();
-                parNumero.computeIfAbsent(sujet.substring(SUJET_RECEPISSE.length()).strip(), k -> new ArrayList<>())
-                        .add(new Recu(m.getRecipients(Message.RecipientType.TO)[0].toString(), recuLe, m.getMessageID()));
-            }
-        }
-        return parNumero;
-    }
-
-    private static int entiers(Connection c, String sql) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static String sha256(Path fichier) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(fichier), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
@@ -488,7 +288,7 @@ class CrashIT {
         ClientUsager usager = new ClientUsager(instance::get, creerUsager(), MOT_DE_PASSE, DossiersDeTest.reponsesValides(), GRAINE);
         usager.reprendre(usager::seConnecter);
         instance.set(b.url());
-        ClientUsager.Reponse espaceSurB = usager.get("/usager");
+        NavigationHttp.Reponse espaceSurB = usager.get("/usager");
         assertThat(espaceSurB.statut()).as("espace usager sur B avec la session ouverte sur A").isEqualTo(200);
         List<Envoi> envois = Collections.synchronizedList(new ArrayList<>());
         List<Depot> depots = new ArrayList<>();
@@ -527,9 +327,9 @@ class CrashIT {
         depots.add(usager.soumettre(envois));
         assertThat(usager.reconnexions.get()).as("aucune reconnexion").isEqualTo(1);
 
-        verifierDepots(depots);
-        verifierFichiers(envois);
-        verifierRecepissesUneFois(Duration.ofSeconds(60), PANNES);
+        VerificationDepots.verifierDepots(postgres, depots);
+        VerificationDepots.verifierFichiers(postgres, racine, envois);
+        RecepissesRecus.verifierUneFois(postgres, smtp, Duration.ofSeconds(60), PANNES);
 
         rapport.append("""
                 Essai 2 — deux instances sur la même base
