@@ -62,6 +62,11 @@ public class Dossiers {
         return depot.marquerEffet(cle);
     }
 
+    /** A usager's most recent drafts, newest change first, without counting them. */
+    public List<ResumeDossier> brouillonsDeLUsager(long usagerId, int nombre) {
+        return depot.resumesDeLUsager(usagerId, true, nombre, 0);
+    }
+
     /**
      * One page of a usager's drafts ({@code brouillons}) or deposited dossiers, {@code parPage} lines, newest change
      * first; a page number past the end gives the last page.

@@ -63,16 +63,16 @@ class MesDossiersController {
     String lister(@RequestParam(defaultValue = "1") int page, Model model) {
         long usager = usager();
         PageResumes deposes = dossiers.pageDeLUsager(usager, false, page, PAR_PAGE);
-        model.addAttribute("brouillons", lignes(dossiers.pageDeLUsager(usager, true, 1, 100)));
-        model.addAttribute("deposes", lignes(deposes));
+        model.addAttribute("brouillons", lignes(dossiers.brouillonsDeLUsager(usager, 100)));
+        model.addAttribute("deposes", lignes(deposes.lignes()));
         model.addAttribute("page", deposes.page());
         model.addAttribute("pages", deposes.pages());
         model.addAttribute("totalDeposes", deposes.total());
         return "demarche/mes-dossiers";
     }
 
-    private List<LigneDossier> lignes(PageResumes page) {
-        return page.lignes().stream()
+    private List<LigneDossier> lignes(List<ResumeDossier> resumes) {
+        return resumes.stream()
                 .map(d -> new LigneDossier(d, procedures.get(d.demarche()).libelle(),
                         departements.parCode(d.codeDepartement()).map(x -> x.libellePrefecture()).orElse(d.codeDepartement()),
                         DATE_HEURE.format(d.modifieLe())))
