@@ -1,0 +1,17 @@
+package fr.gouv.fauxservices;
+
+/** The services of the demonstration server, by the first segment of their paths. */
+public enum Service {
+    EPHOTO("ephoto"), TIMBRES("timbres"), EXAMENS("examens"), PRODUCTION("production");
+
+    final String chemin;
+
+    Service(String chemin) {
+        this.chemin = chemin;
+    }
+
+    /** {@code /ephoto}, {@code /timbres}… */
+    public String prefixe() {
+        return "/" + chemin;
+    }
+}
