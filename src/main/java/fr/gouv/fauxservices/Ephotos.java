@@ -27,6 +27,7 @@ final class Ephotos {
 
     private final Clock horloge;
     private final Map<String, Planche> planches = new HashMap<>();
+    private final Map<String, byte[]> images = new HashMap<>();
 
     Ephotos(Clock horloge) {
         this.horloge = horloge;
@@ -41,8 +42,8 @@ final class Ephotos {
         Planche planche = valable(code);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("code", code);
-        r.put("photo", Base64.getEncoder().encodeToString(image(code, 350, 450, "jpg")));
-        r.put("signature", Base64.getEncoder().encodeToString(image(code, 300, 100, "png")));
+        r.put("photo", Base64.getEncoder().encodeToString(images.computeIfAbsent(code + ".jpg", k -> image(code, 350, 450, "jpg"))));
+        r.put("signature", Base64.getEncoder().encodeToString(images.computeIfAbsent(code + ".png", k -> image(code, 300, 100, "png"))));
         r.put("datePriseDeVue", planche.priseDeVue().toString());
         r.put("valableJusquau", planche.priseDeVue().plusMonths(6).toString());
         r.put("dejaUtilise", !planche.dossiers().isEmpty());

@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,7 @@ final class Routeur implements HttpHandler {
     private final Production production;
     private final Pannes pannes;
     private final Map<Service, AtomicLong> requetes = new EnumMap<>(Service.class);
+    private final Map<Service, List<String>> clesRecues = new EnumMap<>(Service.class);
     private final Map<String, Object> verrous = new ConcurrentHashMap<>();
     private final Map<String, Rejouable> rejouables = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -56,11 +59,18 @@ final class Routeur implements HttpHandler {
         this.examens = examens;
         this.production = production;
         this.pannes = pannes;
-        Arrays.stream(Service.values()).forEach(s -> requetes.put(s, new AtomicLong()));
+        Arrays.stream(Service.values()).forEach(s -> {
+            requetes.put(s, new AtomicLong());
+            clesRecues.put(s, new CopyOnWriteArrayList<>());
+        });
     }
 
     long requetes(Service service) {
         return requetes.get(service).get();
+    }
+
+    List<String> clesRecues(Service service) {
+        return List.copyOf(clesRecues.get(service));
     }
 
     @Override
@@ -86,6 +96,10 @@ final class Routeur implements HttpHandler {
         Service service = Arrays.stream(Service.values()).filter(s -> s.chemin.equals(segments[0])).findFirst()
                 .orElseThrow(() -> Refuse.inconnu("chemin-inconnu", "Chemin inconnu."));
         requetes.get(service).incrementAndGet();
+        String cleRecue = echange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (cleRecue != null && echange.getRequestMethod().equals("POST")) {
+            clesRecues.get(service).add(cleRecue);
+        }
         Pannes.Panne panne = pannes.prochaine(service);
         if (panne.mode() == Pannes.Mode.INDISPONIBLE) {
             return erreur(503, "indisponible", "Service indisponible (panne programmée).");

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -80,6 +81,11 @@ public final class ServeurServicesExternes implements AutoCloseable {
     /** Number of requests this service received (failed ones included). */
     public long requetes(Service service) {
         return routeur.requetes(service);
+    }
+
+    /** Idempotency keys of the changes this service received, in order (retries included). */
+    public List<String> clesIdempotence(Service service) {
+        return routeur.clesRecues(service);
     }
 
     @Override

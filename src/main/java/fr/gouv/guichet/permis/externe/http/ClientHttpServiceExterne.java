@@ -153,7 +153,9 @@ public class ClientHttpServiceExterne {
             return requete.exchange((req, reponse) -> traiter(reponse.getStatusCode().value(),
                     reponse.getBody().readNBytes(CORPS_MAX)), true);
         } catch (ResourceAccessException e) {
-            throw new EchecTechnique("injoignable : " + e.getMostSpecificCause().getMessage(), e);
+            Throwable cause = e.getMostSpecificCause();
+            throw new EchecTechnique("injoignable : " + (cause.getMessage() != null ? cause.getMessage()
+                    : cause.getClass().getSimpleName()), e);
         }
     }
 
