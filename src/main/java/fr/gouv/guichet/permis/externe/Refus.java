@@ -22,7 +22,8 @@ public enum Refus {
     TIMBRE_RESERVE("timbre-reserve", "Ce timbre fiscal est déjà en cours d'utilisation pour un autre dossier. Si ce "
             + "dossier est le vôtre, terminez-le ou abandonnez-le ; sinon, achetez un nouveau timbre."),
     TIMBRE_REMBOURSE("timbre-rembourse", "Ce timbre fiscal a été remboursé : il ne peut plus être utilisé."),
-    TIMBRE_MONTANT("timbre-montant", "Le montant de ce timbre fiscal ne correspond pas à celui de la démarche."),
+    TIMBRE_MONTANT("timbre-montant", "Le montant de ce timbre fiscal ne correspond pas à celui de la démarche. "
+            + "Achetez un timbre du bon montant ; celui-ci peut être remboursé sur le site des timbres fiscaux."),
     TIMBRE_NON_RESERVE("timbre-non-reserve", "Ce timbre fiscal n'est pas réservé pour ce dossier."),
     NEPH_INCONNU("neph-inconnu", "Aucun résultat d'examen n'est enregistré pour ce numéro NEPH."),
     COMMANDE_INCONNUE("commande-inconnue", "Cette commande de titre est inconnue du service de fabrication."),
