@@ -34,6 +34,11 @@ public final class Navigateur implements AutoCloseable {
                 .setArgs(OPTIONS));
     }
 
+    /** The browser itself, for a context with other options (pass it to {@link #observe}). */
+    public Browser navigateur() {
+        return browser;
+    }
+
     /** A fresh browser profile (no cookies) with JavaScript on; CSP bypassed only so that axe can be injected. */
     public BrowserContext contexte() {
         return observe(browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setLocale("fr-FR")));

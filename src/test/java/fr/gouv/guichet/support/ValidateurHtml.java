@@ -62,8 +62,8 @@ public final class ValidateurHtml {
         List<String> adresses = new ArrayList<>(pages.keySet());
         try {
             Path dossier = Files.createTempDirectory("guichet-vnu");
-            List<String> commande = new ArrayList<>(List.of(java(), "-Xss4m", "-jar", vnu().toString(),
-                    "--errors-only", "--format", "gnu", "--exit-zero-always"));
+            List<String> commande = new ArrayList<>(List.of(java(), "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-jar", vnu().toString(), "--errors-only", "--no-langdetect", "--format", "gnu", "--exit-zero-always"));
             for (int i = 0; i < adresses.size(); i++) {
                 Path fichier = dossier.resolve("page-" + i + ".html");
                 Files.writeString(fichier, pages.get(adresses.get(i)), StandardCharsets.UTF_8);

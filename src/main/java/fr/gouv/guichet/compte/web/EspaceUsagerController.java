@@ -63,7 +63,7 @@ class EspaceUsagerController {
         return departements.parCode(code).map(d -> {
             comptes.choisirDepartement(profil.id(), d.code());
             redirection.addFlashAttribute("messageSucces", "Préfecture choisie : " + d.libellePrefecture()
-                    + " (" + d.libelle() + "). Vous pourrez en changer à tout moment.");
+                    + ", pour " + d.libelle() + ". Vous pourrez en changer à tout moment.");
             return "redirect:/usager";
         }).orElseGet(() -> {
             model.addAttribute("departements", departements.tous());

@@ -171,6 +171,16 @@ public class DossierRepository {
     }
 
     /** The requested documents arrived: the 4-month clock starts again from now. */
+    /** The usager sent something (message, document, documents announced): flagged until an agent opens the dossier. */
+    public void marquerNouveauxElements(long id, Instant moment) {
+        jdbc.sql("update dossier set nouveaux_elements_le = coalesce(nouveaux_elements_le, ?) where id = ?")
+                .params(Timestamp.from(moment), id).update();
+    }
+
+    public void marquerVuParAgent(long id) {
+        jdbc.sql("update dossier set nouveaux_elements_le = null where id = ? and nouveaux_elements_le is not null").param(id).update();
+    }
+
     public void marquerComplet(long id, Instant moment) {
         jdbc.sql("update dossier set complet_le = ? where id = ?").params(Timestamp.from(moment), id).update();
     }
