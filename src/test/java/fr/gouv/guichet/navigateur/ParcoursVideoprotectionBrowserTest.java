@@ -200,6 +200,8 @@ class ParcoursVideoprotectionBrowserTest extends ParcoursDossierNavigateur {
             page.locator("#dateArrete").fill("16/03/2022");
             bouton(page, "Continuer");
             assertThat(page.locator("#dateArrete-erreur")).containsText("ne correspond pas à celle de l’arrêté");
+            assertThat(page.locator("#resume-erreurs")).isFocused();
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Erreur : "));
             verifierAccessibilite(page);
             page.locator("#dateArrete").fill("15/03/2022");
             bouton(page, "Continuer");

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A page shown again after a refused submission has "Erreur : " before its title (as GOV.UK's error summary does),
- * so that a screen-reader user hears it first. A form bound by Spring ({@link BindingResult} with errors) is detected
- * here; a controller that checks by other means sets the model attribute {@value #EN_ERREUR} itself. The layout
+ * so that a screen-reader user hears it first. A form bound by Spring ({@link BindingResult} with errors) and a page
+ * given an {@code erreur} message are detected here; a controller that checks by other means sets the model attribute
+ * {@value #EN_ERREUR} itself. The layout
  * reads it; the error summary of such a page takes the focus ({@code autofocus}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,8 @@ class TitreEnErreur implements WebMvcConfigurer, HandlerInterceptor {
         if (vue == null || vue.getModelMap().containsKey(EN_ERREUR)) {
             return;
         }
-        boolean erreur = vue.getModelMap().values().stream()
-                .anyMatch(v -> v instanceof BindingResult resultat && resultat.hasErrors());
+        boolean erreur = vue.getModelMap().get("erreur") instanceof String
+                || vue.getModelMap().values().stream().anyMatch(v -> v instanceof BindingResult resultat && resultat.hasErrors());
         if (erreur) {
             vue.addObject(EN_ERREUR, true);
         }
