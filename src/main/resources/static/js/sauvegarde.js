@@ -9,17 +9,16 @@
   var etat = document.getElementById('etat-sauvegarde');
   var csrf = form.querySelector('input[name="_csrf"]');
   var minuteur = null;
-  var enCours = false;
+  var enCours = null; // la sauvegarde en vol (promesse), le cas échéant
   var bloque = false;
 
   function dire(texte) { if (etat) { etat.textContent = texte; } }
 
   function sauver() {
     if (enCours || bloque) { return; }
-    enCours = true;
     var donnees = new FormData(form);
     donnees.delete('action');
-    fetch(url, { method: 'POST', body: donnees, credentials: 'same-origin', headers: csrf ? { 'X-CSRF-TOKEN': csrf.value } : {} })
+    enCours = fetch(url, { method: 'POST', body: donnees, credentials: 'same-origin', headers: csrf ? { 'X-CSRF-TOKEN': csrf.value } : {} })
       .then(function (r) { return r.json().then(function (corps) { return { ok: r.ok, corps: corps }; }); })
       .then(function (res) {
         if (res.ok) {
@@ -36,7 +35,7 @@
         }
       })
       .catch(function () { dire('Sauvegarde automatique impossible pour l’instant : vos saisies seront enregistrées au changement de page.'); })
-      .then(function () { enCours = false; });
+      .then(function () { enCours = null; });
   }
 
   form.addEventListener('input', function () {
@@ -47,5 +46,18 @@
     if (minuteur) { clearTimeout(minuteur); }
     minuteur = setTimeout(sauver, 500);
   });
-  form.addEventListener('submit', function () { if (minuteur) { clearTimeout(minuteur); } bloque = true; });
+  // Un bouton pressé pendant une sauvegarde automatique : la réponse de celle-ci porte la version que l’envoi du
+  // formulaire doit présenter (sinon le serveur croirait à une modification ailleurs). On attend donc sa fin, puis on
+  // renvoie le formulaire avec le même bouton.
+  form.addEventListener('submit', function (e) {
+    if (minuteur) { clearTimeout(minuteur); minuteur = null; }
+    bloque = true;
+    if (enCours) {
+      e.preventDefault();
+      var bouton = e.submitter;
+      enCours.then(function () {
+        if (bouton && form.requestSubmit) { form.requestSubmit(bouton); } else { form.submit(); }
+      });
+    }
+  });
 })();

@@ -156,6 +156,7 @@ public class Dossiers {
             throw new TransitionImpossible(null, dossier.etat());
         }
         long id = historique.ajouterMessage(dossierId, TypeActeur.USAGER, usagerId, texte, horloge.instant());
+        depot.marquerNouveauxElements(dossierId, horloge.instant());
         evenements.publishEvent(new Evenements.MessageUsager(dossierId, id));
         return id;
     }
@@ -169,6 +170,7 @@ public class Dossiers {
             throw new TransitionImpossible(null, dossier.etat());
         }
         long id = historique.ajouterPiece(dossierId, codePiece, nom, typeContenu, taille, sha256, cleStockage, horloge.instant());
+        depot.marquerNouveauxElements(dossierId, horloge.instant());
         evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id));
         return id;
     }
@@ -208,6 +210,13 @@ public class Dossiers {
     public void signalerPiecesTransmises(long dossierId, long usagerId) {
         depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
         appliquer(dossierId, Transition.COMPLETER, TypeActeur.USAGER, usagerId, null);
+        depot.marquerNouveauxElements(dossierId, horloge.instant());
+    }
+
+    /** An agent opened the dossier: what the usager sent is no longer new (the caller checked the agent's préfecture). */
+    @Transactional
+    public void vuParAgent(long dossierId) {
+        depot.marquerVuParAgent(dossierId);
     }
 
     @Transactional

@@ -82,7 +82,7 @@ class FranceConnectIntegrationTest {
         assertThat(jdbc.sql("select mot_de_passe is null and active from usager where id = ?").param(id).query(Boolean.class).single()).isTrue();
         Page compte = navigateur.ouvrir("/compte");
         assertThat(compte.contenu()).contains("Identité FranceConnect", "Alix Marie", "TESTEUR", "29/02/1980",
-                "Commune de code INSEE 75056", "Choisir un mot de passe");
+                "Paris", "Choisir un mot de passe");
 
         NavigationOidc autreJour = new NavigationOidc(port);
         assertThat(autreJour.connexion(BOUTON, persona.cle()).adresse().getPath()).startsWith("/usager");
@@ -100,7 +100,7 @@ class FranceConnectIntegrationTest {
         NavigationOidc navigateur = new NavigationOidc(port);
         assertThat(navigateur.connexion(BOUTON, cle).adresse().getPath()).startsWith("/usager");
         assertThat(navigateur.ouvrir("/compte").contenu()).contains("01/01/1970", "date éventuellement présumée",
-                "À l’étranger (code pays INSEE 99350)");
+                "À l’étranger : Maroc");
         assertThat(jdbc.sql("select lieu_naissance is null from usager_franceconnect where sub = ?").param(persona.sub())
                 .query(Boolean.class).single()).isTrue();
     }
@@ -125,21 +125,45 @@ class FranceConnectIntegrationTest {
         NavigationOidc navigateur = new NavigationOidc(port);
         URI demande = URI.create(navigateur.requete(BOUTON).headers().firstValue("Location").orElseThrow());
         String state = NavigationOidc.parametres(demande).get("state");
-        Page page = navigateur.ouvrir("/connexion/oidc/franceconnect?error=access_denied&error_description="
+        Page page = navigateur.ouvrir("/connexion/oidc/franceconnect?error=invalid_request&error_description="
                 + "%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=" + state);
         assertThat(page.adresse().getPath()).isEqualTo("/connexion/franceconnect/erreur");
         assertThat(page.statut()).isEqualTo(200);
-        assertThat(page.contenu()).contains("Vous avez annulé la connexion avec FranceConnect", "Revenir à la page de connexion")
+        assertThat(page.contenu()).contains("FranceConnect a refusé la demande de connexion de Guichet", "Revenir à la page de connexion")
                 .doesNotContain("<script>alert(1)").contains("&lt;script&gt;");
     }
 
     @Test
-    void annulerChezLeFournisseurRevientSurLaPageDErreur() {
+    void annulerChezLeFournisseurEstDitSimplementSurLaPageDeConnexion() {
         NavigationOidc navigateur = new NavigationOidc(port);
         Page choix = navigateur.ouvrir(BOUTON);
         Page page = navigateur.soumettre(choix.adresse().resolve("/connexion/annuler").toString(), choix, Map.of());
-        assertThat(page.adresse().getPath()).isEqualTo("/connexion/franceconnect/erreur");
-        assertThat(page.contenu()).contains("Vous avez annulé la connexion");
+        assertThat(page.adresse().getPath()).isEqualTo("/connexion");
+        assertThat(page.contenu()).contains("Vous avez annulé la connexion avec FranceConnect : vous n’êtes pas connecté")
+                .doesNotContain("access_denied").doesNotContain("fr-alert--error");
+    }
+
+    @Test
+    void unRetourRejoueOuPerimeEstDitSimplementSansCodeBrut() {
+        NavigationOidc navigateur = new NavigationOidc(port);
+        Page page = navigateur.ouvrir("/connexion/oidc/franceconnect?code=rejoue&state=inconnu");
+        assertThat(page.adresse().getPath()).isEqualTo("/connexion");
+        assertThat(page.contenu()).contains("n’est plus valable").doesNotContain("authorization_request_not_found");
+    }
+
+    @Test
+    void unCompteCreeParFranceConnectNeSeSupprimePasEnUnClic() {
+        Persona persona = persona(emailUnique(), Defaut.AUCUN);
+        NavigationOidc navigateur = new NavigationOidc(port);
+        navigateur.connexion(BOUTON, persona.cle());
+        Page compte = navigateur.ouvrir("/compte");
+        assertThat(compte.contenu()).contains("name=\"confirmeSuppression\"");
+        Page refus = navigateur.soumettre("/compte/suppression", compte, Map.of());
+        assertThat(refus.contenu()).contains("Cochez la case pour confirmer", "<title>Erreur : ");
+        assertThat(jdbc.sql("select count(*) from usager_franceconnect where sub = ?").param(persona.sub()).query(Integer.class).single()).isOne();
+        Page supprime = navigateur.soumettre("/compte/suppression", refus, Map.of("confirmeSuppression", "true"));
+        assertThat(supprime.contenu()).contains("Votre compte a été supprimé");
+        assertThat(jdbc.sql("select count(*) from usager_franceconnect where sub = ?").param(persona.sub()).query(Integer.class).single()).isZero();
     }
 
     @Test

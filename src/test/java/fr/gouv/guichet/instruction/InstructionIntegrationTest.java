@@ -141,6 +141,12 @@ class InstructionIntegrationTest {
         String recherche = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("q", "Commerce 7").cookie(session))
                 .andReturn().getResponse().getContentAsString();
         assertThat(numeros(recherche)).hasSize(1);
+        // A number searched from another tab is still found: the page says in which tab it is.
+        String autreOnglet = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("onglet", "DECIDES")
+                .param("q", numeroPrioritaire).cookie(session)).andReturn().getResponse().getContentAsString();
+        assertThat(numeros(autreOnglet)).isEmpty();
+        assertThat(autreOnglet).contains("Aucun dossier dans l’onglet « Décidés » pour ces critères.")
+                .contains("1 dossier dans l’onglet « À traiter »").doesNotContain("dans aucun onglet");
         String injection = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("q", "' or 1=1 --").param("commune", "x' or '1'='1")
                 .cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(numeros(injection)).isEmpty();
@@ -170,7 +176,8 @@ class InstructionIntegrationTest {
         mvc.perform(post("/agent/dossiers/" + id + "/actions/DEMANDER_PIECES").cookie(agent).with(csrf())
                 .param("pieces", "Plan de détail").param("motif", "Photos des caméras extérieures"));
         assertThat(etat(id)).isEqualTo("ATTENTE_PIECES");
-        boite.attendre(titulaire.email(), "pièces complémentaires");
+        assertThat(boite.attendre(titulaire.email(), "pièces complémentaires").texte())
+                .contains("Nouveau statut de votre dossier", "« À compléter »").doesNotContain("a avancé");
 
         Cookie usager = usager(titulaire);
         String pageUsager = mvc.perform(get("/usager/dossiers/" + id).cookie(usager)).andReturn().getResponse().getContentAsString();

@@ -72,6 +72,10 @@ class DossierVideoprotectionBrowserTest extends ParcoursDossierNavigateur {
             deposerAutorisation(page);
             assertThat(page.locator("main")).not().containsText("Précisez l'autre finalité");
             verifierAccessibilite(page);
+            // The piece-type select has a value from the start; the breadcrumb's last item is a real link (this page).
+            assertThat(page.locator("#code-piece option[selected]")).hasCount(1);
+            assertThat(page.locator(".fr-breadcrumb__link[aria-current=page]"))
+                    .hasAttribute("href", java.util.regex.Pattern.compile("/usager/dossiers/\\d+$"));
 
             // A real PDF as the poster model.
             page.locator("#code-piece").selectOption(new com.microsoft.playwright.options.SelectOption()

@@ -92,6 +92,8 @@ class FranceConnectBrowserTest {
             page.navigate(url("/compte"));
             assertThat(page.locator("#franceconnect")).hasText("Identité FranceConnect");
             assertThat(page.locator("dl")).containsText("14/07/1985");
+            // The birthplace in words (COG), not its INSEE code.
+            assertThat(page.locator("#lieu-naissance")).hasText("Marseille");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
             assertThat(page.locator(".fr-alert--success")).containsText("Vous êtes déconnecté de Guichet et de FranceConnect");
@@ -118,11 +120,18 @@ class FranceConnectBrowserTest {
             assertThat(page.locator("h1")).containsText("FranceConnect (factice)");
             verifierAccessibilite(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annuler et revenir au service")).click();
-            assertThat(page.locator("h1")).hasText("La connexion avec FranceConnect n’a pas abouti");
-            assertThat(page.locator("main")).containsText("Vous avez annulé la connexion");
-            verifierAccessibilite(page);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revenir à la page de connexion")).click();
+            // Cancelled: said plainly on the sign-in page, no red failure, no raw code.
             assertThat(page.locator("h1")).hasText("Se connecter");
+            assertThat(page.locator(".fr-alert--info")).containsText("Vous avez annulé la connexion avec FranceConnect");
+            assertThat(page.locator("main")).not().containsText("access_denied");
+            assertThat(page.locator(".fr-alert--error")).hasCount(0);
+            verifierAccessibilite(page);
+
+            // A replayed or expired return: no raw code either.
+            page.navigate(url("/connexion/oidc/franceconnect?code=rejoue&state=perime"));
+            assertThat(page.locator("h1")).hasText("Se connecter");
+            assertThat(page.locator(".fr-alert--info")).containsText("n’est plus valable");
+            assertThat(page.locator("main")).not().containsText("authorization_request_not_found");
 
             page.navigate(url("/inscription"));
             verifierAccessibilite(page);
@@ -143,6 +152,9 @@ class FranceConnectBrowserTest {
             page.getByLabel("Mot de passe du compte Guichet").fill("pas le bon mot de passe");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Relier mon compte")).click();
             assertThat(page.locator("#motDePasse-erreur")).containsText("Le mot de passe est incorrect");
+            assertThat(page.getByLabel("Mot de passe du compte Guichet")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#resume-erreurs")).isFocused();
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Erreur : "));
             verifierAccessibilite(page);
             page.getByLabel("Mot de passe du compte Guichet").fill(ComptesDeTest.MOT_DE_PASSE);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Relier mon compte")).click();
@@ -173,6 +185,10 @@ class FranceConnectBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ne pas relier et revenir à la connexion")).click();
             assertThat(page.locator(".fr-alert--info")).containsText("n’a été reliée à aucun compte");
             verifierAccessibilite(page);
+            // The FranceConnect session is closed too: the next person at this browser chooses again.
+            page.navigate(url("/connexion"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("S’identifier avec FranceConnect")).click();
+            assertThat(page.locator("h1")).containsText("Fournisseur d’identité de démonstration");
         }
     }
 

@@ -118,6 +118,9 @@ class InstructionBrowserTest {
             verifierAccessibilite(a);
 
             Page u = usager(cote_usager, compte);
+            // Signed in again, the usager sees first the dossier that waits for them.
+            assertThat(u.locator("#a-reprendre")).containsText(numero);
+            assertThat(u.locator("#a-reprendre")).containsText("À compléter");
             u.navigate(url("/usager/dossiers/" + id));
             assertThat(u.locator("#demande-pieces")).containsText("Photos des caméras extérieures");
             verifierAccessibilite(u);
@@ -129,8 +132,20 @@ class InstructionBrowserTest {
             u.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J’ai transmis les pièces demandées")).click();
             assertThat(u.locator("#statut-dossier")).hasText("En cours d’instruction");
 
-            a.reload();
+            // The agent sees that the usager sent something: in the queue (filter "nouveaux éléments") and on the dashboard.
+            a.navigate(url("/agent/prefectures/83/file?onglet=EN_INSTRUCTION"));
+            a.getByLabel("Nouveaux éléments").selectOption("oui");
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrer")).click();
+            assertThat(a.locator("#file-dossiers tr").filter(new Locator.FilterOptions().setHasText(numero)))
+                    .containsText("Nouveaux éléments de l’usager");
+            verifierAccessibilite(a);
+            a.navigate(url("/agent/prefectures/83/tableau-de-bord"));
+            assertThat(a.locator("#nouveaux-elements")).containsText(numero);
+            a.navigate(url("/agent/dossiers/" + id));
             assertThat(a.locator("#etat-dossier")).hasText("En instruction");
+            a.navigate(url("/agent/prefectures/83/tableau-de-bord"));
+            assertThat(a.locator("#nouveaux-elements li").filter(new Locator.FilterOptions().setHasText(numero))).hasCount(0);
+            a.navigate(url("/agent/dossiers/" + id));
             assertThat(a.locator("#documents")).isVisible();
             a.locator("#note").fill("Vérifier le champ de vision de la caméra 2");
             a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la note")).click();
@@ -177,6 +192,10 @@ class InstructionBrowserTest {
         try (BrowserContext contexte = navigateur.contexte()) {
             Page a = agent(contexte, instructeur);
             a.navigate(url("/agent/dossiers/" + id));
+            // The usager's answers are one click away from the top of the page.
+            a.locator(".fr-summary").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName("Demande de l’usager (réponses au CERFA)")).click();
+            assertThat(a.locator("#demande")).isInViewport();
             action(a, "PRENDRE_EN_CHARGE");
             action(a, "REFUSER");
             assertThat(a.locator("#resume-erreurs")).containsText("Motivez le refus");
@@ -190,6 +209,11 @@ class InstructionBrowserTest {
                 a.navigate(url(page));
                 verifierAccessibilite(a);
             }
+            // An agent who opens the usager's space is told why, not that a form expired.
+            a.navigate(url("/usager"));
+            assertThat(a.locator("#raison-refus")).containsText("Vous êtes connecté en tant qu’agent de préfecture");
+            assertThat(a.locator("main")).not().containsText("n’est plus valable");
+            verifierAccessibilite(a);
         }
     }
 }

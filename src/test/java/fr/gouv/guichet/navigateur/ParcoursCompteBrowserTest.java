@@ -140,6 +140,9 @@ class ParcoursCompteBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte")).click();
             assertThat(page.locator("#motDePasse-erreur")).containsText("trop courant");
             assertThat(page.locator("#motDePasse")).hasAttribute("aria-describedby", "motDePasse-erreur");
+            // Refused: the error summary has the focus, the title starts with "Erreur :".
+            assertThat(page.locator("#resume-erreurs")).isFocused();
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Erreur : Créer un compte"));
             verifierAccessibilite(page);
 
             page.locator("#motDePasse").fill("court");

@@ -166,7 +166,13 @@ class ParcoursVideoprotectionBrowserTest extends ParcoursDossierNavigateur {
             page.getByLabel("Adresse électronique").fill(compte.email());
             page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(ComptesDeTest.MOT_DE_PASSE);
             page.locator("main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
-            page.navigate(url("/usager/dossiers"));
+            // Back after signing in: "Mon espace" shows the draft first, and "Mes dossiers" is in the header and the menu.
+            assertThat(page.locator("h1")).hasText("Mon espace");
+            assertThat(page.locator("#a-reprendre").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName(java.util.regex.Pattern.compile("brouillon du")))).hasCount(1);
+            assertThat(page.locator("#navigation").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Mes dossiers"))).hasCount(1);
+            page.locator(".fr-header__tools").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Mes dossiers")).click();
+            assertThat(page.locator("h1")).hasText("Mes dossiers");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Reprendre"))).click();
             assertThat(page.locator("#champ-denomination")).hasValue("Boulangerie du Port");
             page.locator("#champ-denomination").fill("Nom tapé puis abandonné");
@@ -194,6 +200,8 @@ class ParcoursVideoprotectionBrowserTest extends ParcoursDossierNavigateur {
             page.locator("#dateArrete").fill("16/03/2022");
             bouton(page, "Continuer");
             assertThat(page.locator("#dateArrete-erreur")).containsText("ne correspond pas à celle de l’arrêté");
+            assertThat(page.locator("#resume-erreurs")).isFocused();
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Erreur : "));
             verifierAccessibilite(page);
             page.locator("#dateArrete").fill("15/03/2022");
             bouton(page, "Continuer");

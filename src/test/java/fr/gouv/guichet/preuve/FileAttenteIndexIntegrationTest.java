@@ -73,10 +73,10 @@ class FileAttenteIndexIntegrationTest {
             List<FiltreFile> filtres = new ArrayList<>();
             for (String dep : List.of("13", "75", "976")) {
                 for (Onglet onglet : List.of(Onglet.A_TRAITER, Onglet.EN_INSTRUCTION, Onglet.DECIDES)) {
-                    filtres.add(new FiltreFile(dep, onglet, null, null, null, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, null, null, Boolean.TRUE, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, "VP_AUTORISATION", null, null, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, "VP_RENOUVELLEMENT", null, Boolean.FALSE, null, null, null));
+                    filtres.add(new FiltreFile(dep, onglet, null, null, null, null, null, null, null));
+                    filtres.add(new FiltreFile(dep, onglet, null, null, Boolean.TRUE, null, null, null, null));
+                    filtres.add(new FiltreFile(dep, onglet, "VP_AUTORISATION", null, null, null, null, null, null));
+                    filtres.add(new FiltreFile(dep, onglet, "VP_RENOUVELLEMENT", null, Boolean.FALSE, null, null, null, null));
                 }
             }
             int pagesSuivantes = 0;
@@ -118,7 +118,7 @@ class FileAttenteIndexIntegrationTest {
             assertThat(pagesSuivantes).as("des files assez longues pour une page suivante").isGreaterThanOrEqualTo(12);
 
             // The real cost, for the record: first and keyset page of the biggest tab of the biggest préfecture.
-            FiltreFile grande = new FiltreFile("13", Onglet.DECIDES, null, null, null, null, null, null);
+            FiltreFile grande = new FiltreFile("13", Onglet.DECIDES, null, null, null, null, null, null, null);
             long t0 = System.nanoTime();
             FileAttente.Page p = file.page(grande, null, 60);
             for (int i = 0; i < 20 && p.suivante() != null; i++) {

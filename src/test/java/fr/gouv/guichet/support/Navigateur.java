@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Debian's Chromium driven by Playwright (no browser download), and the axe-core check of each page
- * (WCAG 2.1 A and AA rules): any violation fails the test.
+ * (WCAG 2.1 A and AA rules): any violation fails the test. Every HTML page received is also checked by the Nu HTML
+ * Checker when the browser is closed (see {@link ValidateurHtml}).
  */
 public final class Navigateur implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class Navigateur implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final ValidateurHtml validateurHtml = new ValidateurHtml();
 
     public Navigateur() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -32,13 +34,24 @@ public final class Navigateur implements AutoCloseable {
                 .setArgs(OPTIONS));
     }
 
+    /** The browser itself, for a context with other options (pass it to {@link #observe}). */
+    public Browser navigateur() {
+        return browser;
+    }
+
     /** A fresh browser profile (no cookies) with JavaScript on; CSP bypassed only so that axe can be injected. */
     public BrowserContext contexte() {
-        return browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setLocale("fr-FR"));
+        return observe(browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setLocale("fr-FR")));
     }
 
     public BrowserContext contexteSansJavaScript() {
-        return browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false).setLocale("fr-FR"));
+        return observe(browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false).setLocale("fr-FR")));
+    }
+
+    /** Toute page HTML reçue par ce contexte sera vérifiée par le Nu HTML Checker à la fermeture du navigateur. */
+    public BrowserContext observe(BrowserContext contexte) {
+        validateurHtml.observer(contexte);
+        return contexte;
     }
 
     /** Runs axe-core on the page and fails with the list of violations, if any. */
@@ -65,9 +78,14 @@ public final class Navigateur implements AutoCloseable {
         return axe;
     }
 
+    /** Ferme le navigateur puis vérifie (RGAA 8.2) toutes les pages HTML reçues, en un seul lancement du vérificateur. */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        try {
+            browser.close();
+            playwright.close();
+        } finally {
+            validateurHtml.verifier();
+        }
     }
 }

@@ -3,10 +3,12 @@ package fr.gouv.guichet.compte.internal;
 import fr.gouv.guichet.socle.oidc.AuthentificationOidc;
 import fr.gouv.guichet.socle.oidc.ConfigurationOidc;
 import fr.gouv.guichet.socle.oidc.ConnexionOidc;
+import fr.gouv.guichet.socle.oidc.DeconnexionOidc;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * End of a FranceConnect sign-in (the ID token and signed userinfo are already verified): sign in to the account
@@ -38,13 +41,29 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
         private static final long serialVersionUID = 1L;
     }
 
+    static final String MESSAGE_SANS_EMAIL = "FranceConnect ne nous a pas transmis d’adresse électronique : elle est nécessaire "
+            + "pour vous envoyer les nouvelles de vos dossiers. Vous n’êtes pas connecté, ni à Guichet ni à FranceConnect.";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConnexionFranceConnect.class);
 
     private final ComptesFranceConnect comptes;
+    private final DeconnexionOidc deconnexion;
     private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-    ConnexionFranceConnect(ComptesFranceConnect comptes) {
+    ConnexionFranceConnect(ComptesFranceConnect comptes, ClientRegistrationRepository inscriptionsOidc) {
         this.comptes = comptes;
+        this.deconnexion = new DeconnexionOidc(ConnexionOidc.seulement(inscriptionsOidc, ConfigurationOidc.FRANCECONNECT),
+                "/deconnexion/fin", "/?deconnexion");
+    }
+
+    /**
+     * Closes the FranceConnect session of an identity that Guichet did not sign in (link declined, no e-mail):
+     * otherwise the next person at the same browser would be greeted as this one. {@code messages} are shown on
+     * the way back; false when the provider has no end of session (the caller then answers itself).
+     */
+    public boolean quitterFranceConnect(HttpServletRequest request, HttpServletResponse response, String jetonIdentite,
+                                        Map<String, String> messages) throws IOException {
+        return deconnexion.quitterFournisseur(request, response, ConfigurationOidc.FRANCECONNECT, jetonIdentite, messages);
     }
 
     @Override
@@ -65,7 +84,9 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
             }
             case ComptesFranceConnect.Issue.SansEmail s -> {
                 ConnexionOidc.oublier(request, response);
-                erreur("sans_email", request, response);
+                if (!quitterFranceConnect(request, response, jeton, Map.of("messageErreur", MESSAGE_SANS_EMAIL))) {
+                    erreur("sans_email", request, response);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package fr.gouv.guichet.compte.web;
 
 import fr.gouv.guichet.compte.EntreeEspaceUsager;
 import fr.gouv.guichet.compte.ProfilUsager;
+import fr.gouv.guichet.compte.SuiviDossiersUsager;
 import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.compte.internal.ServiceCompte;
 import fr.gouv.guichet.referentiel.Departements;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.Comparator;
 import java.util.List;
 
-/** The usager's space: the chosen préfecture first, then the démarches offered. */
+/** The usager's space: dossiers and drafts waiting for them first, then the chosen préfecture and the démarches offered. */
 @Controller
 class EspaceUsagerController {
 
@@ -23,14 +24,18 @@ class EspaceUsagerController {
     private final ServiceCompte comptes;
     private final Departements departements;
     private final List<EntreeEspaceUsager> entrees;
+    private final List<SuiviDossiersUsager> suivis;
 
     EspaceUsagerController(UsagerCourant usagerCourant, ServiceCompte comptes, Departements departements,
-                           List<EntreeEspaceUsager> entrees) {
+                           List<EntreeEspaceUsager> entrees, List<SuiviDossiersUsager> suivis) {
+        this.suivis = suivis;
         this.usagerCourant = usagerCourant;
         this.comptes = comptes;
         this.departements = departements;
         this.entrees = entrees.stream().sorted(Comparator.comparingInt(EntreeEspaceUsager::ordre)).toList();
     }
+
+    static final int A_REPRENDRE = 5;
 
     @GetMapping("/usager")
     String espace(Model model) {
@@ -40,6 +45,7 @@ class EspaceUsagerController {
         }
         model.addAttribute("departement", departements.parCode(profil.codeDepartement()).orElseThrow());
         model.addAttribute("entrees", entrees);
+        model.addAttribute("aReprendre", suivis.stream().flatMap(s -> s.aReprendre(profil.id(), A_REPRENDRE).stream()).toList());
         return "compte/espace";
     }
 
@@ -57,7 +63,7 @@ class EspaceUsagerController {
         return departements.parCode(code).map(d -> {
             comptes.choisirDepartement(profil.id(), d.code());
             redirection.addFlashAttribute("messageSucces", "Préfecture choisie : " + d.libellePrefecture()
-                    + " (" + d.libelle() + "). Vous pourrez en changer à tout moment.");
+                    + ", pour " + d.libelle() + ". Vous pourrez en changer à tout moment.");
             return "redirect:/usager";
         }).orElseGet(() -> {
             model.addAttribute("departements", departements.tous());

@@ -24,17 +24,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FranceConnectController {
 
     private final ComptesFranceConnect comptes;
+    private final ConnexionFranceConnect connexion;
     private final UsagerCourant usagerCourant;
 
-    FranceConnectController(ComptesFranceConnect comptes, UsagerCourant usagerCourant) {
+    FranceConnectController(ComptesFranceConnect comptes, ConnexionFranceConnect connexion, UsagerCourant usagerCourant) {
         this.comptes = comptes;
+        this.connexion = connexion;
         this.usagerCourant = usagerCourant;
     }
 
+    /**
+     * A sign-in cancelled at FranceConnect, or a return that is replayed or too late, is no failure to report in red
+     * with a code: the sign-in page says plainly what happened, and the usager starts again.
+     */
     @GetMapping(ConnexionFranceConnect.PAGE_ERREUR)
-    String erreur(Model model) {
-        Object code = model.getAttribute("codeErreur");
-        model.addAttribute("raisonErreur", MessagesFranceConnect.erreur(code == null ? "" : code.toString()));
+    String erreur(Model model, RedirectAttributes redirection) {
+        String code = model.getAttribute("codeErreur") instanceof String c ? c : "";
+        String simple = MessagesFranceConnect.sansGravite(code);
+        if (simple != null) {
+            redirection.addFlashAttribute("messageInfo", simple);
+            return "redirect:/connexion";
+        }
+        model.addAttribute("raisonErreur", MessagesFranceConnect.erreur(code));
         return "compte/franceconnect-erreur";
     }
 
@@ -59,6 +70,7 @@ class FranceConnectController {
         if (resultat.principal() == null) {
             model.addAttribute("identite", enAttente.identite());
             model.addAttribute("erreurMotDePasse", MessagesFranceConnect.rattachement(resultat.statut()));
+            model.addAttribute("enErreur", true);
             return "compte/franceconnect-rattachement";
         }
         request.getSession().removeAttribute(ConnexionFranceConnect.EN_ATTENTE);
@@ -69,11 +81,19 @@ class FranceConnectController {
         return "redirect:/usager";
     }
 
+    /** "Ne pas relier": the FranceConnect session is closed too, so that the next person at this browser is not greeted as this one. */
     @PostMapping("/connexion/franceconnect/abandon")
-    String abandonner(HttpSession session, RedirectAttributes redirection) {
-        session.removeAttribute(ConnexionFranceConnect.EN_ATTENTE);
-        redirection.addFlashAttribute("messageInfo", "Votre identité FranceConnect n’a été reliée à aucun compte.");
-        return "redirect:/connexion";
+    void abandonner(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        EnAttente enAttente = enAttente(request.getSession());
+        request.getSession().removeAttribute(ConnexionFranceConnect.EN_ATTENTE);
+        String message = "Votre identité FranceConnect n’a été reliée à aucun compte. Vous n’êtes connecté ni à Guichet ni à FranceConnect.";
+        if (enAttente != null && connexion.quitterFranceConnect(request, response, enAttente.jetonIdentite(), java.util.Map.of("messageInfo", message))) {
+            return;
+        }
+        String connexionUrl = request.getContextPath() + "/connexion";
+        org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("messageInfo", message);
+        org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(connexionUrl, request, response);
+        response.sendRedirect(connexionUrl);
     }
 
     @PostMapping("/compte/franceconnect/suppression")

@@ -23,6 +23,18 @@ final class MessagesFranceConnect {
         };
     }
 
+    /** The plain message of an outcome that is not a failure (cancelled, expired or replayed return), or null. */
+    static @org.jspecify.annotations.Nullable String sansGravite(String code) {
+        return switch (code) {
+            case "access_denied" -> "Vous avez annulé la connexion avec FranceConnect : vous n’êtes pas connecté. "
+                    + "Vous pouvez réessayer, ou vous connecter avec votre adresse électronique et votre mot de passe.";
+            case "authorization_request_not_found", "invalid_state_parameter" -> "Cette demande de connexion avec FranceConnect "
+                    + "n’est plus valable (elle a expiré, a déjà servi ou a été ouverte dans un autre onglet) : "
+                    + "cliquez à nouveau sur « S’identifier avec FranceConnect ».";
+            default -> null;
+        };
+    }
+
     static String rattachement(Statut statut) {
         return switch (statut) {
             case MOT_DE_PASSE_INCORRECT -> "Le mot de passe est incorrect.";

@@ -28,7 +28,11 @@ class MonCompteController {
 
     private final ComptesFranceConnect franceConnect;
 
-    MonCompteController(ServiceCompte comptes, UsagerCourant usagerCourant, ComptesFranceConnect franceConnect) {
+    private final fr.gouv.guichet.referentiel.CodeOfficielGeographique cog;
+
+    MonCompteController(ServiceCompte comptes, UsagerCourant usagerCourant, ComptesFranceConnect franceConnect,
+                        fr.gouv.guichet.referentiel.CodeOfficielGeographique cog) {
+        this.cog = cog;
         this.comptes = comptes;
         this.usagerCourant = usagerCourant;
         this.franceConnect = franceConnect;
@@ -59,9 +63,12 @@ class MonCompteController {
 
     public static final class Suppression {
         private String motDePasseSuppression = "";
+        private boolean confirmeSuppression;
 
         public String getMotDePasseSuppression() { return motDePasseSuppression; }
         public void setMotDePasseSuppression(String m) { this.motDePasseSuppression = m; }
+        public boolean isConfirmeSuppression() { return confirmeSuppression; }
+        public void setConfirmeSuppression(boolean c) { this.confirmeSuppression = c; }
     }
 
     @GetMapping("/compte")
@@ -69,7 +76,11 @@ class MonCompteController {
         ProfilUsager profil = usagerCourant.exiger();
         model.addAttribute("profil", profil);
         model.addAttribute("aMotDePasse", comptes.aUnMotDePasse(profil.id()));
-        model.addAttribute("identiteFc", franceConnect.identite(profil.id()).orElse(null));
+        var identiteFc = franceConnect.identite(profil.id()).orElse(null);
+        model.addAttribute("identiteFc", identiteFc);
+        model.addAttribute("lieuNaissanceFc", identiteFc == null ? null : cog.lieuDeNaissance(
+                identiteFc.lieuNaissance() == null || identiteFc.neeALEtranger() ? "" : identiteFc.lieuNaissance(),
+                identiteFc.paysNaissance() == null ? "" : identiteFc.paysNaissance()));
         if (!model.containsAttribute("motDePasse")) {
             model.addAttribute("motDePasse", new ChangementMotDePasse());
         }
@@ -149,6 +160,12 @@ class MonCompteController {
     String supprimer(@ModelAttribute("suppression") Suppression form, BindingResult erreurs, Model model,
                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirection) {
         ProfilUsager profil = usagerCourant.exiger();
+        // Without a password (account created through FranceConnect), an explicit confirmation instead: never one click.
+        if (!comptes.aUnMotDePasse(profil.id()) && !form.isConfirmeSuppression()) {
+            erreurs.rejectValue("confirmeSuppression", "confirmation",
+                    "Cochez la case pour confirmer que vous voulez supprimer définitivement votre compte.");
+            return compte(model);
+        }
         if (!comptes.confirmation(profil.id(), form.getMotDePasseSuppression())) {
             erreurs.rejectValue("motDePasseSuppression", "motDePasse",
                     "Le mot de passe est incorrect : saisissez votre mot de passe pour confirmer la suppression.");

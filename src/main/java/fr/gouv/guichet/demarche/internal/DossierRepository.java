@@ -77,10 +77,20 @@ public class DossierRepository {
                         where usager_id = ? and (etat = 'BROUILLON') = ?
                         order by modifie_le desc, id desc limit ? offset ?""")
                 .params(usagerId, brouillons, nombre, decalage)
-                .query((rs, i) -> new ResumeDossier(rs.getLong("id"), rs.getString("numero"), rs.getString("code_departement"),
-                        rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
-                        rs.getTimestamp("modifie_le").toInstant()))
-                .list();
+                .query(this::resume).list();
+    }
+
+    private ResumeDossier resume(java.sql.ResultSet rs, int ligne) throws java.sql.SQLException {
+        return new ResumeDossier(rs.getLong("id"), rs.getString("numero"), rs.getString("code_departement"),
+                rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")), rs.getTimestamp("modifie_le").toInstant());
+    }
+
+    /** A usager's dossiers in one state, newest change first (index dossier_usager_idx). */
+    public List<ResumeDossier> resumesDansLEtat(long usagerId, EtatDossier etat, int nombre) {
+        return jdbc.sql("""
+                        select id, numero, code_departement, demarche, etat, modifie_le from dossier
+                        where usager_id = ? and etat = ? order by modifie_le desc, id desc limit ?""")
+                .params(usagerId, etat.name(), nombre).query(this::resume).list();
     }
 
     public long compterDeLUsager(long usagerId, boolean brouillons) {
@@ -161,6 +171,16 @@ public class DossierRepository {
     }
 
     /** The requested documents arrived: the 4-month clock starts again from now. */
+    /** The usager sent something (message, document, documents announced): flagged until an agent opens the dossier. */
+    public void marquerNouveauxElements(long id, Instant moment) {
+        jdbc.sql("update dossier set nouveaux_elements_le = coalesce(nouveaux_elements_le, ?) where id = ?")
+                .params(Timestamp.from(moment), id).update();
+    }
+
+    public void marquerVuParAgent(long id) {
+        jdbc.sql("update dossier set nouveaux_elements_le = null where id = ? and nouveaux_elements_le is not null").param(id).update();
+    }
+
     public void marquerComplet(long id, Instant moment) {
         jdbc.sql("update dossier set complet_le = ? where id = ?").params(Timestamp.from(moment), id).update();
     }

@@ -42,7 +42,7 @@ class NotificationsUsager {
         }
         String cle = "notification-transition:" + e.dossierId() + ":" + e.vers() + ":" + e.de();
         envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), List.of(
-                "Le traitement de votre dossier %s a avancé : " + e.vers().libelleUsager().toLowerCase() + ".",
+                "Nouveau statut de votre dossier %s : « " + e.vers().libelleUsager() + " ».",
                 explication(e.transition()),
                 "Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture."),
                 decision(e.dossierId(), e.transition()));

@@ -171,6 +171,7 @@ class FormulaireDossierController {
         List<ErreurChamp> erreursPage = erreurs.stream().filter(e -> page.contient(racine(e.champId()))).toList();
         model.addAttribute("erreursPage", erreursPage);
         model.addAttribute("erreurs", MoteurValidation.parChamp(erreursPage));
+        model.addAttribute("enErreur", !erreursPage.isEmpty() || model.getAttribute("erreursAutresPages") instanceof List<?> autres && !autres.isEmpty());
         model.addAttribute("version", version);
         model.addAttribute("scriptsPage", List.of("/js/formulaire.js", "/js/sauvegarde.js"));
         return "demarche/page-formulaire";

@@ -54,12 +54,32 @@ public class FileAttente {
         return compte;
     }
 
+    /**
+     * With a search: how many dossiers match in each of the other tabs, so that a number typed in the wrong tab is
+     * still found ("1 dossier dans l’onglet « Décidés »"). Empty without a search.
+     */
+    public Map<Onglet, Integer> ailleurs(FiltreFile filtre) {
+        Map<Onglet, Integer> compte = new EnumMap<>(Onglet.class);
+        if (filtre.recherche() == null) {
+            return compte;
+        }
+        List<Object> params = new ArrayList<>(List.of(filtre.codeDepartement(), filtre.onglet().name()));
+        StringBuilder sql = new StringBuilder(
+                "select onglet, count(*) from dossier where code_departement = ? and onglet <> 'BROUILLON' and onglet <> ?");
+        conditions(filtre, sql, params);
+        sql.append(" group by onglet");
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            compte.put(Onglet.valueOf(rs.getString(1)), rs.getInt(2));
+        });
+        return compte;
+    }
+
     public Page page(FiltreFile filtre, @Nullable String apres, int delaiCibleJours) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
-                       coalesce(reponses->>'systeme_commune', '') as commune
+                       coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
                 from dossier where code_departement = ? and onglet = ?
                 """);
         params.add(filtre.codeDepartement());
@@ -77,7 +97,7 @@ public class FileAttente {
         List<LigneFile> lignes = jdbc.sql(sql.toString()).params(params).query((rs, i) -> ligne(
                 rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
                 rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(), rs.getTimestamp("complet_le").toInstant(),
-                rs.getString("demandeur"), rs.getString("commune"), delaiCibleJours)).list();
+                rs.getString("demandeur"), rs.getString("commune"), rs.getBoolean("nouveaux"), delaiCibleJours)).list();
         String suivante = null;
         if (lignes.size() > TAILLE_PAGE) {
             lignes = lignes.subList(0, TAILLE_PAGE);
@@ -93,7 +113,7 @@ public class FileAttente {
         StringBuilder sql = new StringBuilder("""
                 select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
-                       coalesce(reponses->>'systeme_commune', '') as commune
+                       coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
                 from dossier where code_departement = ? and onglet = ?
                 """);
         params.add(filtre.codeDepartement());
@@ -103,7 +123,8 @@ public class FileAttente {
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             consommateur.accept(ligne(rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"),
                     EtatDossier.valueOf(rs.getString("etat")), rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(),
-                    rs.getTimestamp("complet_le").toInstant(), rs.getString("demandeur"), rs.getString("commune"), delaiCibleJours));
+                    rs.getTimestamp("complet_le").toInstant(), rs.getString("demandeur"), rs.getString("commune"),
+                    rs.getBoolean("nouveaux"), delaiCibleJours));
         });
     }
 
@@ -115,6 +136,10 @@ public class FileAttente {
         if (filtre.prioritaire() != null) {
             sql.append(" and prioritaire = ?");
             params.add(filtre.prioritaire());
+        }
+        if (filtre.nouveaux() != null) {
+            sql.append(" and (nouveaux_elements_le is not null) = ?");
+            params.add(filtre.nouveaux());
         }
         if (filtre.commune() != null) {
             sql.append(" and lower(reponses->>'systeme_commune') = lower(?)");
@@ -141,14 +166,14 @@ public class FileAttente {
     }
 
     private LigneFile ligne(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
-                            Instant completLe, String demandeur, String commune, int delaiCibleJours) {
+                            Instant completLe, String demandeur, String commune, boolean nouveaux, int delaiCibleJours) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         long jours = ChronoUnit.DAYS.between(deposeLe.atZone(PARIS).toLocalDate(), aujourdhui);
         boolean decide = etat.estDecide();
         boolean suspendu = etat == EtatDossier.ATTENTE_PIECES;
         LocalDate rejet = decide || suspendu ? null : completLe.atZone(PARIS).toLocalDate().plusMonths(4);
         return new LigneFile(id, numero, demarche, etat, prioritaire, deposeLe, demandeur, commune, jours,
-                !decide && jours > delaiCibleJours, rejet, rejet != null && !aujourdhui.isBefore(rejet.minusDays(21)));
+                !decide && jours > delaiCibleJours, rejet, rejet != null && !aujourdhui.isBefore(rejet.minusDays(21)), nouveaux);
     }
 
     /** The position after which the next page starts, opaque to the browser. */

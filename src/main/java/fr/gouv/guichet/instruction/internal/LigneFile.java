@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A row of the queue. */
+/** A row of the queue; {@code nouveauxElements}: the usager sent something no agent has opened yet. */
 public record LigneFile(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
                         String demandeur, String commune, long joursEcoules, boolean enRetard, @Nullable LocalDate rejetImplicite,
-                        boolean rejetImminent) {
+                        boolean rejetImminent, boolean nouveauxElements) {
 }

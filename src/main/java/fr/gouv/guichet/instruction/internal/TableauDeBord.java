@@ -88,6 +88,20 @@ public class TableauDeBord {
         return tranches;
     }
 
+    /** Dossiers where the usager sent something (message, document) that no agent has opened yet, oldest first. */
+    public List<Prioritaire> nouveauxElements(String code) {
+        List<Prioritaire> liste = new ArrayList<>();
+        jdbc.sql("""
+                        select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
+                               extract(day from now() - nouveaux_elements_le)::int
+                        from dossier where code_departement = ? and nouveaux_elements_le is not null and onglet <> 'BROUILLON'
+                        order by nouveaux_elements_le limit 100""")
+                .param(code).query(rs -> {
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                });
+        return liste;
+    }
+
     public List<Prioritaire> prioritairesEnAttente(String code) {
         List<Prioritaire> liste = new ArrayList<>();
         jdbc.sql("""

@@ -82,6 +82,7 @@ class DossierAgentController {
     @GetMapping("/agent/dossiers/{id}")
     String consulter(@PathVariable long id, Model model) {
         Dossier dossier = acces.dossier(id);
+        dossiers.vuParAgent(id);
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
         Reponses reponses = new Reponses(dossier.reponses());
         model.addAttribute("dossier", dossier);

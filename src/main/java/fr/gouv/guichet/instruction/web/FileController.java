@@ -59,9 +59,10 @@ class FileController {
                 @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
                 @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
                 @RequestParam(required = false) String au, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String nouveaux,
                 @RequestParam(required = false) String apres, Model model) {
         AgentConnecte agent = acces.prefecture(code);
-        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux);
         FileAttente.Page page;
         try {
             page = file.page(filtre, vide(apres), notes.delaiCible(code));
@@ -73,19 +74,21 @@ class FileController {
         model.addAttribute("prefecturesAgent", agent.codesPrefectures().stream().map(c -> departements.parCode(c).orElseThrow()).toList());
         model.addAttribute("onglets", Onglet.values());
         model.addAttribute("compteurs", file.compter(code));
+        model.addAttribute("ailleurs", file.ailleurs(filtre));
         model.addAttribute("filtre", filtre);
         model.addAttribute("page", page);
         model.addAttribute("demarches", DemarcheVideo.values());
         model.addAttribute("procedures", procedures);
         model.addAttribute("delaiCible", notes.delaiCible(code));
         model.addAttribute("date", DATE);
-        model.addAttribute("parametres", new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q)));
+        model.addAttribute("parametres", new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
+                "oui".equals(nouveaux) ? "oui" : null));
         return "instruction/file";
     }
 
     /** The query string of the current filter, for links (tabs keep the filter, pages add the cursor). */
     record Parametres(String onglet, @Nullable String demarche, @Nullable String commune, @Nullable String priorite,
-                      @Nullable String du, @Nullable String au, @Nullable String q) {
+                      @Nullable String du, @Nullable String au, @Nullable String q, @Nullable String nouveaux) {
     }
 
     @GetMapping("/agent/prefectures/{code}/file.csv")
@@ -93,9 +96,10 @@ class FileController {
              @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
              @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
              @RequestParam(required = false) String au, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String nouveaux,
              HttpServletResponse reponse) throws IOException {
         acces.prefecture(code);
-        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux);
         reponse.setContentType("text/csv; charset=UTF-8");
         reponse.setHeader("Content-Disposition", "attachment; filename=\"file-" + code + "-" + filtre.onglet().name().toLowerCase() + ".csv\"");
         PrintWriter sortie = new PrintWriter(new java.io.OutputStreamWriter(reponse.getOutputStream(), StandardCharsets.UTF_8));
@@ -118,7 +122,8 @@ class FileController {
     }
 
     private static FiltreFile filtre(String code, String onglet, @Nullable String demarche, @Nullable String commune,
-                                     @Nullable String priorite, @Nullable String du, @Nullable String au, @Nullable String q) {
+                                     @Nullable String priorite, @Nullable String du, @Nullable String au, @Nullable String q,
+                                     @Nullable String nouveaux) {
         Onglet o;
         try {
             o = Onglet.valueOf(onglet);
@@ -130,7 +135,7 @@ class FileController {
             d = null;
         }
         Boolean p = "oui".equals(priorite) ? Boolean.TRUE : "non".equals(priorite) ? Boolean.FALSE : null;
-        return new FiltreFile(code, o, d, vide(commune), p, date(du), date(au), vide(q));
+        return new FiltreFile(code, o, d, vide(commune), p, date(du), date(au), vide(q), "oui".equals(nouveaux) ? Boolean.TRUE : null);
     }
 
     private static @Nullable String vide(@Nullable String s) {

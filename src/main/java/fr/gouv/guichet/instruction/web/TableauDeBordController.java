@@ -40,6 +40,7 @@ class TableauDeBordController {
         model.addAttribute("delais", tableau.delaisDecision(code));
         model.addAttribute("anciennete", tableau.stockParAnciennete(code));
         model.addAttribute("prioritaires", tableau.prioritairesEnAttente(code));
+        model.addAttribute("nouveauxElements", tableau.nouveauxElements(code));
         return "instruction/tableau-de-bord";
     }
 }

@@ -1,0 +1,54 @@
+package fr.gouv.guichet.referentiel;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Names of the INSEE codes that identity providers send (birth commune, birth country), read from the Code officiel
+ * géographique. Guichet ships an EXTRACT (see the heads of {@code referentiel/cog-*.csv}): a code missing from it has
+ * no name, and the caller shows the code itself.
+ */
+@Component
+public class CodeOfficielGeographique {
+
+    private final Map<String, String> communes = lire("referentiel/cog-communes.csv");
+    private final Map<String, String> pays = lire("referentiel/cog-pays.csv");
+
+    public Optional<String> commune(String code) {
+        return Optional.ofNullable(communes.get(code.strip().toUpperCase()));
+    }
+
+    public Optional<String> pays(String code) {
+        return Optional.ofNullable(pays.get(code.strip()));
+    }
+
+    /** A birthplace in words: the commune's name, or the country's for someone born abroad (blank commune code). */
+    public String lieuDeNaissance(String codeCommune, String codePays) {
+        if (codeCommune.isBlank() && "99100".equals(codePays.strip())) {
+            return "France (commune non transmise)";
+        }
+        if (codeCommune.isBlank()) {
+            return pays(codePays).map(p -> "À l’étranger : " + p)
+                    .orElse("À l’étranger (pays de code INSEE " + codePays + ")");
+        }
+        return commune(codeCommune).orElse("Commune de code INSEE " + codeCommune);
+    }
+
+    private static Map<String, String> lire(String chemin) {
+        try (var in = new ClassPathResource(chemin).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("code;"))
+                    .map(l -> l.split(";", 2))
+                    .collect(Collectors.toUnmodifiableMap(c -> c[0].strip(), c -> c[1].strip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Référentiel " + chemin + " illisible", e);
+        }
+    }
+}
