@@ -172,8 +172,24 @@ class ManifestesKubernetesTest {
         NetworkPolicy politique = objet("NetworkPolicy/guichet", NetworkPolicy.class);
         assertThat(etiquettes).containsAllEntriesOf(politique.getSpec().getPodSelector().getMatchLabels());
         assertThat(politique.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(politique.getSpec().getIngress()).singleElement()
-                .satisfies(r -> assertThat(r.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
+        assertThat(politique.getSpec().getIngress()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.getFrom()).singleElement().satisfies(f -> assertThat(f.getNamespaceSelector()).isNotNull()));
+        assertThat(politique.getSpec().getIngress().stream().flatMap(r -> r.getPorts().stream()).map(p -> p.getPort().getIntVal()))
+                .containsExactly(8080, 9090);
+        // Metrics and probes on the management port, which neither the Service nor the Ingress expose.
+        Map<String, String> reglages = objet("ConfigMap/guichet-config", ConfigMap.class).getData();
+        assertThat(reglages).containsEntry("MANAGEMENT_SERVER_PORT", "9090")
+                .containsEntry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus");
+        Container conteneur = deploiement.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(conteneur.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("supervision");
+            assertThat(p.getContainerPort()).isEqualTo(9090);
+        });
+        for (var sonde : List.of(conteneur.getLivenessProbe(), conteneur.getReadinessProbe(), conteneur.getStartupProbe())) {
+            assertThat(sonde.getHttpGet().getPort().getStrVal()).isEqualTo("supervision");
+        }
+        assertThat(objet("Service/guichet", Service.class).getSpec().getPorts())
+                .singleElement().satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
         Ingress entree = objet("Ingress/guichet", Ingress.class);
         assertThat(entree.getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getSecretName()).isNotBlank());
         assertThat(entree.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName()).isEqualTo("guichet");

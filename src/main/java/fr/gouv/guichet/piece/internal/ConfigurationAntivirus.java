@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import fr.gouv.guichet.piece.AnalysesAntivirus;
 import fr.gouv.guichet.piece.StockageFichiers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +57,19 @@ class ConfigurationAntivirus {
                                                   @Value("${guichet.antivirus.intervalle:PT10S}") Duration intervalle) {
         return Tasks.recurring("antivirus-en-attente", FixedDelay.of(intervalle))
                 .execute((instance, contexte) -> analyses.analyserEnAttente(500));
+    }
+
+    /** Scan backlog for Prometheus: files not yet scanned (they wait, never served). */
+    @Bean
+    MeterBinder metriquesAntivirus(AnalysesAntivirus analyses) {
+        return registre -> Gauge.builder("guichet.antivirus.en_attente", analyses, a -> {
+                    try {
+                        return a.enAttente();
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Fichiers déposés en attente d’analyse antivirus").register(registre);
     }
 
     /** {@code /actuator/health} component {@code antivirus}: DOWN when clamd does not answer (files then wait). */
