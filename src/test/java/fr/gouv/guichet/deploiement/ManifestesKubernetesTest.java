@@ -179,7 +179,8 @@ class ManifestesKubernetesTest {
         // Metrics and probes on the management port, which neither the Service nor the Ingress expose.
         Map<String, String> reglages = objet("ConfigMap/guichet-config", ConfigMap.class).getData();
         assertThat(reglages).containsEntry("MANAGEMENT_SERVER_PORT", "9090")
-                .containsEntry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus");
+                .containsEntry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus")
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         Container conteneur = deploiement.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(conteneur.getPorts()).anySatisfy(p -> {
             assertThat(p.getName()).isEqualTo("supervision");
