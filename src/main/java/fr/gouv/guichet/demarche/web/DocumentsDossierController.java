@@ -8,11 +8,15 @@ import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.internal.Recepisses;
+import fr.gouv.guichet.piece.AnalysesAntivirus;
+import fr.gouv.guichet.piece.EtatAnalyse;
 import fr.gouv.guichet.piece.FichierAccepte;
 import fr.gouv.guichet.piece.FichierRefuse;
 import fr.gouv.guichet.piece.InspecteurFichier;
 import fr.gouv.guichet.piece.ResultatInspection;
 import fr.gouv.guichet.piece.StockageFichiers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,15 +52,18 @@ class DocumentsDossierController {
     private final InspecteurFichier inspecteur;
     private final StockageFichiers stockage;
     private final DocumentsEmis documents;
+    private final AnalysesAntivirus analyses;
 
     DocumentsDossierController(Dossiers dossiers, UsagerCourant usagerCourant, Recepisses recepisses,
-                               InspecteurFichier inspecteur, StockageFichiers stockage, DocumentsEmis documents) {
+                               InspecteurFichier inspecteur, StockageFichiers stockage, DocumentsEmis documents,
+                               AnalysesAntivirus analyses) {
         this.dossiers = dossiers;
         this.usagerCourant = usagerCourant;
         this.recepisses = recepisses;
         this.inspecteur = inspecteur;
         this.stockage = stockage;
         this.documents = documents;
+        this.analyses = analyses;
     }
 
     @GetMapping("/usager/dossiers/{id}/recepisse.pdf")
@@ -103,20 +110,32 @@ class DocumentsDossierController {
             stockage.supprimer(cle);
             throw e;
         }
-        redirection.addFlashAttribute("messageSucces", "Le document « " + accepte.nomNettoye() + " » est joint à votre dossier.");
+        EtatAnalyse analyse = analyses.analyser(cle);
+        if (analyse == EtatAnalyse.INFECTE) {
+            redirection.addFlashAttribute("erreurPiece", "Le fichier « " + accepte.nomNettoye() + " » contient un virus : "
+                    + "il a été mis en quarantaine et ne sera pas transmis à la préfecture. Envoyez un autre fichier.");
+        } else {
+            redirection.addFlashAttribute("messageSucces", "Le document « " + accepte.nomNettoye() + " » est joint à votre dossier"
+                    + (analyse == EtatAnalyse.SAIN ? "." : " ; son analyse antivirus est en cours, il sera transmis une fois vérifié."));
+        }
         return "redirect:/usager/dossiers/" + id + "#documents";
     }
 
     @GetMapping("/usager/dossiers/{id}/pieces/{pieceId}")
-    ResponseEntity<InputStreamResource> telecharger(@PathVariable long id, @PathVariable long pieceId) {
+    ResponseEntity<InputStreamResource> telecharger(@PathVariable long id, @PathVariable long pieceId,
+                                                    HttpServletRequest requete, HttpServletResponse reponse) {
         Dossier dossier = dossier(id);
         Historique.PieceJointe piece = dossiers.piece(dossier.id(), pieceId).orElseThrow(DossierIntrouvable::new);
+        EtatAnalyse analyse = analyses.etat(piece.cleStockage());
+        if (analyse != EtatAnalyse.SAIN) {
+            return fr.gouv.guichet.piece.RenvoiFichierNonDisponible.versLaPage("/usager/dossiers/" + id, "erreurPiece", analyse, requete, reponse);
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachement(piece.nom()))
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(fr.gouv.guichet.piece.TypeContenu.valueOf(piece.typeContenu()).typeMime()))
                 .contentLength(piece.taille())
-                .body(new InputStreamResource(stockage.ouvrir(piece.cleStockage())));
+                .body(new InputStreamResource(analyses.ouvrirSiSain(piece.cleStockage())));
     }
 
     /** Public check of an official document by its code: type, number, date and préfecture, nothing personal. */

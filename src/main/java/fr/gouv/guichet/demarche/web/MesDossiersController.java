@@ -42,15 +42,17 @@ class MesDossiersController {
     private final Departements departements;
     private final UsagerCourant usagerCourant;
     private final DelaisDossier delais;
+    private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
 
     MesDossiersController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue, Departements departements,
-                          UsagerCourant usagerCourant, DelaisDossier delais) {
+                          UsagerCourant usagerCourant, DelaisDossier delais, fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
         this.departements = departements;
         this.usagerCourant = usagerCourant;
         this.delais = delais;
+        this.analyses = analyses;
     }
 
     static final int PAR_PAGE = 20;
@@ -93,7 +95,9 @@ class MesDossiersController {
         model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
         model.addAttribute("dateRejetImplicite", delais.dateRejetImplicite(dossier));
         model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
-        model.addAttribute("pieces", dossiers.pieces(id));
+        var pieces = dossiers.pieces(id);
+        model.addAttribute("pieces", pieces);
+        model.addAttribute("analyses", analyses.etats(pieces.stream().map(fr.gouv.guichet.demarche.Historique.PieceJointe::cleStockage).toList()));
         model.addAttribute("messages", dossiers.messages(id));
         var transitions = dossiers.transitions(id);
         model.addAttribute("transitions", transitions);

@@ -53,10 +53,11 @@ public class RedactionDecisions {
     private final JdbcClient jdbc;
     private final Environment env;
     private final Clock horloge;
+    private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
 
     RedactionDecisions(Dossiers dossiers, DocumentsEmis documents, GenerateurPdf pdf, StockageFichiers stockage,
                        CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
-                       Environment env, Clock horloge) {
+                       Environment env, Clock horloge, fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.pdf = pdf;
@@ -67,6 +68,7 @@ public class RedactionDecisions {
         this.jdbc = jdbc;
         this.env = env;
         this.horloge = horloge;
+        this.analyses = analyses;
     }
 
     /** The arrêté: final when {@code avisCommissionLe} is given, provisional (until {@code finProvisoire}) otherwise. */
@@ -118,6 +120,7 @@ public class RedactionDecisions {
 
     private void joindre(Dossier dossier, String code, String nom, byte[] contenu) {
         String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), contenu.length + 1L);
+        analyses.marquerProduitParGuichet(cle);
         dossiers.joindreDocumentOfficiel(dossier.id(), code, nom, contenu.length, sha256(contenu), cle);
     }
 

@@ -18,9 +18,12 @@ import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
 import fr.gouv.guichet.instruction.internal.Decisions;
 import fr.gouv.guichet.instruction.internal.NotesAgents;
-import fr.gouv.guichet.piece.StockageFichiers;
+import fr.gouv.guichet.piece.AnalysesAntivirus;
+import fr.gouv.guichet.piece.EtatAnalyse;
+import fr.gouv.guichet.piece.RenvoiFichierNonDisponible;
 import fr.gouv.guichet.piece.TypeContenu;
 import fr.gouv.guichet.referentiel.Departements;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -60,12 +63,12 @@ class DossierAgentController {
     private final NotesAgents notes;
     private final Departements departements;
     private final DelaisDossier delais;
-    private final StockageFichiers stockage;
+    private final AnalysesAntivirus analyses;
     private final Decisions decisions;
     private final fr.gouv.guichet.commission.Commissions commissions;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
-                           NotesAgents notes, Departements departements, DelaisDossier delais, StockageFichiers stockage,
+                           NotesAgents notes, Departements departements, DelaisDossier delais, AnalysesAntivirus analyses,
                            Decisions decisions, fr.gouv.guichet.commission.Commissions commissions) {
         this.acces = acces;
         this.dossiers = dossiers;
@@ -74,7 +77,7 @@ class DossierAgentController {
         this.notes = notes;
         this.departements = departements;
         this.delais = delais;
-        this.stockage = stockage;
+        this.analyses = analyses;
         this.decisions = decisions;
         this.commissions = commissions;
     }
@@ -90,7 +93,9 @@ class DossierAgentController {
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
-        model.addAttribute("pieces", dossiers.pieces(id));
+        var pieces = dossiers.pieces(id);
+        model.addAttribute("pieces", pieces);
+        model.addAttribute("analyses", analyses.etats(pieces.stream().map(Historique.PieceJointe::cleStockage).toList()));
         model.addAttribute("messages", dossiers.messages(id));
         model.addAttribute("transitions", dossiers.transitions(id));
         model.addAttribute("notes", notes.de(id));
@@ -200,14 +205,19 @@ class DossierAgentController {
     }
 
     @GetMapping("/agent/dossiers/{id}/pieces/{pieceId}")
-    ResponseEntity<InputStreamResource> piece(@PathVariable long id, @PathVariable long pieceId) {
+    ResponseEntity<InputStreamResource> piece(@PathVariable long id, @PathVariable long pieceId,
+                                              HttpServletRequest requete, HttpServletResponse reponse) {
         Dossier dossier = acces.dossier(id);
         Historique.PieceJointe piece = dossiers.piece(dossier.id(), pieceId).orElseThrow(DossierIntrouvable::new);
+        EtatAnalyse analyse = analyses.etat(piece.cleStockage());
+        if (analyse != EtatAnalyse.SAIN) {
+            return RenvoiFichierNonDisponible.versLaPage("/agent/dossiers/" + id, "erreurAction", analyse, requete, reponse);
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(piece.nom(), StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType(TypeContenu.valueOf(piece.typeContenu()).typeMime()))
                 .contentLength(piece.taille())
-                .body(new InputStreamResource(stockage.ouvrir(piece.cleStockage())));
+                .body(new InputStreamResource(analyses.ouvrirSiSain(piece.cleStockage())));
     }
 
     @GetMapping("/agent/dossiers/{id}/pieces.zip")
@@ -219,8 +229,16 @@ class DossierAgentController {
         try (ZipOutputStream zip = new ZipOutputStream(reponse.getOutputStream(), StandardCharsets.UTF_8)) {
             int rang = 1;
             for (Historique.PieceJointe piece : dossiers.pieces(dossier.id())) {
+                EtatAnalyse analyse = analyses.etat(piece.cleStockage());
+                if (analyse != EtatAnalyse.SAIN) {
+                    // Never served unscanned or infected: a note takes its place in the archive.
+                    zip.putNextEntry(new ZipEntry(String.format("%02d-NON-TRANSMIS-%s.txt", rang++, piece.nom())));
+                    zip.write(analyse.messageRefus().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(String.format("%02d-%s", rang++, piece.nom())));
-                try (InputStream in = stockage.ouvrir(piece.cleStockage())) {
+                try (InputStream in = analyses.ouvrirSiSain(piece.cleStockage())) {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();

@@ -4,6 +4,7 @@ import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.piece.TailleMaximaleDepasseeException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,10 +31,12 @@ import java.util.HexFormat;
  * an orphan {@code .part} temporary file. Keys are checked against {@link StockageFichiers#FORMAT_CLE} before any
  * path is built, so a key can never name a file outside the root.
  *
- * <p>In production with several instances, an object-storage implementation of {@link StockageFichiers}
- * (S3-compatible, e.g. the ministry's or OVH/Scaleway SecNumCloud offers) can replace this bean.
+ * <p>The embedded default; with several instances, {@code guichet.stockage.type=s3} replaces it by
+ * {@link StockageFichiersS3} (S3-compatible object storage), and {@link MigrationDisqueVersS3} copies an existing
+ * directory into the bucket.
  */
 @Component
+@ConditionalOnProperty(name = "guichet.stockage.type", havingValue = "disque", matchIfMissing = true)
 class StockageFichiersDisque implements StockageFichiers {
 
     private static final String SUFFIXE_TEMPORAIRE = ".part";

@@ -84,6 +84,14 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
         }
     }
 
+    private static void arreterPostgres(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Arrêt du PostgreSQL embarqué impossible", e);
+        }
+    }
+
     private static EmbeddedPostgres demarrerPostgres(ConfigurableEnvironment env) {
         boolean ephemere = env.getProperty("guichet.embarque.base.ephemere", Boolean.class, false);
         String repertoire = env.getProperty("guichet.data-dir", "./data");
@@ -94,7 +102,10 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
                 Path dataDir = ephemere
                         ? Files.createTempDirectory("guichet-pg-").resolve("data")
                         : Path.of(repertoire).toAbsolutePath().normalize().resolve("postgres");
-                return EmbeddedPostgresLauncher.start(dataDir, ephemere, port);
+                EmbeddedPostgres pg = EmbeddedPostgresLauncher.start(dataDir, ephemere, port);
+                // Run by Spring's shutdown hook once all contexts are closed (in-flight requests drained, pool closed).
+                SpringApplication.getShutdownHandlers().add(() -> arreterPostgres(pg));
+                return pg;
             } catch (IOException e) {
                 throw new UncheckedIOException("Impossible de démarrer le PostgreSQL embarqué", e);
             }
