@@ -4,6 +4,7 @@ import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.demarche.internal.DossierRepository;
 import fr.gouv.guichet.demarche.internal.HistoriqueRepository;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +31,15 @@ public class Dossiers {
     private final HistoriqueRepository historique;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
+    private final ObjectProvider<GardeTransition> gardes;
 
-    Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge) {
+    Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
+             ObjectProvider<GardeTransition> gardes) {
         this.depot = depot;
         this.historique = historique;
         this.evenements = evenements;
         this.horloge = horloge;
+        this.gardes = gardes;
     }
 
     @Transactional
@@ -190,6 +194,7 @@ public class Dossiers {
         if (!transition.autoriseA(acteur) || !transition.possibleDepuis(dossier.etat())) {
             throw new TransitionImpossible(transition, dossier.etat());
         }
+        verifierGardes(dossier, transition);
         Instant maintenant = horloge.instant();
         if (depot.changerEtat(dossierId, List.of(dossier.etat()), transition.vers(), maintenant) == 0) {
             throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
@@ -201,6 +206,21 @@ public class Dossiers {
         }
         evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers()));
         return transition.vers();
+    }
+
+    /**
+     * Asks the guards features added to {@code transition} (without firing it): what the agent sees before deciding.
+     *
+     * @throws TransitionRefusee with the first guard's reason
+     */
+    public void verifierGardes(Dossier dossier, Transition transition) {
+        for (GardeTransition garde : gardes.orderedStream().toList()) {
+            if (garde.transition() == transition) {
+                garde.refus(dossier).ifPresent(raison -> {
+                    throw new TransitionRefusee(transition, dossier.etat(), raison);
+                });
+            }
+        }
     }
 
     /** The usager says the requested documents have been sent: the dossier goes back to instruction. */

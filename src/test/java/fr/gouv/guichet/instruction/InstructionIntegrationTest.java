@@ -192,8 +192,8 @@ class InstructionIntegrationTest {
         MvcResult sansAvis = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())).andReturn();
         assertThat(sansAvis.getFlashMap().get("erreurAction")).asString().contains("avis de la commission");
         assertThat(etat(id)).isEqualTo("ATTENTE_AVIS_COMMISSION");
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())
-                .param("avisCommissionLe", java.time.LocalDate.now().toString()).param("reserves", "Masquer les fenêtres des riverains"));
+        fr.gouv.guichet.support.AvisDeTest.avisRendu(mvc, agent, "83", id, "FAVORABLE_AVEC_RESERVES", "Masquer les fenêtres des riverains");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf()).param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("AUTORISE");
         boite.attendre(titulaire.email(), "décision d’autorisation");
         jakarta.mail.internet.MimeMessage decision = java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {

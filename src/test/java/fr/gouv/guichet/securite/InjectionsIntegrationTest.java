@@ -207,8 +207,8 @@ class InjectionsIntegrationTest {
         for (String action : List.of("PRENDRE_EN_CHARGE", "INSCRIRE_COMMISSION")) {
             mvc.perform(post("/agent/dossiers/" + autorise + "/actions/" + action).cookie(agent).with(csrf()));
         }
-        mvc.perform(post("/agent/dossiers/" + autorise + "/actions/AUTORISER").cookie(agent).with(csrf())
-                .param("avisCommissionLe", LocalDate.now().toString()).param("reserves", "Réserve " + CHARGE));
+        fr.gouv.guichet.support.AvisDeTest.avisRendu(mvc, agent, "83", autorise, "FAVORABLE_AVEC_RESERVES", "Réserve " + CHARGE);
+        mvc.perform(post("/agent/dossiers/" + autorise + "/actions/AUTORISER").cookie(agent).with(csrf()).param("confirme", "oui"));
         assertThat(jdbc.sql("select etat from dossier where id = ?").param(autorise).query(String.class).single()).isEqualTo("AUTORISE");
         long arrete = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(autorise)
                 .query(Long.class).single();

@@ -1,9 +1,13 @@
 package fr.gouv.guichet.instruction.internal;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.commission.AvisCommission;
+import fr.gouv.guichet.commission.AvisVise;
+import fr.gouv.guichet.commission.Commissions;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,8 +28,8 @@ public class Decisions {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
-    /** What an agent may give with an action. */
-    public record Parametres(String motif, @Nullable LocalDate avisCommissionLe, String reserves, @Nullable LocalDate finProvisoire) {
+    /** What an agent may give with an action (the commission's opinion is not given: the recorded one is cited). */
+    public record Parametres(String motif, @Nullable LocalDate finProvisoire) {
     }
 
     /** A decision that cannot be taken as asked, with the French reason shown to the agent. */
@@ -39,9 +43,12 @@ public class Decisions {
     private final RedactionDecisions redaction;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
+    private final Commissions commissions;
 
-    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge) {
+    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge,
+              Commissions commissions) {
         this.dossiers = dossiers;
+        this.commissions = commissions;
         this.redaction = redaction;
         this.evenements = evenements;
         this.horloge = horloge;
@@ -56,13 +63,11 @@ public class Decisions {
         String motif = p.motif();
         switch (transition) {
             case AUTORISER -> {
-                if (p.avisCommissionLe() == null || p.avisCommissionLe().isAfter(aujourdhui)
-                        || (dossier.deposeLe() != null && p.avisCommissionLe().isBefore(dossier.deposeLe().atZone(horloge.getZone()).toLocalDate()))) {
-                    throw new DecisionImpossible("Indiquez la date de l’avis de la commission départementale de vidéoprotection "
-                            + "(entre le dépôt du dossier et aujourd’hui) : l’arrêté la vise.");
-                }
+                // The state machine's guard (avis recorded, or the commission's delay run out) refuses it otherwise.
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
-                redaction.arrete(dossier, agent, p.avisCommissionLe(), p.reserves(), null);
+                AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow(() -> new TransitionRefusee(transition, dossier.etat(),
+                        "L’avis de la commission n’est plus enregistré : rechargez la page."));
+                redaction.arrete(dossier, agent, avis, null);
             }
             case AUTORISER_PROVISOIREMENT -> {
                 if (!dossier.prioritaire()) {
@@ -77,12 +82,12 @@ public class Decisions {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         "jusqu’au " + DATE.format(fin) + " ; président de la commission départementale informé"
                                 + (motif.isBlank() ? "" : " ; " + motif));
-                redaction.arrete(dossier, agent, null, "", fin);
+                redaction.arrete(dossier, agent, null, fin);
                 informerPresident(dossier, fin);
             }
             case REFUSER -> {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
-                redaction.refus(dossier, agent, motif, p.avisCommissionLe());
+                redaction.refus(dossier, agent, motif, commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null));
             }
             default -> dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
         }

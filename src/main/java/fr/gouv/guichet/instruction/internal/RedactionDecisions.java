@@ -1,6 +1,7 @@
 package fr.gouv.guichet.instruction.internal;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
@@ -69,9 +70,8 @@ public class RedactionDecisions {
         this.horloge = horloge;
     }
 
-    /** The arrêté: final when {@code avisCommissionLe} is given, provisional (until {@code finProvisoire}) otherwise. */
-    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable LocalDate avisCommissionLe, String reserves,
-                       @Nullable LocalDate finProvisoire) {
+    /** The arrêté: final when the commission's recorded {@code avis} is given, provisional (until {@code finProvisoire}) otherwise. */
+    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable AvisVise avis, @Nullable LocalDate finProvisoire) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
@@ -89,8 +89,8 @@ public class RedactionDecisions {
                 new DonneesArrete.ContactDroitAcces(nonVide(r.texte("droit_acces_service"), "Le responsable du système"),
                         nonVide(r.texte("droit_acces_telephone"), "non communiqué")),
                 List.of(nonVide(r.texte("personnes_habilitees"), "Le responsable du système")),
-                provisoire ? new DonneesArrete.Regime.Provisoire(finProvisoire)
-                        : new DonneesArrete.Regime.Definitif(avisCommissionLe, reserves),
+                provisoire || avis == null ? new DonneesArrete.Regime.Provisoire(java.util.Objects.requireNonNull(finProvisoire))
+                        : new DonneesArrete.Regime.Definitif(avis.visa(), avis.seanceLe(), avis.reserves()),
                 signataire(agent), verification(code));
         byte[] contenu = pdf.genererArrete(donnees);
         joindre(dossier, provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf", contenu);

@@ -10,6 +10,7 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -99,6 +100,7 @@ class DossierAgentController {
         model.addAttribute("rejetImplicite", delais.dateRejetImplicite(dossier));
         model.addAttribute("format", DATE_HEURE);
         model.addAttribute("avisCommission", commissions.avis(id).orElse(null));
+        model.addAttribute("avisVise", commissions.avisVise(id).orElse(null));
         model.addAttribute("echeanceCommission", commissions.echeanceAvis(id).orElse(null));
         model.addAttribute("seances", commissions.seancesAVenir(dossier.codeDepartement()));
         return "instruction/dossier";
@@ -108,8 +110,6 @@ class DossierAgentController {
     String agir(@PathVariable long id, @PathVariable String transition,
                 @RequestParam(name = "motif", defaultValue = "") String motif,
                 @RequestParam(name = "pieces", required = false) List<String> pieces,
-                @RequestParam(name = "avisCommissionLe", required = false) String avisCommissionLe,
-                @RequestParam(name = "reserves", defaultValue = "") String reserves,
                 @RequestParam(name = "finProvisoire", required = false) String finProvisoire,
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
@@ -131,10 +131,14 @@ class DossierAgentController {
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
         try {
-            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(avisCommissionLe), reserves.strip(), date(finProvisoire)));
+            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(finProvisoire)));
             redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
+        } catch (TransitionRefusee e) {
+            redirection.addFlashAttribute("erreurAction", e.raison());
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {

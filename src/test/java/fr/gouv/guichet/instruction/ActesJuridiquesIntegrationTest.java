@@ -1,0 +1,195 @@
+package fr.gouv.guichet.instruction;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.BoiteCourriels;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.DossiersDeTest;
+import fr.gouv.guichet.support.TestGuichet;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Issue 11: the préfet's acts state only what is recorded (avis, clocks, notifications). */
+@TestGuichet
+class ActesJuridiquesIntegrationTest {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
+
+    static String date(LocalDate jour) {
+        return (jour.getDayOfMonth() == 1 ? "1er" : Integer.toString(jour.getDayOfMonth())) + " " + MOIS.format(jour);
+    }
+
+    final MockMvc mvc;
+    final JdbcClient jdbc;
+    final Dossiers dossiers;
+    final GreenMail greenMail;
+    final fr.gouv.guichet.piece.StockageFichiers stockage;
+    final ComptesDeTest comptes;
+    final AgentsDeTest agents;
+
+    @Autowired
+    ActesJuridiquesIntegrationTest(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers, Agents agentsService,
+                                   GreenMail greenMail, fr.gouv.guichet.piece.StockageFichiers stockage) {
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+        this.dossiers = dossiers;
+        this.greenMail = greenMail;
+        this.stockage = stockage;
+        this.comptes = new ComptesDeTest(jdbc, encodeur);
+        this.agents = new AgentsDeTest(agentsService);
+    }
+
+    record Cas(long id, ComptesDeTest.Compte titulaire, AgentsDeTest.Agent agent, Cookie session) {
+    }
+
+    Cas enInstruction(String departement) throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager(departement);
+        long id = dossiers.creerBrouillon(titulaire.id(), departement, "VP_AUTORISATION", "cerfa-13806", "04",
+                DossiersDeTest.reponsesValides(), null, null);
+        dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP");
+        AgentsDeTest.Agent agent = agents.agent(departement, RoleAgent.INSTRUCTEUR);
+        dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        return new Cas(id, titulaire, agent, fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent));
+    }
+
+    long creerSeance(Cookie session, String departement, LocalDate date, String lieu) throws Exception {
+        MvcResult r = mvc.perform(post("/agent/prefectures/" + departement + "/commission/seances").cookie(session).with(csrf())
+                .param("date", date.toString()).param("heure", "09:30").param("lieu", lieu)).andExpect(status().is3xxRedirection()).andReturn();
+        String url = r.getResponse().getRedirectedUrl();
+        assertThat(url).as("séance créée").startsWith("/agent/prefectures/" + departement + "/commission/seances/");
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    void inscrire(Cas cas, String departement, long seance) throws Exception {
+        mvc.perform(post("/agent/prefectures/" + departement + "/commission/seances/" + seance + "/inscriptions").cookie(cas.session())
+                .with(csrf()).param("dossier", String.valueOf(cas.id()))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select seance_id from inscription_seance where dossier_id = ? and courante").param(cas.id())
+                .query(Long.class).single()).isEqualTo(seance);
+    }
+
+    MvcResult autoriser(Cas cas) throws Exception {
+        return mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/AUTORISER").cookie(cas.session()).with(csrf())
+                .param("avisCommissionLe", LocalDate.now(PARIS).toString()).param("confirme", "oui")).andReturn();
+    }
+
+    String arrete(long id) throws Exception {
+        byte[] pdf = jdbc.sql("select cle_stockage from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(id)
+                .query(String.class).optional().map(this::lire).orElseThrow();
+        return DossierUsagerIntegrationTest.texte(pdf).replaceAll("\\s+", " ");
+    }
+
+    byte[] lire(String cle) {
+        try (var in = stockage.ouvrir(cle)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String etat(long id) {
+        return jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single();
+    }
+
+    // ---- Point 1: no decision cites an avis that does not exist ----
+
+    @Test
+    void autoriser_refuseTantQueLaCommissionNAPasRenduSonAvis_puisViseLAvisEnregistre() throws Exception {
+        Cas cas = enInstruction("83");
+        long aVenir = creerSeance(cas.session(), "83", LocalDate.now(PARIS).plusDays(5), "Salle Jean Moulin");
+        inscrire(cas, "83", aVenir);
+
+        MvcResult refuse = autoriser(cas);
+        assertThat(refuse.getFlashMap().get("erreurAction")).asString().contains("avis");
+        assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
+        // The guard is in the state machine itself, not in the controller.
+        assertThatThrownBy(() -> dossiers.appliquer(cas.id(), Transition.AUTORISER, TypeActeur.AGENT, cas.agent().id(), null))
+                .isInstanceOf(TransitionImpossible.class);
+        assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
+
+        // Deposited a month ago. The meeting actually took place last week: the secretariat records it afterwards, moves the dossier to it, records the avis.
+        jdbc.sql("update dossier set depose_le = now() - interval '30 days' where id = ?").param(cas.id()).update();
+        LocalDate tenue = LocalDate.now(PARIS).minusDays(7);
+        long passee = creerSeance(cas.session(), "83", tenue, "Salle des fêtes");
+        inscrire(cas, "83", passee);
+        mvc.perform(post("/agent/prefectures/83/commission/seances/" + passee + "/dossiers/" + cas.id() + "/avis").cookie(cas.session())
+                .with(csrf()).param("avis", "FAVORABLE_AVEC_RESERVES").param("texte", "Masquer les fenêtres des riverains"))
+                .andExpect(status().is3xxRedirection());
+
+        autoriser(cas);
+        assertThat(etat(cas.id())).isEqualTo("AUTORISE");
+        String texte = arrete(cas.id());
+        assertThat(texte).contains("avis favorable avec réserves").contains(date(tenue))
+                .contains("Masquer les fenêtres des riverains").doesNotContain(date(LocalDate.now(PARIS).plusDays(5)));
+    }
+
+    @Test
+    void autoriser_sansAvis_apresExpirationDuDelaiDeLaCommission_leVisaLeDit() throws Exception {
+        Cas cas = enInstruction("83");
+        long seance = creerSeance(cas.session(), "83", LocalDate.now(PARIS).plusDays(3), "Salle 2");
+        inscrire(cas, "83", seance);
+        // Seized four months ago (3 months + nothing asked): the delay of R252-15 has run out without an avis.
+        jdbc.sql("update inscription_seance set inscrit_le = now() - interval '4 months' where dossier_id = ?").param(cas.id()).update();
+
+        autoriser(cas);
+        assertThat(etat(cas.id())).isEqualTo("AUTORISE");
+        assertThat(arrete(cas.id())).contains("n’a pas rendu d’avis").contains("R252-15").doesNotContain("lors de sa séance du");
+    }
+
+    @Test
+    void seance_tenueCreeeApresCoup_modifiee_puisAnnuleeAvecMotif_toutEstEnregistre() throws Exception {
+        Cas cas = enInstruction("2B");
+        long seance = creerSeance(cas.session(), "2B", LocalDate.now(PARIS).plusDays(10), "Salle A");
+        inscrire(cas, "2B", seance);
+        String base = "/agent/prefectures/2B/commission/seances/" + seance;
+
+        mvc.perform(post(base + "/modification").cookie(cas.session()).with(csrf()).param("date", LocalDate.now(PARIS).plusDays(12).toString())
+                .param("heure", "14:00").param("lieu", "Salle B").param("motif", "Salle A en travaux"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select lieu from seance_commission where id = ?").param(seance).query(String.class).single()).isEqualTo("Salle B");
+
+        String sansMotif = mvc.perform(post(base + "/annulation").cookie(cas.session()).with(csrf()).param("motif", " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(sansMotif).contains("Indiquez le motif de l’annulation");
+        mvc.perform(post(base + "/annulation").cookie(cas.session()).with(csrf()).param("motif", "Quorum non atteint"))
+                .andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get(base).cookie(cas.session())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Séance annulée").contains("Quorum non atteint").contains("Salle A en travaux");
+        assertThat(jdbc.sql("select count(*) from seance_commission_evenement where seance_id = ?").param(seance).query(Integer.class).single())
+                .isEqualTo(3);
+        // The dossier leaves the cancelled agenda and waits for another session, still awaiting the avis.
+        assertThat(jdbc.sql("select count(*) from inscription_seance where dossier_id = ? and courante").param(cas.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
+        mvc.perform(post(base + "/inscriptions").cookie(cas.session()).with(csrf()).param("dossier", String.valueOf(cas.id())))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from inscription_seance where dossier_id = ? and courante").param(cas.id())
+                .query(Integer.class).single()).isZero();
+    }
+}
