@@ -200,11 +200,11 @@ public class Dossiers {
             throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
         }
         String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
-        depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
+        long transitionId = depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
         if (transition == Transition.COMPLETER) {
-            depot.marquerComplet(dossierId, maintenant);
+            reprendreHorloge(dossierId, maintenant);
         }
-        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers()));
+        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers(), transitionId));
         return transition.vers();
     }
 
@@ -221,6 +221,32 @@ public class Dossiers {
                 });
             }
         }
+    }
+
+    /**
+     * Asks the usager for missing documents (CRPA L114-5): records what is asked and the deadline, then fires
+     * {@link Transition#DEMANDER_PIECES}. The implicit-rejection clock is suspended from now until the documents
+     * arrive or the deadline passes, whichever comes first.
+     */
+    @Transactional
+    public void demanderPieces(long dossierId, long agentId, String pieces, LocalDate echeance) {
+        depot.ouvrirDemandePieces(dossierId, horloge.instant(), echeance, pieces, agentId);
+        appliquer(dossierId, Transition.DEMANDER_PIECES, TypeActeur.AGENT, agentId,
+                pieces + " (à fournir au plus tard le " + DelaisDossier.DATE.format(echeance) + ")");
+    }
+
+    /** The documents arrived: the suspension ends, at the deadline at the latest (CRPA L114-5). */
+    private void reprendreHorloge(long dossierId, Instant maintenant) {
+        depot.derniereDemandePieces(dossierId).filter(d -> d.recuesLe() == null).ifPresent(d -> {
+            LocalDate fin = java.util.Collections.min(List.of(maintenant.atZone(PARIS).toLocalDate(), d.echeance()));
+            int jours = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(d.demandeeLe().atZone(PARIS).toLocalDate(), fin));
+            depot.cloreDemandePieces(d.id(), dossierId, maintenant, jours);
+        });
+    }
+
+    /** The dossier's latest request for documents, if any. */
+    public Optional<DemandePieces> derniereDemandePieces(long dossierId) {
+        return depot.derniereDemandePieces(dossierId);
     }
 
     /** The usager says the requested documents have been sent: the dossier goes back to instruction. */

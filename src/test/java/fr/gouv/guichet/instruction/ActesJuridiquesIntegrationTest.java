@@ -192,4 +192,77 @@ class ActesJuridiquesIntegrationTest {
         assertThat(jdbc.sql("select count(*) from inscription_seance where dossier_id = ? and courante").param(cas.id())
                 .query(Integer.class).single()).isZero();
     }
+
+    // ---- Point 3: every request for documents notifies the usager ----
+
+    @Test
+    void chaqueDemandeDePieces_estNotifieeALUsager() throws Exception {
+        Cas cas = enInstruction("2A");
+        BoiteCourriels boite = new BoiteCourriels(greenMail);
+        for (int demande = 1; demande <= 2; demande++) {
+            mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/DEMANDER_PIECES").cookie(cas.session()).with(csrf())
+                    .param("pieces", "Plan de détail " + demande)).andExpect(status().is3xxRedirection());
+            assertThat(etat(cas.id())).isEqualTo("ATTENTE_PIECES");
+            boite.attendre(cas.titulaire().email(), "pièces complémentaires", demande);
+            dossiers.signalerPiecesTransmises(cas.id(), cas.titulaire().id());
+        }
+    }
+
+    // ---- Point 2: the clock of an incomplete file follows CRPA L114-5 (implicit rejection) ----
+
+    static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+
+    String pageUsager(Cas cas) throws Exception {
+        return mvc.perform(get("/usager/dossiers/" + cas.id()).cookie(fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, cas.titulaire())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    String pageAgent(Cas cas) throws Exception {
+        return mvc.perform(get("/agent/dossiers/" + cas.id()).cookie(cas.session())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void demandeDePieces_suspendLeDelaiDeRejetImplicite_sansLeFaireRepartirDeZero() throws Exception {
+        Cas cas = enInstruction("2B");
+        LocalDate aujourdhui = LocalDate.now(PARIS);
+        jdbc.sql("update dossier set depose_le = now() - interval '10 days', complet_le = now() - interval '10 days' where id = ?")
+                .param(cas.id()).update();
+        LocalDate rejetInitial = aujourdhui.minusDays(10).plusMonths(4);
+        assertThat(pageAgent(cas)).contains(JOUR.format(rejetInitial));
+
+        LocalDate echeance = aujourdhui.plusDays(20);
+        mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/DEMANDER_PIECES").cookie(cas.session()).with(csrf())
+                .param("pieces", "Plan de détail").param("motif", "Photos des caméras extérieures").param("echeance", echeance.toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(etat(cas.id())).isEqualTo("ATTENTE_PIECES");
+        BoiteCourriels.Recu courriel = new BoiteCourriels(greenMail).attendre(cas.titulaire().email(), "pièces complémentaires");
+        assertThat(courriel.texte()).contains("Plan de détail").contains("Photos des caméras extérieures").contains(JOUR.format(echeance))
+                .contains("suspendu");
+        // While documents are awaited, the pages say the clock is suspended and the latest date it can lead to.
+        LocalDate auPlusTard = rejetInitial.plusDays(20);
+        assertThat(pageUsager(cas)).contains("suspendu").contains(JOUR.format(echeance)).contains(JOUR.format(auPlusTard));
+        assertThat(pageAgent(cas)).contains("suspendu").contains(JOUR.format(auPlusTard));
+
+        // The request was made 5 days ago; the documents arrive today: the suspension lasted 5 days, no more.
+        jdbc.sql("update demande_pieces set demandee_le = demandee_le - interval '5 days' where dossier_id = ?").param(cas.id()).update();
+        dossiers.signalerPiecesTransmises(cas.id(), cas.titulaire().id());
+        LocalDate rejet = rejetInitial.plusDays(5);
+        assertThat(pageAgent(cas)).contains(JOUR.format(rejet)).doesNotContain(JOUR.format(aujourdhui.plusMonths(4)));
+        assertThat(pageUsager(cas)).contains(JOUR.format(rejet)).contains("L114-5");
+        byte[] recepisse = mvc.perform(get("/usager/dossiers/" + cas.id() + "/recepisse.pdf")
+                .cookie(fr.gouv.guichet.support.ConnexionsHttp.usager(mvc, cas.titulaire()))).andReturn().getResponse().getContentAsByteArray();
+        assertThat(DossierUsagerIntegrationTest.texte(recepisse).replaceAll("\\s+", " ")).contains("est alors suspendu à compter de cette demande")
+                .doesNotContain("ne court alors qu’à compter");
+
+        // A second request whose deadline passed before the documents came: the suspension ends at the deadline.
+        mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/DEMANDER_PIECES").cookie(cas.session()).with(csrf())
+                .param("pieces", "Rapport de présentation")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select echeance from demande_pieces where dossier_id = ? order by id desc limit 1").param(cas.id())
+                .query(LocalDate.class).single()).as("un mois par défaut").isEqualTo(aujourdhui.plusMonths(1));
+        jdbc.sql("update demande_pieces set demandee_le = now() - interval '40 days', echeance = current_date - 10 where dossier_id = ? and recues_le is null")
+                .param(cas.id()).update();
+        dossiers.signalerPiecesTransmises(cas.id(), cas.titulaire().id());
+        assertThat(pageAgent(cas)).contains(JOUR.format(rejet.plusDays(30)));
+    }
 }

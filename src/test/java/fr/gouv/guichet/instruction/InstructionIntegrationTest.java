@@ -183,8 +183,8 @@ class InstructionIntegrationTest {
         jdbc.sql("update dossier set complet_le = now() - interval '20 days' where id = ?").param(id).update();
         mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(usager).with(csrf()));
         assertThat(etat(id)).isEqualTo("EN_INSTRUCTION");
-        assertThat(jdbc.sql("select complet_le > now() - interval '1 minute' from dossier where id = ?").param(id).query(Boolean.class).single())
-                .as("le délai de 4 mois repart de la réception des pièces").isTrue();
+        assertThat(jdbc.sql("select complet_le < now() - interval '19 days' from dossier where id = ?").param(id).query(Boolean.class).single())
+                .as("le délai de 4 mois est suspendu pendant la demande (le jour même : 0 jour), pas remis à zéro (L114-5)").isTrue();
 
         mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(agent).with(csrf()).param("message", "Merci, dossier complet."));
         boite.attendre(titulaire.email(), "Nouveau message");

@@ -4,6 +4,7 @@ import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.commission.AvisCommission;
 import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.commission.Commissions;
+import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
@@ -29,7 +30,7 @@ public class Decisions {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     /** What an agent may give with an action (the commission's opinion is not given: the recorded one is cited). */
-    public record Parametres(String motif, @Nullable LocalDate finProvisoire) {
+    public record Parametres(String motif, @Nullable LocalDate finProvisoire, @Nullable LocalDate echeancePieces) {
     }
 
     /** A decision that cannot be taken as asked, with the French reason shown to the agent. */
@@ -84,6 +85,14 @@ public class Decisions {
                                 + (motif.isBlank() ? "" : " ; " + motif));
                 redaction.arrete(dossier, agent, null, fin);
                 informerPresident(dossier, fin);
+            }
+            case DEMANDER_PIECES -> {
+                LocalDate echeance = p.echeancePieces() == null ? aujourdhui.plusMonths(DemandePieces.MOIS_PAR_DEFAUT) : p.echeancePieces();
+                if (!echeance.isAfter(aujourdhui) || echeance.isAfter(aujourdhui.plusMonths(DemandePieces.MOIS_MAX))) {
+                    throw new DecisionImpossible("Choisissez une date limite pour les pièces après aujourd’hui et avant le "
+                            + DATE.format(aujourdhui.plusMonths(DemandePieces.MOIS_MAX)) + ".");
+                }
+                dossiers.demanderPieces(dossier.id(), agent.id(), motif, echeance);
             }
             case REFUSER -> {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);

@@ -97,7 +97,7 @@ class DossierAgentController {
         model.addAttribute("actions", Arrays.stream(Transition.values())
                 .filter(t -> t.autoriseA(TypeActeur.AGENT) && t.possibleDepuis(dossier.etat())).toList());
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
-        model.addAttribute("rejetImplicite", delais.dateRejetImplicite(dossier));
+        model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("format", DATE_HEURE);
         model.addAttribute("avisCommission", commissions.avis(id).orElse(null));
         model.addAttribute("avisVise", commissions.avisVise(id).orElse(null));
@@ -111,6 +111,7 @@ class DossierAgentController {
                 @RequestParam(name = "motif", defaultValue = "") String motif,
                 @RequestParam(name = "pieces", required = false) List<String> pieces,
                 @RequestParam(name = "finProvisoire", required = false) String finProvisoire,
+                @RequestParam(name = "echeance", required = false) String echeance,
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
         AgentConnecte agent = acces.agent();
@@ -125,13 +126,16 @@ class DossierAgentController {
             texte = String.join(" ; ", pieces) + (texte.isEmpty() ? "" : " ; " + texte);
         }
         String erreur = motifManquant(t, texte);
+        if (erreur == null && echeance != null && !echeance.isBlank() && date(echeance) == null) {
+            erreur = "Indiquez une date limite valide pour les pièces, au format jj/mm/aaaa.";
+        }
         if (erreur != null) {
             redirection.addFlashAttribute("erreurAction", erreur);
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
         try {
-            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(finProvisoire)));
+            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(finProvisoire), date(echeance)));
             redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
