@@ -18,8 +18,8 @@ import java.util.Optional;
  * procedure's text). A request for missing documents <em>suspends</em> that period, from the request until the
  * documents arrive or the deadline given for them passes, whichever comes first (CRPA L114-5, implicit rejection):
  * new date = old date + (min(receipt, deadline) − request). Restarting the whole period from receipt is the rule for
- * implicit <em>acceptance</em>, not this one. The dossier's {@code complet_le} is the clock's origin, moved forward by
- * each suspension when it ends.
+ * implicit <em>acceptance</em>, not this one. The date is the origin ({@code complet_le}, the deposit) plus 4 months,
+ * plus the days of each suspension once it ends ({@code jours_suspension}).
  */
 @Component
 public class DelaisDossier {
@@ -64,7 +64,8 @@ public class DelaisDossier {
             return new Horloge(null, false, null);
         }
         Instant origine = dossiers.completLe(dossier.id()).orElse(dossier.deposeLe());
-        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plusMonths(MOIS_AVANT_REJET_IMPLICITE);
+        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plusMonths(MOIS_AVANT_REJET_IMPLICITE)
+                .plusDays(dossiers.joursSuspension(dossier.id()));
         if (dossier.etat() != EtatDossier.ATTENTE_PIECES) {
             return new Horloge(rejet, false, null);
         }

@@ -9,6 +9,7 @@ import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.AvisDeTest;
 import fr.gouv.guichet.support.BoiteCourriels;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.DossiersDeTest;
@@ -264,5 +265,98 @@ class ActesJuridiquesIntegrationTest {
                 .param(cas.id()).update();
         dossiers.signalerPiecesTransmises(cas.id(), cas.titulaire().id());
         assertThat(pageAgent(cas)).contains(JOUR.format(rejet.plusDays(30)));
+    }
+
+    // ---- Point 6: a refusal states its precise legal ground ----
+
+    String document(long id, String code) throws Exception {
+        byte[] pdf = jdbc.sql("select cle_stockage from piece_jointe where dossier_id = ? and code_piece = ?").params(id, code)
+                .query(String.class).optional().map(this::lire).orElseThrow();
+        return DossierUsagerIntegrationTest.texte(pdf).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void refus_citeLeFondementChoisiAvecSonArticle_etLesFaits() throws Exception {
+        Cas cas = enInstruction("2A");
+        String motivation = "Les caméras 3 et 4 filment l’intérieur des logements voisins.";
+        MvcResult sansFondement = mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/REFUSER").cookie(cas.session()).with(csrf())
+                .param("motif", motivation).param("confirme", "oui")).andReturn();
+        assertThat(sansFondement.getFlashMap().get("erreurAction")).asString().contains("fondement");
+        assertThat(etat(cas.id())).isEqualTo("EN_INSTRUCTION");
+
+        mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/REFUSER").cookie(cas.session()).with(csrf())
+                .param("motif", motivation).param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
+        assertThat(etat(cas.id())).isEqualTo("REFUSE");
+        String lettre = document(cas.id(), "refus");
+        assertThat(lettre).contains("article L251-3").contains("intérieur des immeubles d’habitation").contains(motivation)
+                .doesNotContain("L251-1 à L255-1 et R251-1 à R253-4");
+    }
+
+    // ---- Point 7: a decision is previewed before it is issued ----
+
+    @Test
+    void autoriserRefuserClasser_montrentLActeAEmettre_etDemandentConfirmation() throws Exception {
+        Cas cas = enInstruction("2A");
+        String base = "/agent/dossiers/" + cas.id() + "/actions/";
+        String apercuRefus = mvc.perform(post(base + "REFUSER").cookie(cas.session()).with(csrf())
+                        .param("motif", "Les caméras filment les logements voisins.").param("fondements", "VIE_PRIVEE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(apercuRefus).contains("Vérifiez la décision avant de l’émettre").contains("article L251-3")
+                .contains("Les caméras filment les logements voisins.").contains("name=\"confirme\" value=\"oui\"");
+        assertThat(etat(cas.id())).isEqualTo("EN_INSTRUCTION");
+
+        String apercuClassement = mvc.perform(post(base + "CLASSER_SANS_SUITE").cookie(cas.session()).with(csrf())
+                .param("motif", "Demande retirée par le demandeur")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(apercuClassement).contains("Classement sans suite").contains("Demande retirée par le demandeur");
+        assertThat(etat(cas.id())).isEqualTo("EN_INSTRUCTION");
+
+        AvisDeTest.avisRendu(mvc, cas.session(), "2A", cas.id(), "FAVORABLE", "");
+        String apercuArrete = mvc.perform(post(base + "AUTORISER").cookie(cas.session()).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(apercuArrete).contains("Vu l’avis favorable émis par la commission départementale de vidéoprotection lors de sa séance du");
+        assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
+        mvc.perform(post(base + "AUTORISER").cookie(cas.session()).with(csrf()).param("confirme", "oui")).andExpect(status().is3xxRedirection());
+        assertThat(etat(cas.id())).isEqualTo("AUTORISE");
+    }
+
+    // ---- Point 8: verification works for a person ----
+
+    @Test
+    void verifier_unChampPourSaisirLeCode_leNumeroDeLActe_etUneUrlQuiSeCopie() throws Exception {
+        String formulaire = mvc.perform(get("/verifier")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(formulaire).contains("name=\"code\"").contains("<form");
+
+        Cas cas = enInstruction("2B");
+        AvisDeTest.avisRendu(mvc, cas.session(), "2B", cas.id(), "FAVORABLE", "");
+        mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/AUTORISER").cookie(cas.session()).with(csrf()).param("confirme", "oui"));
+        String code = jdbc.sql("select code from document_emis where dossier_id = ? and type = 'ARRETE'").param(cas.id()).query(String.class).single();
+        String numeroArrete = jdbc.sql("select numero_arrete from autorisation where dossier_id = ?").param(cas.id()).query(String.class).single();
+
+        String resultat = mvc.perform(get("/verifier").param("code", " " + code.toLowerCase(Locale.ROOT) + " ")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(resultat).contains("Ce document a bien été émis").contains(numeroArrete);
+        assertThat(mvc.perform(get("/verifier/" + code)).andReturn().getResponse().getContentAsString()).contains(numeroArrete);
+
+        byte[] pdf = jdbc.sql("select cle_stockage from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(cas.id())
+                .query(String.class).optional().map(this::lire).orElseThrow();
+        String texte = DossierUsagerIntegrationTest.texte(pdf).replaceAll("\\s+", " ");
+        // The printed address is the page with the field (it ends at /verifier); the code is printed whole, once.
+        assertThat(texte).contains("saisissez le code").contains("/verifier ").doesNotContain("/verifier/" + code);
+        // What a copy-and-paste gives: the characters as encoded, before any normalization of ligatures by the reader.
+        assertThat(caracteresImprimes(pdf)).doesNotContain("\uFB01").contains("/verifier").contains(code);
+    }
+
+    static String caracteresImprimes(byte[] pdf) throws Exception {
+        StringBuilder bruts = new StringBuilder();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper extracteur = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String texte, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(p -> bruts.append(p.getUnicode()));
+                }
+            };
+            extracteur.getText(document);
+        }
+        return bruts.toString();
     }
 }

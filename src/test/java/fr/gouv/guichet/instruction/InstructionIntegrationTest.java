@@ -284,10 +284,11 @@ class InstructionIntegrationTest {
         assertThat(mvc.perform(get("/agent/prefectures/83/file").param("onglet", "EN_INSTRUCTION").param("q", numero(id)).cookie(agent))
                 .andReturn().getResponse().getContentAsString()).contains(numero(id));
 
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "trop court"));
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "trop court")
+                .param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("AUTORISE_PROVISOIREMENT");
         mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf())
-                .param("motif", "Les caméras filment l’intérieur des habitations voisines <script>alert(1)</script>"));
+                .param("motif", "Les caméras filment l’intérieur des habitations voisines <script>alert(1)</script>").param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("REFUSE");
         long refus = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'refus'").param(id).query(Long.class).single();
         byte[] pdf = mvc.perform(get("/agent/dossiers/" + id + "/pieces/" + refus).cookie(agent)).andReturn().getResponse().getContentAsByteArray();

@@ -156,6 +156,10 @@ class InstructionBrowserTest {
             a.navigate(url("/agent/dossiers/" + id));
             assertThat(a.locator("#visa-avis")).containsText("Vu l’avis favorable émis par la commission");
             action(a, "AUTORISER");
+            assertThat(a.locator("#apercu-decision")).containsText("Vu l’avis favorable émis par la commission");
+            assertThat(a.locator("h1")).hasText("Vérifiez la décision avant de l’émettre");
+            verifierAccessibilite(a);
+            a.locator("#confirmation-decision button[type=submit]").click();
             assertThat(a.locator("#etat-dossier")).hasText("Autorisé");
             verifierAccessibilite(a);
 
@@ -195,6 +199,14 @@ class InstructionBrowserTest {
             assertThat(a.locator("#resume-erreurs")).containsText("Motivez le refus");
             a.locator("#motif-REFUSER").fill("Le système filme la voie publique alors que le demandeur est une personne privée.");
             action(a, "REFUSER");
+            assertThat(a.locator("#resume-erreurs")).containsText("fondement juridique");
+            a.locator("#motif-REFUSER").fill("Le système filme la voie publique alors que le demandeur est une personne privée.");
+            a.locator("#action-REFUSER label", new Page.LocatorOptions().setHasText("Voie publique filmée")).click();
+            action(a, "REFUSER");
+            // Issue 11, point 7: the letter is shown before it is issued.
+            assertThat(a.locator("#apercu-decision")).containsText("article L251-2");
+            verifierAccessibilite(a);
+            a.locator("#confirmation-decision button[type=submit]").click();
             assertThat(a.locator("#etat-dossier")).hasText("Refusé");
             assertThat(a.locator("#documents")).isVisible();
             assertThat(a.locator("main")).containsText("refus-");

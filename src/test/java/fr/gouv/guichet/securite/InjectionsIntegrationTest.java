@@ -176,7 +176,10 @@ class InjectionsIntegrationTest {
         assertThat(texte(recepisse)).contains(SCRIPT).contains("<img src=x onerror=alert(1)>");
 
         mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(sessionUsager).with(csrf()));
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "Motivation " + CHARGE));
+        echappe("aperçu du refus", mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf())
+                .param("motif", "Motivation " + CHARGE).param("fondements", "VIE_PRIVEE")).andReturn().getResponse().getContentAsString());
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "Motivation " + CHARGE)
+                .param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single()).isEqualTo("REFUSE");
         long refus = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'refus'").param(id).query(Long.class).single();
         String lettre = texte(mvc.perform(get("/usager/dossiers/" + id + "/pieces/" + refus).cookie(sessionUsager)).andReturn()

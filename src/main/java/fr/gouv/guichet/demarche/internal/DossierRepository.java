@@ -162,6 +162,11 @@ public class DossierRepository {
     }
 
     /** The requested documents arrived: the 4-month clock starts again from now. */
+    /** Days the implicit-rejection clock was suspended by answered requests for documents (CRPA L114-5). */
+    public int joursSuspension(long id) {
+        return jdbc.sql("select jours_suspension from dossier where id = ?").param(id).query(Integer.class).optional().orElse(0);
+    }
+
     public Optional<Instant> completLe(long id) {
         return jdbc.sql("select complet_le from dossier where id = ?").param(id)
                 .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
@@ -187,11 +192,11 @@ public class DossierRepository {
                 .optional();
     }
 
-    /** Closes the open request and moves the clock's origin forward by the days it was suspended. */
+    /** Closes the open request and adds the days it suspended the clock to the dossier's total. */
     public void cloreDemandePieces(long demandeId, long dossierId, Instant recuesLe, int joursSuspension) {
         jdbc.sql("update demande_pieces set recues_le = ?, jours_suspension = ? where id = ? and recues_le is null")
                 .params(Timestamp.from(recuesLe), joursSuspension, demandeId).update();
-        jdbc.sql("update dossier set complet_le = coalesce(complet_le, depose_le) + make_interval(days => ?) where id = ?")
+        jdbc.sql("update dossier set jours_suspension = jours_suspension + ? where id = ?")
                 .params(joursSuspension, dossierId).update();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,8 @@ public class Decisions {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     /** What an agent may give with an action (the commission's opinion is not given: the recorded one is cited). */
-    public record Parametres(String motif, @Nullable LocalDate finProvisoire, @Nullable LocalDate echeancePieces) {
+    public record Parametres(String motif, @Nullable LocalDate finProvisoire, @Nullable LocalDate echeancePieces,
+                             List<FondementRefus> fondements) {
     }
 
     /** A decision that cannot be taken as asked, with the French reason shown to the agent. */
@@ -55,11 +57,25 @@ public class Decisions {
         this.horloge = horloge;
     }
 
-    @Transactional
-    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+    /**
+     * Checks, without acting, that the decision may be issued as asked (state, guards of the lifecycle, what the agent
+     * must give): what the preview runs before showing the act.
+     *
+     * @throws fr.gouv.guichet.demarche.TransitionImpossible (or {@link TransitionRefusee}) and {@link DecisionImpossible}
+     */
+    public void verifier(Dossier dossier, Transition transition, Parametres p) {
         if (!transition.autoriseA(TypeActeur.AGENT) || !transition.possibleDepuis(dossier.etat())) {
             throw new fr.gouv.guichet.demarche.TransitionImpossible(transition, dossier.etat());
         }
+        dossiers.verifierGardes(dossier, transition);
+        if (transition == Transition.REFUSER && p.fondements().isEmpty()) {
+            throw new DecisionImpossible("Choisissez le fondement juridique du refus (au moins un) : la décision cite son article.");
+        }
+    }
+
+    @Transactional
+    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+        verifier(dossier, transition, p);
         LocalDate aujourdhui = LocalDate.now(horloge);
         String motif = p.motif();
         switch (transition) {
@@ -95,8 +111,9 @@ public class Decisions {
                 dossiers.demanderPieces(dossier.id(), agent.id(), motif, echeance);
             }
             case REFUSER -> {
-                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
-                redaction.refus(dossier, agent, motif, commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null));
+                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
+                        p.fondements().stream().map(FondementRefus::libelle).collect(java.util.stream.Collectors.joining(" ; ")) + " : " + motif);
+                redaction.refus(dossier, agent, motif, p.fondements(), commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null));
             }
             default -> dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
         }

@@ -80,7 +80,7 @@ public class RedactionDecisions {
                 registre.prochainNumeroArrete(dossier.codeDepartement(), aujourdhui.getYear()));
         boolean provisoire = finProvisoire != null;
         String type = provisoire ? DocumentsEmis.ARRETE_PROVISOIRE : DocumentsEmis.ARRETE;
-        String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement(), numeroArrete);
         DonneesArrete.Cameras cameras = cameras(r);
         DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
                 deposeLe(dossier), new DonneesArrete.Titulaire(personne(r), r.texte("denomination")),
@@ -99,7 +99,8 @@ public class RedactionDecisions {
                 cameras.interieures() + cameras.exterieures() + cameras.voiePublique());
     }
 
-    public void refus(Dossier dossier, AgentConnecte agent, String motivation, @Nullable LocalDate avisCommissionLe) {
+    public void refus(Dossier dossier, AgentConnecte agent, String motivation, List<FondementRefus> fondements,
+                      @Nullable LocalDate avisCommissionLe) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
@@ -111,7 +112,7 @@ public class RedactionDecisions {
         DonneesRefus donnees = new DonneesRefus(autorite(dep), service, aujourdhui,
                 new DonneesRefus.Destinataire(nonVide(r.texte("denomination"), personne(r)), adresseDeclarant(r)),
                 dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
-                List.of("Code de la sécurité intérieure, articles L251-1 à L255-1 et R251-1 à R253-4"),
+                fondements.stream().map(FondementRefus::citation).toList(),
                 signataire(agent), verification(code));
         joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", pdf.genererRefus(donnees));
     }

@@ -17,7 +17,9 @@ import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
+import fr.gouv.guichet.instruction.internal.ApercuDecisions;
 import fr.gouv.guichet.instruction.internal.Decisions;
+import fr.gouv.guichet.instruction.internal.FondementRefus;
 import fr.gouv.guichet.instruction.internal.NotesAgents;
 import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.piece.TypeContenu;
@@ -63,11 +65,13 @@ class DossierAgentController {
     private final DelaisDossier delais;
     private final StockageFichiers stockage;
     private final Decisions decisions;
+    private final ApercuDecisions apercus;
     private final fr.gouv.guichet.commission.Commissions commissions;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                            NotesAgents notes, Departements departements, DelaisDossier delais, StockageFichiers stockage,
-                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions) {
+                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus) {
+        this.apercus = apercus;
         this.acces = acces;
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -100,6 +104,7 @@ class DossierAgentController {
         model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("format", DATE_HEURE);
         model.addAttribute("avisCommission", commissions.avis(id).orElse(null));
+        model.addAttribute("fondementsRefus", FondementRefus.values());
         model.addAttribute("avisVise", commissions.avisVise(id).orElse(null));
         model.addAttribute("echeanceCommission", commissions.echeanceAvis(id).orElse(null));
         model.addAttribute("seances", commissions.seancesAVenir(dossier.codeDepartement()));
@@ -112,6 +117,8 @@ class DossierAgentController {
                 @RequestParam(name = "pieces", required = false) List<String> pieces,
                 @RequestParam(name = "finProvisoire", required = false) String finProvisoire,
                 @RequestParam(name = "echeance", required = false) String echeance,
+                @RequestParam(name = "fondements", required = false) List<String> fondements,
+                @RequestParam(name = "confirme", defaultValue = "") String confirme, Model model,
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
         AgentConnecte agent = acces.agent();
@@ -134,8 +141,20 @@ class DossierAgentController {
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
+        Decisions.Parametres parametres = new Decisions.Parametres(texte, date(finProvisoire), date(echeance),
+                fondements == null ? List.of() : fondements.stream().distinct().limit(FondementRefus.values().length)
+                        .map(FondementRefus::parCode).flatMap(java.util.Optional::stream).toList());
         try {
-            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(finProvisoire), date(echeance)));
+            if (ApercuDecisions.A_CONFIRMER.contains(t) && !confirme.equals("oui")) {
+                // Issuing an act is not one click: the agent sees what it will say, then confirms.
+                model.addAttribute("dossier", dossier);
+                model.addAttribute("transition", t);
+                model.addAttribute("apercu", apercus.apercu(dossier, t, parametres));
+                model.addAttribute("parametres", parametres);
+                model.addAttribute("motifSaisi", motif);
+                return "instruction/apercu";
+            }
+            decisions.appliquer(dossier, t, agent, parametres);
             redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
