@@ -359,4 +359,23 @@ class ActesJuridiquesIntegrationTest {
         }
         return bruts.toString();
     }
+
+    // ---- Point 10 (part): e-mails with nothing to spare ----
+
+    @Test
+    void courrielsDeNotification_messageIdDuDomainePublic_etAutoSubmitted() throws Exception {
+        Cas cas = enInstruction("2A");
+        mvc.perform(post("/agent/dossiers/" + cas.id() + "/actions/DEMANDER_PIECES").cookie(cas.session()).with(csrf())
+                .param("pieces", "Plan de détail")).andExpect(status().is3xxRedirection());
+        new BoiteCourriels(greenMail).attendre(cas.titulaire().email(), "pièces complémentaires");
+        jakarta.mail.internet.MimeMessage notification = java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(cas.titulaire().email()) && m.getSubject().contains("pièces complémentaires");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(notification.getMessageID()).endsWith("@guichet.interieur.gouv.fr>").doesNotContain("localhost");
+        assertThat(notification.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    }
 }
