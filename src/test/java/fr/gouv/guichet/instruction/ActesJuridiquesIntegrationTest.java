@@ -159,7 +159,9 @@ class ActesJuridiquesIntegrationTest {
 
         autoriser(cas);
         assertThat(etat(cas.id())).isEqualTo("AUTORISE");
-        assertThat(arrete(cas.id())).contains("n’a pas rendu d’avis").contains("R252-15").doesNotContain("lors de sa séance du");
+        assertThat(arrete(cas.id())).contains("n’a pas rendu d’avis").contains("R252-15").doesNotContain("lors de sa séance du")
+                // Point 5 (part): the delegation is stated once, then the signatory's quality and name.
+                .containsOnlyOnce("par délégation");
     }
 
     @Test

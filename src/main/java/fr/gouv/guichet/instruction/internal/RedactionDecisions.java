@@ -128,7 +128,7 @@ public class RedactionDecisions {
     }
 
     private static Signataire signataire(AgentConnecte agent) {
-        return new Signataire("Pour le préfet et par délégation, l’agent habilité du bureau de la vidéoprotection", agent.nom());
+        return new Signataire("L’agent habilité du bureau de la vidéoprotection", agent.nom());
     }
 
     private Verification verification(String code) {
