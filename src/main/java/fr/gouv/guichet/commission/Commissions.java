@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +66,9 @@ public class Commissions {
     }
 
     /**
-     * Schedules a session.
+     * Schedules a session, or records one already held (to record the opinions it gave); recorded in its history.
      *
-     * @param debut local time in the préfecture (Europe/Paris), in the future
+     * @param debut local time in the préfecture (Europe/Paris), within two years either way
      * @throws SaisieCommissionInvalide with {@code debut} / {@code lieu} messages
      */
     @Transactional
@@ -75,14 +76,78 @@ public class Commissions {
         if (!agent.instruit(codeDepartement)) {
             throw new SeanceIntrouvable();
         }
-        Map<String, String> erreurs = new LinkedHashMap<>();
+        String texteLieu = valider(debut, lieu, Map.of());
         Instant maintenant = horloge.instant();
+        long id = seances.creer(codeDepartement, debut.withSecond(0).withNano(0), texteLieu, agent.id(), maintenant);
+        Seance seance = seances.seance(id).orElseThrow();
+        seances.journaliser(id, "CREATION", "Séance créée : " + seance.libelle() + ", " + String.join(" ", seance.lignesLieu()), null,
+                agent.id(), maintenant);
+        return seance;
+    }
+
+    /**
+     * Changes a session's date, time or place, with an optional reason; recorded. A cancelled session cannot change,
+     * nor can the date of a session whose opinions are recorded (decisions cite it).
+     */
+    @Transactional
+    public Seance modifierSeance(AgentConnecte agent, long seanceId, @Nullable LocalDateTime debut, @Nullable String lieu,
+                                 @Nullable String motif) {
+        Seance avant = seance(agent, seanceId);
+        Map<String, String> erreurs = new LinkedHashMap<>();
+        if (avant.annulee()) {
+            erreurs.put("debut", "Cette séance est annulée : elle ne peut plus être modifiée.");
+        } else if (debut != null && !debut.withSecond(0).withNano(0).equals(avant.debut()) && seances.aDesAvis(seanceId)) {
+            erreurs.put("debut", "Des avis rendus lors de cette séance sont enregistrés : sa date ne peut plus changer.");
+        }
+        String texteMotif = motif(motif, false, erreurs);
+        String texteLieu = valider(debut, lieu, erreurs);
+        seances.modifier(seanceId, debut.withSecond(0).withNano(0), texteLieu);
+        Seance apres = seances.seance(seanceId).orElseThrow();
+        seances.journaliser(seanceId, "MODIFICATION", "Avant : " + avant.libelle() + ", " + String.join(" ", avant.lignesLieu())
+                + ". Après : " + apres.libelle() + ", " + String.join(" ", apres.lignesLieu()) + ".", texteMotif, agent.id(), horloge.instant());
+        return apres;
+    }
+
+    /**
+     * Cancels a session with its reason, recorded; the dossiers on its agenda leave it and wait for another session
+     * (their state and the commission's delay do not change). A session whose opinions are recorded cannot be cancelled.
+     */
+    @Transactional
+    public Seance annulerSeance(AgentConnecte agent, long seanceId, @Nullable String motif) {
+        Seance seance = seance(agent, seanceId);
+        Map<String, String> erreurs = new LinkedHashMap<>();
+        if (seance.annulee()) {
+            erreurs.put("motif", "Cette séance est déjà annulée.");
+        } else if (seances.aDesAvis(seanceId)) {
+            erreurs.put("motif", "Des avis rendus lors de cette séance sont enregistrés : elle ne peut pas être annulée.");
+        }
+        String texte = motif(motif, true, erreurs);
+        if (!erreurs.isEmpty()) {
+            throw new SaisieCommissionInvalide(erreurs);
+        }
+        Instant maintenant = horloge.instant();
+        seances.annuler(seanceId, texte, maintenant);
+        seances.journaliser(seanceId, "ANNULATION", "Séance annulée ; " + seance.nombreDossiers() + " dossier(s) retiré(s) de l’ordre du jour",
+                texte, agent.id(), maintenant);
+        return seances.seance(seanceId).orElseThrow();
+    }
+
+    /** The session's record: creation, modifications, cancellation. */
+    public List<Seance.Evenement> journal(AgentConnecte agent, long seanceId) {
+        seance(agent, seanceId);
+        return seances.journal(seanceId);
+    }
+
+    /** Checks a session's date and place, with {@code erreurs} found by the caller; throws all of them, or returns the place. */
+    private String valider(@Nullable LocalDateTime debut, @Nullable String lieu, Map<String, String> erreursAppelant) {
+        Map<String, String> erreurs = new LinkedHashMap<>(erreursAppelant);
+        LocalDateTime maintenant = LocalDateTime.now(horloge.withZone(SeancesCommission.PARIS));
         if (debut == null) {
-            erreurs.put("debut", "Indiquez la date et l’heure de la séance.");
-        } else if (!debut.atZone(SeancesCommission.PARIS).toInstant().isAfter(maintenant)) {
-            erreurs.put("debut", "La date de la séance doit être dans le futur.");
-        } else if (debut.isAfter(LocalDateTime.now(horloge.withZone(SeancesCommission.PARIS)).plusYears(ANNEES_MAX))) {
-            erreurs.put("debut", "La séance doit avoir lieu dans les deux ans : vérifiez l’année.");
+            erreurs.putIfAbsent("debut", "Indiquez la date et l’heure de la séance.");
+        } else if (debut.isAfter(maintenant.plusYears(ANNEES_MAX))) {
+            erreurs.putIfAbsent("debut", "La séance doit avoir lieu dans les deux ans : vérifiez l’année.");
+        } else if (debut.isBefore(maintenant.minusYears(ANNEES_MAX))) {
+            erreurs.putIfAbsent("debut", "Une séance tenue ne peut être enregistrée que dans les deux ans : vérifiez l’année.");
         }
         String texteLieu = lieu == null ? "" : lieu.strip();
         if (texteLieu.isEmpty()) {
@@ -93,15 +158,25 @@ public class Commissions {
         if (!erreurs.isEmpty()) {
             throw new SaisieCommissionInvalide(erreurs);
         }
-        long id = seances.creer(codeDepartement, debut.withSecond(0).withNano(0), texteLieu, agent.id(), maintenant);
-        return seances.seance(id).orElseThrow();
+        return texteLieu;
+    }
+
+    private static @Nullable String motif(@Nullable String motif, boolean obligatoire, Map<String, String> erreurs) {
+        String texte = motif == null || motif.isBlank() ? null : motif.strip();
+        if (texte == null && obligatoire) {
+            erreurs.putIfAbsent("motif", "Indiquez le motif de l’annulation : il est enregistré et montré avec la séance.");
+        } else if (texte != null && texte.length() > LONGUEUR_MAX_LIEU) {
+            erreurs.putIfAbsent("motif", "Le motif ne doit pas dépasser " + LONGUEUR_MAX_LIEU + " caractères.");
+        }
+        return texte;
     }
 
     /**
      * Puts a dossier on a session's agenda. A dossier in instruction (or authorized provisionally) goes to "en attente
      * de l’avis de la commission" (transition {@link Transition#INSCRIRE_COMMISSION} recorded, usager informed); a
      * dossier postponed by the commission (still inscribed, no opinion) moves to this session without a transition.
-     * The session must be to come and of the dossier's préfecture.
+     * The session must stand (not cancelled) and be of the dossier's préfecture; it may have been held already, to
+     * record the opinion it gave.
      *
      * @throws SeanceIntrouvable       the session is not of a préfecture of the agent
      * @throws DossierIntrouvable      the dossier is not of a préfecture of the agent
@@ -119,8 +194,8 @@ public class Commissions {
                     + " relève d’une autre préfecture : il ne peut être inscrit qu’à une séance de sa propre commission.");
         }
         Instant maintenant = horloge.instant();
-        if (!seance.debut().atZone(SeancesCommission.PARIS).toInstant().isAfter(maintenant)) {
-            throw new SaisieCommissionInvalide("dossier", "Cette séance a déjà eu lieu : inscrivez le dossier à une séance à venir.");
+        if (seance.annulee()) {
+            throw new SaisieCommissionInvalide("dossier", "Cette séance est annulée : inscrivez le dossier à une autre séance.");
         }
         Optional<Inscription> courante = seances.courantePourMiseAJour(dossierId);
         if (courante.isPresent() && courante.get().seanceId() == seanceId) {
@@ -160,9 +235,16 @@ public class Commissions {
     public void enregistrerAvis(AgentConnecte agent, long seanceId, long dossierId, @Nullable Avis avis, @Nullable String texte) {
         Seance seance = seance(agent, seanceId);
         Dossier dossier = dossierInscrit(agent, seanceId, dossierId);
+        if (seance.annulee()) {
+            throw new SaisieCommissionInvalide("avis", "Cette séance est annulée : aucun avis n’y a été rendu.");
+        }
         if (seance.debut().atZone(SeancesCommission.PARIS).toInstant().isAfter(horloge.instant())) {
             throw new SaisieCommissionInvalide("avis", "La séance n’a pas encore commencé : l’avis pourra être enregistré à partir du "
                     + seance.jour() + " à " + seance.heure() + ".");
+        }
+        if (dossier.deposeLe() != null && seance.debut().toLocalDate().isBefore(dossier.deposeLe().atZone(SeancesCommission.PARIS).toLocalDate())) {
+            throw new SaisieCommissionInvalide("avis", "Cette séance s’est tenue avant le dépôt du dossier " + dossier.numero()
+                    + " : elle n’a pas pu rendre d’avis sur lui.");
         }
         if (dossier.etat().estDecide()) {
             throw new SaisieCommissionInvalide("dossier", "Le préfet a déjà statué sur le dossier " + dossier.numero()
@@ -196,6 +278,19 @@ public class Commissions {
     /** The latest opinion the commission gave on the dossier, for the decision ("Vu l’avis de la commission du …"). */
     public Optional<AvisCommission> avis(long dossierId) {
         return seances.dernierAvis(dossierId);
+    }
+
+    /**
+     * What a final authorization may cite today: the opinion recorded for the dossier, or else the delay of R252-15
+     * run out without one; empty while the commission may still give its opinion (or was never seized).
+     */
+    public Optional<AvisVise> avisVise(long dossierId) {
+        Optional<AvisCommission> avis = seances.dernierAvis(dossierId);
+        if (avis.isPresent()) {
+            return avis.map(AvisVise::de);
+        }
+        return seances.echeance(dossierId).filter(e -> e.depassee(LocalDate.now(horloge.withZone(SeancesCommission.PARIS))))
+                .map(AvisVise::delaiExpire);
     }
 
     /** When the commission's opinion is due, if the dossier was ever put on an agenda. */

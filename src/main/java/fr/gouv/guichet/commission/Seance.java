@@ -1,5 +1,8 @@
 package fr.gouv.guichet.commission;
 
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,8 +14,18 @@ import java.util.Locale;
  * @param debut          local time (Europe/Paris) the session opens
  * @param lieu           where it is held, one or more lines
  * @param nombreDossiers dossiers currently on its agenda
+ * @param motifAnnulation why it was cancelled; null for a session that stands
  */
-public record Seance(long id, String codeDepartement, LocalDateTime debut, String lieu, int nombreDossiers) {
+public record Seance(long id, String codeDepartement, LocalDateTime debut, String lieu, int nombreDossiers,
+                     @Nullable String motifAnnulation) {
+
+    /** One line of the session's record: created, modified, cancelled, by whom and why. */
+    public record Evenement(String nature, String detail, @Nullable String motif, String agent, Instant moment) {
+    }
+
+    public boolean annulee() {
+        return motifAnnulation != null;
+    }
 
     private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);

@@ -4,6 +4,7 @@ import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.demarche.internal.DossierRepository;
 import fr.gouv.guichet.demarche.internal.HistoriqueRepository;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +31,15 @@ public class Dossiers {
     private final HistoriqueRepository historique;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
+    private final ObjectProvider<GardeTransition> gardes;
 
-    Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge) {
+    Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
+             ObjectProvider<GardeTransition> gardes) {
         this.depot = depot;
         this.historique = historique;
         this.evenements = evenements;
         this.horloge = horloge;
+        this.gardes = gardes;
     }
 
     @Transactional
@@ -192,17 +196,59 @@ public class Dossiers {
         if (!transition.autoriseA(acteur) || !transition.possibleDepuis(dossier.etat())) {
             throw new TransitionImpossible(transition, dossier.etat());
         }
+        verifierGardes(dossier, transition);
         Instant maintenant = horloge.instant();
         if (depot.changerEtat(dossierId, List.of(dossier.etat()), transition.vers(), maintenant) == 0) {
             throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
         }
         String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
-        depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
+        long transitionId = depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
         if (transition == Transition.COMPLETER) {
-            depot.marquerComplet(dossierId, maintenant);
+            reprendreHorloge(dossierId, maintenant);
         }
-        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers()));
+        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers(), transitionId));
         return transition.vers();
+    }
+
+    /**
+     * Asks the guards features added to {@code transition} (without firing it): what the agent sees before deciding.
+     *
+     * @throws TransitionRefusee with the first guard's reason
+     */
+    public void verifierGardes(Dossier dossier, Transition transition) {
+        for (GardeTransition garde : gardes.orderedStream().toList()) {
+            if (garde.transition() == transition) {
+                garde.refus(dossier).ifPresent(raison -> {
+                    throw new TransitionRefusee(transition, dossier.etat(), raison);
+                });
+            }
+        }
+    }
+
+    /**
+     * Asks the usager for missing documents (CRPA L114-5): records what is asked and the deadline, then fires
+     * {@link Transition#DEMANDER_PIECES}. The implicit-rejection clock is suspended from now until the documents
+     * arrive or the deadline passes, whichever comes first.
+     */
+    @Transactional
+    public void demanderPieces(long dossierId, long agentId, String pieces, LocalDate echeance) {
+        depot.ouvrirDemandePieces(dossierId, horloge.instant(), echeance, pieces, agentId);
+        appliquer(dossierId, Transition.DEMANDER_PIECES, TypeActeur.AGENT, agentId,
+                pieces + " (à fournir au plus tard le " + DelaisDossier.DATE.format(echeance) + ")");
+    }
+
+    /** The documents arrived: the suspension ends, at the deadline at the latest (CRPA L114-5). */
+    private void reprendreHorloge(long dossierId, Instant maintenant) {
+        depot.derniereDemandePieces(dossierId).filter(d -> d.recuesLe() == null).ifPresent(d -> {
+            LocalDate fin = java.util.Collections.min(List.of(maintenant.atZone(PARIS).toLocalDate(), d.echeance()));
+            int jours = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(d.demandeeLe().atZone(PARIS).toLocalDate(), fin));
+            depot.cloreDemandePieces(d.id(), dossierId, maintenant, jours);
+        });
+    }
+
+    /** The dossier's latest request for documents, if any. */
+    public Optional<DemandePieces> derniereDemandePieces(long dossierId) {
+        return depot.derniereDemandePieces(dossierId);
     }
 
     /** The usager says the requested documents have been sent: the dossier goes back to instruction. */

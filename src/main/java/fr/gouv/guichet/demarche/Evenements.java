@@ -10,7 +10,8 @@ public final class Evenements {
     public record DossierDepose(long dossierId, String numero, String demarche) {
     }
 
-    public record DossierTransitionne(long dossierId, Transition transition, EtatDossier de, EtatDossier vers) {
+    /** @param transitionId the recorded transition's row: two requests for documents on one dossier are two events */
+    public record DossierTransitionne(long dossierId, Transition transition, EtatDossier de, EtatDossier vers, long transitionId) {
     }
 
     public record MessageUsager(long dossierId, long messageId) {

@@ -1,5 +1,7 @@
 package fr.gouv.guichet.document;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -145,24 +147,27 @@ public record DonneesArrete(
         void verifier(LocalDate demandeDeposeeLe, LocalDate signeLe);
 
         /**
-         * @param avisCommissionLe date of the commission départementale's opinion (session)
+         * @param visaAvis         the visa about the commission's opinion as recorded ("Vu l’avis favorable émis … lors de sa
+         *                         séance du …", or the delay run out without one), without its final semicolon
+         * @param avisCommissionLe date of the session that gave the opinion; null when the delay ran out without one
          * @param reserves         the commission's reserves when its opinion had any, else empty; may span lines
          */
-        record Definitif(LocalDate avisCommissionLe, String reserves) implements Regime {
+        record Definitif(String visaAvis, @Nullable LocalDate avisCommissionLe, String reserves) implements Regime {
 
             public Definitif {
-                Objects.requireNonNull(avisCommissionLe, "avisCommissionLe");
+                exiger(visaAvis, "visaAvis");
                 Objects.requireNonNull(reserves, "reserves");
             }
 
-            /** A favourable opinion without reserves. */
+            /** A favourable opinion without reserves, given at a session on {@code avisCommissionLe}. */
             public static Definitif apresAvis(LocalDate avisCommissionLe) {
-                return new Definitif(avisCommissionLe, "");
+                return new Definitif("Vu l’avis favorable émis par la commission départementale de vidéoprotection lors de sa séance du "
+                        + date(avisCommissionLe), avisCommissionLe, "");
             }
 
             @Override
             public void verifier(LocalDate demandeDeposeeLe, LocalDate signeLe) {
-                if (avisCommissionLe.isBefore(demandeDeposeeLe) || avisCommissionLe.isAfter(signeLe)) {
+                if (avisCommissionLe != null && (avisCommissionLe.isBefore(demandeDeposeeLe) || avisCommissionLe.isAfter(signeLe))) {
                     throw new IllegalArgumentException(
                             "L’avis de la commission doit être rendu entre la demande et l’arrêté");
                 }
@@ -232,12 +237,12 @@ public record DonneesArrete(
         variables.put("dateExpiration", date(expireLe()));
         switch (regime) {
             case Regime.Definitif definitif -> {
-                variables.put("dateAvisCommission", date(definitif.avisCommissionLe()));
+                variables.put("visaAvis", definitif.visaAvis());
                 variables.put("reserves", Champs.paragraphes(definitif.reserves()));
                 variables.put("dateRenouvellement", date(expireLe().minus(PREAVIS_RENOUVELLEMENT)));
             }
             case Regime.Provisoire ignored -> {
-                variables.put("dateAvisCommission", "");
+                variables.put("visaAvis", "");
                 variables.put("reserves", List.of());
                 variables.put("dateRenouvellement", "");
             }

@@ -18,8 +18,12 @@ public record Verification(String code, String url) {
         adresseWeb(url, "url");
     }
 
-    /** {@code code}, {@code url} and {@code codeQr} (a {@code data:} PNG), for the {@code verification} fragment. */
+    /**
+     * {@code code}, {@code url} and {@code codeQr} (a {@code data:} PNG), for the {@code verification} fragment. The
+     * printed address is the page where a person types the code ("…/verifier"), the QR code leads straight to the result.
+     */
     Map<String, Object> variables() {
-        return Map.of("code", code, "url", url, "codeQr", CodeQr.dataUriPng(url));
+        String page = url.endsWith("/" + code) ? url.substring(0, url.length() - code.length() - 1) : url;
+        return Map.of("code", code, "url", page, "codeQr", CodeQr.dataUriPng(url));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * Sends an e-mail now. Features call it from their event listeners (outbox): a failure throws, the event
@@ -45,10 +46,12 @@ public class Courriels {
             for (Courriel.Fichier fichier : courriel.fichiers()) {
                 helper.addAttachment(fichier.nom(), new org.springframework.core.io.ByteArrayResource(fichier.contenu()), fichier.typeMime());
             }
-            if (courriel.identifiant() != null) {
-                // Kept by JavaMailSenderImpl when it saves the message (a preset Message-ID is restored after saveChanges).
-                message.setHeader("Message-ID", "<" + courriel.identifiant() + "@" + domaine() + ">");
-            }
+            // Every Message-ID in the sender's public domain (JavaMail would use the host name, e.g. "@localhost"); kept by
+            // JavaMailSenderImpl when it saves the message (a preset Message-ID is restored after saveChanges).
+            String identifiant = courriel.identifiant() != null ? courriel.identifiant() : UUID.randomUUID().toString();
+            message.setHeader("Message-ID", "<" + identifiant + "@" + domaine() + ">");
+            // RFC 3834: sent by a program, not a person: no vacation replies or bounces loops.
+            message.setHeader("Auto-Submitted", "auto-generated");
             mailSender.send(message);
         } catch (MessagingException e) {
             throw new MailSendException("Courriel non construit : " + courriel.sujet(), e);

@@ -224,8 +224,12 @@ class CommissionIntegrationTest {
         String passe = mvc.perform(post("/agent/prefectures/2A/commission/seances").cookie(session).with(csrf())
                         .param("date", LocalDate.now(PARIS).minusDays(1).toString()).param("heure", "10:00").param("lieu", "  "))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(passe).contains("La date de la séance doit être dans le futur.").contains("Indiquez le lieu de la séance.")
-                .contains("id=\"date-erreur\"").contains("id=\"lieu-erreur\"");
+        // A session already held may be recorded (issue 11): only the place is missing.
+        assertThat(passe).contains("Indiquez le lieu de la séance.").contains("id=\"lieu-erreur\"").doesNotContain("id=\"date-erreur\"");
+        String ancienne = mvc.perform(post("/agent/prefectures/2A/commission/seances").cookie(session).with(csrf())
+                        .param("date", LocalDate.now(PARIS).minusYears(3).toString()).param("heure", "10:00").param("lieu", "Salle"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ancienne).contains("Une séance tenue ne peut être enregistrée que dans les deux ans");
         String vide = mvc.perform(post("/agent/prefectures/2A/commission/seances").cookie(session).with(csrf())
                 .param("date", "").param("heure", "25:99").param("lieu", "Salle")).andReturn().getResponse().getContentAsString();
         assertThat(vide).contains("Indiquez la date de la séance.").contains("Indiquez une heure valide");

@@ -35,7 +35,7 @@ class ArretePdfTest {
                 "Vu l’arrêté préfectoral du 2 janvier 2026 portant délégation de signature à M. Jean Martin ;",
                 "Vu la demande d’autorisation déposée le 23 novembre 2025 par M. Éloi Dupré, gérant,",
                 "enregistrée sous le numéro VP-2025-000987 ;",
-                "Vu l’avis émis par la commission départementale de vidéoprotection lors de sa séance du 10 mars 2026 ;",
+                "Vu l’avis favorable avec réserves émis par la commission départementale de vidéoprotection lors de sa séance du 10 mars 2026 ;",
                 "ARRÊTE");
     }
 

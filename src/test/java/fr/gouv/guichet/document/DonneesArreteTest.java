@@ -36,12 +36,12 @@ class DonneesArreteTest {
 
         assertThat(variables).containsKeys("intitule", "provisoire", "numeroArrete", "date", "autorite",
                 "visasComplementaires", "numeroDossier", "dateDemande", "titulaire", "lieu", "cameras", "finalites",
-                "conservation", "droitAcces", "personnesHabilitees", "dateExpiration", "dateAvisCommission",
+                "conservation", "droitAcces", "personnesHabilitees", "dateExpiration", "visaAvis",
                 "reserves", "dateRenouvellement", "signataire", "verification");
         assertThat(variables).containsEntry("provisoire", false)
                 .containsEntry("date", "24 mars 2026")
                 .containsEntry("conservation", "15 jours")
-                .containsEntry("dateAvisCommission", "10 mars 2026")
+                .containsEntry("visaAvis", "Vu l’avis favorable avec réserves émis par la commission départementale de vidéoprotection lors de sa séance du 10 mars 2026")
                 .containsEntry("dateExpiration", "24 mars 2031")
                 .containsEntry("dateRenouvellement", "24 novembre 2030");
         assertThat(variables.get("reserves")).isEqualTo(List.of(
@@ -76,7 +76,7 @@ class DonneesArreteTest {
         assertThat(provisoire.provisoire()).isTrue();
         assertThat(provisoire.expireLe()).isEqualTo(LocalDate.of(2026, 7, 23));
         assertThat(provisoire.variables()).containsEntry("dateExpiration", "23 juillet 2026")
-                .containsEntry("dateAvisCommission", "")
+                .containsEntry("visaAvis", "")
                 .containsEntry("reserves", List.of());
         assertThat(provisoire.intitule()).contains("portant autorisation provisoire");
 

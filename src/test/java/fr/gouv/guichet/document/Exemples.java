@@ -92,7 +92,8 @@ final class Exemples {
     }
 
     static DonneesArrete arrete() {
-        return arrete(new Regime.Definitif(LocalDate.of(2026, 3, 10),
+        return arrete(new Regime.Definitif("Vu l’avis favorable avec réserves émis par la commission départementale de vidéoprotection "
+                + "lors de sa séance du 10 mars 2026", LocalDate.of(2026, 3, 10),
                 "Masquer les fenêtres des immeubles voisins.\nNe filmer ni la terrasse & ni la rue " + SCRIPT
                         + "\n\nTransmettre le plan actualisé."));
     }

@@ -63,8 +63,9 @@ class GenerateurPdfTest {
                         + " vaut décision de rejet",
                 "réputée rejetée si vous n’avez pas reçu de réponse le 23 mars 2027",
                 "la préfecture vous indiquera les pièces et informations manquantes",
-                "Le délai de quatre mois ne court alors qu’à compter de la réception de ces pièces et informations"
-                        + " (article L114-5",
+                "Le délai de quatre mois est alors suspendu à compter de cette demande, jusqu’à la réception des pièces et"
+                        + " informations, ou au plus tard jusqu’à cette date limite",
+                "(article L114-5",
                 "recours gracieux auprès du préfet",
                 "recours hiérarchique auprès du ministre de l’Intérieur",
                 "recours contentieux devant le tribunal administratif compétent",

@@ -42,7 +42,7 @@ class RefusPdfTest {
                         + " accordée, pour les motifs suivants :",
                 "Deux caméras extérieures filment la voie publique au-delà des abords immédiats.",
                 "Le plan de détail & les photographies ne permettent pas de vérifier le champ de vision.",
-                "notamment ses articles L251-1 à L255-1 et R251-1 à R253-4",
+                "Cette décision est prise en application des dispositions suivantes :",
                 "Article L251-2 du code de la sécurité intérieure (visionnage de la voie publique)",
                 "Article L252-2 du code de la sécurité intérieure (abords immédiats des commerces)",
                 "motivée en application des articles L211-2 et L211-5 du code des relations entre le public et"

@@ -190,8 +190,8 @@ class InstructionIntegrationTest {
         jdbc.sql("update dossier set complet_le = now() - interval '20 days' where id = ?").param(id).update();
         mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(usager).with(csrf()));
         assertThat(etat(id)).isEqualTo("EN_INSTRUCTION");
-        assertThat(jdbc.sql("select complet_le > now() - interval '1 minute' from dossier where id = ?").param(id).query(Boolean.class).single())
-                .as("le délai de 4 mois repart de la réception des pièces").isTrue();
+        assertThat(jdbc.sql("select complet_le < now() - interval '19 days' from dossier where id = ?").param(id).query(Boolean.class).single())
+                .as("le délai de 4 mois est suspendu pendant la demande (le jour même : 0 jour), pas remis à zéro (L114-5)").isTrue();
 
         mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(agent).with(csrf()).param("message", "Merci, dossier complet."));
         boite.attendre(titulaire.email(), "Nouveau message");
@@ -199,8 +199,8 @@ class InstructionIntegrationTest {
         MvcResult sansAvis = mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())).andReturn();
         assertThat(sansAvis.getFlashMap().get("erreurAction")).asString().contains("avis de la commission");
         assertThat(etat(id)).isEqualTo("ATTENTE_AVIS_COMMISSION");
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf())
-                .param("avisCommissionLe", java.time.LocalDate.now().toString()).param("reserves", "Masquer les fenêtres des riverains"));
+        fr.gouv.guichet.support.AvisDeTest.avisRendu(mvc, agent, "83", id, "FAVORABLE_AVEC_RESERVES", "Masquer les fenêtres des riverains");
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/AUTORISER").cookie(agent).with(csrf()).param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("AUTORISE");
         boite.attendre(titulaire.email(), "décision d’autorisation");
         jakarta.mail.internet.MimeMessage decision = java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
@@ -291,10 +291,11 @@ class InstructionIntegrationTest {
         assertThat(mvc.perform(get("/agent/prefectures/83/file").param("onglet", "EN_INSTRUCTION").param("q", numero(id)).cookie(agent))
                 .andReturn().getResponse().getContentAsString()).contains(numero(id));
 
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "trop court"));
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "trop court")
+                .param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("AUTORISE_PROVISOIREMENT");
         mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf())
-                .param("motif", "Les caméras filment l’intérieur des habitations voisines <script>alert(1)</script>"));
+                .param("motif", "Les caméras filment l’intérieur des habitations voisines <script>alert(1)</script>").param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(etat(id)).isEqualTo("REFUSE");
         long refus = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'refus'").param(id).query(Long.class).single();
         byte[] pdf = mvc.perform(get("/agent/dossiers/" + id + "/pieces/" + refus).cookie(agent)).andReturn().getResponse().getContentAsByteArray();

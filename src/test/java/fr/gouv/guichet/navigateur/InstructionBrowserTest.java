@@ -156,8 +156,25 @@ class InstructionBrowserTest {
             verifierAccessibilite(a);
             a.navigate(url("/agent/dossiers/" + id));
             assertThat(a.locator("#etat-dossier")).hasText("En attente de l’avis de la commission");
-            a.locator("#avis-AUTORISER").fill(LocalDate.now().toString());
+            // No arrêté before the commission's avis (issue 11, point 1): the action says why.
+            assertThat(a.locator("#visa-avis-absent")).isVisible();
             action(a, "AUTORISER");
+            assertThat(a.locator("main")).containsText("n’a pas encore rendu son avis");
+            assertThat(a.locator("#etat-dossier")).hasText("En attente de l’avis de la commission");
+            // The session is held: the secretariat records the avis on the session's page.
+            long seance = jdbc.sql("select seance_id from inscription_seance where dossier_id = ? and courante").param(id).query(Long.class).single();
+            jdbc.sql("update seance_commission set debut = now() - interval '1 minute' where id = ?").param(seance).update();
+            a.navigate(url("/agent/prefectures/83/commission/seances/" + seance));
+            a.locator("label[for=avis-" + id + "-FAVORABLE]").click();
+            a.locator("#avis-dossier-" + id + " button[type=submit]").first().click();
+            assertThat(a.locator(".fr-alert--success")).containsText("Avis favorable enregistré");
+            a.navigate(url("/agent/dossiers/" + id));
+            assertThat(a.locator("#visa-avis")).containsText("Vu l’avis favorable émis par la commission");
+            action(a, "AUTORISER");
+            assertThat(a.locator("#apercu-decision")).containsText("Vu l’avis favorable émis par la commission");
+            assertThat(a.locator("h1")).hasText("Vérifiez la décision avant de l’émettre");
+            verifierAccessibilite(a);
+            a.locator("#confirmation-decision button[type=submit]").click();
             assertThat(a.locator("#etat-dossier")).hasText("Autorisé");
             verifierAccessibilite(a);
 
@@ -201,6 +218,14 @@ class InstructionBrowserTest {
             assertThat(a.locator("#resume-erreurs")).containsText("Motivez le refus");
             a.locator("#motif-REFUSER").fill("Le système filme la voie publique alors que le demandeur est une personne privée.");
             action(a, "REFUSER");
+            assertThat(a.locator("#resume-erreurs")).containsText("fondement juridique");
+            a.locator("#motif-REFUSER").fill("Le système filme la voie publique alors que le demandeur est une personne privée.");
+            a.locator("#action-REFUSER label", new Page.LocatorOptions().setHasText("Voie publique filmée")).click();
+            action(a, "REFUSER");
+            // Issue 11, point 7: the letter is shown before it is issued.
+            assertThat(a.locator("#apercu-decision")).containsText("article L251-2");
+            verifierAccessibilite(a);
+            a.locator("#confirmation-decision button[type=submit]").click();
             assertThat(a.locator("#etat-dossier")).hasText("Refusé");
             assertThat(a.locator("#documents")).isVisible();
             assertThat(a.locator("main")).containsText("refus-");

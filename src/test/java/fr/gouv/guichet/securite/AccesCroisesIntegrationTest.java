@@ -45,7 +45,7 @@ class AccesCroisesIntegrationTest {
     /** Pages anyone may open (sign-in, sign-up, tokens by e-mail, public checks and lists, error page). */
     static final Set<String> PUBLIQUES = Set.of("/", "/aide", "/mentions-legales", "/accessibilite", "/donnees-personnelles",
             "/connexion", "/inscription", "/inscription/envoyee", "/activation", "/activation/renvoyer", "/mot-de-passe-oublie",
-            "/mot-de-passe/reinitialiser", "/compte/email/confirmer", "/verifier/{code}", "/prefectures/{code}/autorisations",
+            "/mot-de-passe/reinitialiser", "/compte/email/confirmer", "/verifier", "/verifier/{code}", "/prefectures/{code}/autorisations",
             "/agent/connexion", "/agent/invitation", "/dev/courriels", "/error",
             // FranceConnect / ProConnect: error page, link of the identity waiting in this session (password of the
             // account required, see FranceConnectAttaquesIntegrationTest), return from the provider's logout.
@@ -90,6 +90,8 @@ class AccesCroisesIntegrationTest {
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}", t -> Map.of("code", "83", "id", t.seance)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/ordre-du-jour.pdf", t -> Map.of("code", "83", "id", t.seance)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/inscriptions", t -> Map.of("code", "83", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/modification", t -> Map.of("code", "83", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/annulation", t -> Map.of("code", "83", "id", t.seance)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/avis",
                     t -> Map.of("code", "83", "id", t.seance, "dossierId", t.dossier)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/prorogation",
@@ -104,6 +106,8 @@ class AccesCroisesIntegrationTest {
             "/agent/prefectures/{code}/commission/seances/{id}", t -> Map.of("code", "75", "id", t.seance),
             "/agent/prefectures/{code}/commission/seances/{id}/ordre-du-jour.pdf", t -> Map.of("code", "75", "id", t.seance),
             "/agent/prefectures/{code}/commission/seances/{id}/inscriptions", t -> Map.of("code", "75", "id", t.seance75),
+            "/agent/prefectures/{code}/commission/seances/{id}/modification", t -> Map.of("code", "75", "id", t.seance),
+            "/agent/prefectures/{code}/commission/seances/{id}/annulation", t -> Map.of("code", "75", "id", t.seance),
             "/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/avis",
             t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier),
             "/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/prorogation",

@@ -176,7 +176,10 @@ class InjectionsIntegrationTest {
         assertThat(texte(recepisse)).contains(SCRIPT).contains("<img src=x onerror=alert(1)>");
 
         mvc.perform(post("/usager/dossiers/" + id + "/pieces-transmises").cookie(sessionUsager).with(csrf()));
-        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "Motivation " + CHARGE));
+        echappe("aperçu du refus", mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf())
+                .param("motif", "Motivation " + CHARGE).param("fondements", "VIE_PRIVEE")).andReturn().getResponse().getContentAsString());
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/REFUSER").cookie(agent).with(csrf()).param("motif", "Motivation " + CHARGE)
+                .param("fondements", "VIE_PRIVEE").param("confirme", "oui"));
         assertThat(jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single()).isEqualTo("REFUSE");
         long refus = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'refus'").param(id).query(Long.class).single();
         String lettre = texte(mvc.perform(get("/usager/dossiers/" + id + "/pieces/" + refus).cookie(sessionUsager)).andReturn()
@@ -207,8 +210,8 @@ class InjectionsIntegrationTest {
         for (String action : List.of("PRENDRE_EN_CHARGE", "INSCRIRE_COMMISSION")) {
             mvc.perform(post("/agent/dossiers/" + autorise + "/actions/" + action).cookie(agent).with(csrf()));
         }
-        mvc.perform(post("/agent/dossiers/" + autorise + "/actions/AUTORISER").cookie(agent).with(csrf())
-                .param("avisCommissionLe", LocalDate.now().toString()).param("reserves", "Réserve " + CHARGE));
+        fr.gouv.guichet.support.AvisDeTest.avisRendu(mvc, agent, "83", autorise, "FAVORABLE_AVEC_RESERVES", "Réserve " + CHARGE);
+        mvc.perform(post("/agent/dossiers/" + autorise + "/actions/AUTORISER").cookie(agent).with(csrf()).param("confirme", "oui"));
         assertThat(jdbc.sql("select etat from dossier where id = ?").param(autorise).query(String.class).single()).isEqualTo("AUTORISE");
         long arrete = jdbc.sql("select id from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(autorise)
                 .query(Long.class).single();

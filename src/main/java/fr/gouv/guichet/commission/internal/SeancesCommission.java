@@ -39,7 +39,7 @@ public class SeancesCommission {
     }
 
     private static final String SEANCE = """
-            select s.id, s.code_departement, s.debut, s.lieu,
+            select s.id, s.code_departement, s.debut, s.lieu, s.motif_annulation,
                    (select count(*) from inscription_seance i where i.seance_id = s.id and i.courante) as nombre
             from seance_commission s
             """;
@@ -56,12 +56,45 @@ public class SeancesCommission {
                 .query(Long.class).single();
     }
 
+    public void modifier(long id, LocalDateTime debut, String lieu) {
+        jdbc.sql("update seance_commission set debut = ?, lieu = ? where id = ?")
+                .params(Timestamp.from(debut.atZone(PARIS).toInstant()), lieu, id).update();
+    }
+
+    /** Cancels the session; the dossiers on its agenda leave it (they wait for another session). */
+    public void annuler(long id, String motif, Instant maintenant) {
+        jdbc.sql("update seance_commission set annulee_le = ?, motif_annulation = ? where id = ?").params(Timestamp.from(maintenant), motif, id)
+                .update();
+        jdbc.sql("update inscription_seance set courante = false where seance_id = ? and courante").param(id).update();
+    }
+
+    public boolean aDesAvis(long seanceId) {
+        return jdbc.sql("select exists (select 1 from inscription_seance where seance_id = ? and avis is not null)").param(seanceId)
+                .query(Boolean.class).single();
+    }
+
+    public void journaliser(long seanceId, String nature, String detail, @Nullable String motif, long agentId, Instant maintenant) {
+        jdbc.sql("insert into seance_commission_evenement (seance_id, nature, detail, motif, agent_id, moment) values (?, ?, ?, ?, ?, ?)")
+                .params(seanceId, nature, detail, motif, agentId, Timestamp.from(maintenant)).update();
+    }
+
+    public List<Seance.Evenement> journal(long seanceId) {
+        return jdbc.sql("""
+                select e.nature, e.detail, e.motif, coalesce(a.nom, 'Agent supprimé'), e.moment
+                from seance_commission_evenement e left join agent a on a.id = e.agent_id
+                where e.seance_id = ? order by e.moment, e.id""")
+                .param(seanceId)
+                .query((rs, n) -> new Seance.Evenement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     public Optional<Seance> seance(long id) {
         return jdbc.sql(SEANCE + " where s.id = ?").param(id).query(SeancesCommission::seance).optional();
     }
 
     public List<Seance> aVenir(String codeDepartement, Instant maintenant) {
-        return jdbc.sql(SEANCE + " where s.code_departement = ? and s.debut >= ? order by s.debut, s.id")
+        return jdbc.sql(SEANCE + " where s.code_departement = ? and s.debut >= ? and s.annulee_le is null order by s.debut, s.id")
                 .params(codeDepartement, Timestamp.from(maintenant)).query(SeancesCommission::seance).list();
     }
 
@@ -170,7 +203,8 @@ public class SeancesCommission {
 
     private static Seance seance(ResultSet rs, int n) throws SQLException {
         return new Seance(rs.getLong("id"), rs.getString("code_departement"),
-                LocalDateTime.ofInstant(rs.getTimestamp("debut").toInstant(), PARIS), rs.getString("lieu"), rs.getInt("nombre"));
+                LocalDateTime.ofInstant(rs.getTimestamp("debut").toInstant(), PARIS), rs.getString("lieu"), rs.getInt("nombre"),
+                rs.getString("motif_annulation"));
     }
 
     private static Inscription inscription(ResultSet rs, int n) throws SQLException {

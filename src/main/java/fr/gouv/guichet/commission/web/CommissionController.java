@@ -15,6 +15,7 @@ import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.referentiel.Departements;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,6 +48,8 @@ import java.util.Map;
 class CommissionController {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' H 'h' mm", Locale.FRANCE)
+            .withZone(SeancesCommission.PARIS);
     private static final int SEANCES_PASSEES = 20;
     private static final int DOSSIERS_PROPOSES = 200;
 
@@ -90,6 +93,63 @@ class CommissionController {
         AgentConnecte agent = acces.prefecture(code);
         SaisieSeance saisie = new SaisieSeance(date.strip(), heure.strip(), lieu);
         Map<String, String> erreurs = new LinkedHashMap<>();
+        LocalDateTime debut = debut(saisie, erreurs);
+        try {
+            if (erreurs.isEmpty()) {
+                Seance seance = commissions.creerSeance(agent, code, debut, lieu);
+                redirection.addFlashAttribute("messageSucces", "La " + seance.libelle() + " est créée. Inscrivez-y les dossiers à examiner.");
+                return "redirect:/agent/prefectures/" + code + "/commission/seances/" + seance.id();
+            }
+            // Date or time unreadable: the service still checks the place, so that every error shows at once (it throws).
+            commissions.creerSeance(agent, code, null, lieu);
+        } catch (SaisieCommissionInvalide e) {
+            rapporter(e, erreurs);
+        }
+        return pageSeances(code, model, saisie, erreurs);
+    }
+
+    @PostMapping("/agent/prefectures/{code}/commission/seances/{id}/modification")
+    String modifier(@PathVariable String code, @PathVariable long id, @RequestParam(defaultValue = "") String date,
+                    @RequestParam(defaultValue = "") String heure, @RequestParam(defaultValue = "") String lieu,
+                    @RequestParam(defaultValue = "") String motif, Model model, RedirectAttributes redirection) {
+        AgentConnecte agent = acces.prefecture(code);
+        Seance seance = acces.seance(agent, code, id);
+        SaisieSeance saisie = new SaisieSeance(date.strip(), heure.strip(), lieu);
+        Map<String, String> erreurs = new LinkedHashMap<>();
+        LocalDateTime debut = debut(saisie, erreurs);
+        try {
+            if (erreurs.isEmpty()) {
+                Seance modifiee = commissions.modifierSeance(agent, seance.id(), debut, lieu, motif);
+                redirection.addFlashAttribute("messageSucces", "La séance est modifiée : " + modifiee.libelle() + ".");
+                return "redirect:/agent/prefectures/" + code + "/commission/seances/" + id;
+            }
+        } catch (SaisieCommissionInvalide e) {
+            rapporter(e, erreurs);
+        }
+        model.addAttribute("saisieModification", saisie);
+        model.addAttribute("motifModification", motif);
+        model.addAttribute("erreursModification", erreurs);
+        return pageSeance(seance, model);
+    }
+
+    @PostMapping("/agent/prefectures/{code}/commission/seances/{id}/annulation")
+    String annuler(@PathVariable String code, @PathVariable long id, @RequestParam(defaultValue = "") String motif, Model model,
+                   RedirectAttributes redirection) {
+        AgentConnecte agent = acces.prefecture(code);
+        Seance seance = acces.seance(agent, code, id);
+        try {
+            commissions.annulerSeance(agent, seance.id(), motif);
+        } catch (SaisieCommissionInvalide e) {
+            model.addAttribute("erreursAnnulation", e.erreurs());
+            model.addAttribute("motifAnnulation", motif);
+            return pageSeance(seance, model);
+        }
+        redirection.addFlashAttribute("messageSucces", "La " + seance.libelle() + " est annulée ; les dossiers inscrits attendent une autre séance.");
+        return "redirect:/agent/prefectures/" + code + "/commission/seances/" + id;
+    }
+
+    /** The session's start from the form, or null with the errors of {@code date} and {@code heure}. */
+    private static @Nullable LocalDateTime debut(SaisieSeance saisie, Map<String, String> erreurs) {
         LocalDate jour = null;
         LocalTime temps = null;
         if (saisie.date().isEmpty()) {
@@ -110,25 +170,20 @@ class CommissionController {
                 erreurs.put("heure", "Indiquez une heure valide, au format hh:mm (par exemple 14:30).");
             }
         }
-        try {
-            Seance seance = commissions.creerSeance(agent, code, jour == null || temps == null ? null : jour.atTime(temps), lieu);
-            if (erreurs.isEmpty()) {
-                redirection.addFlashAttribute("messageSucces", "La " + seance.libelle() + " est créée. Inscrivez-y les dossiers à examiner.");
-                return "redirect:/agent/prefectures/" + code + "/commission/seances/" + seance.id();
-            }
-            throw new IllegalStateException("Séance créée malgré une saisie invalide");
-        } catch (SaisieCommissionInvalide e) {
-            e.erreurs().forEach((champ, message) -> {
-                if (champ.equals("debut")) {
-                    if (!erreurs.containsKey("date") && !erreurs.containsKey("heure")) {
-                        erreurs.put("date", message);
-                    }
-                } else {
-                    erreurs.put(champ, message);
+        return jour == null || temps == null ? null : jour.atTime(temps);
+    }
+
+    /** The service's messages, on the form's fields ({@code debut} goes on the date unless date or time already has one). */
+    private static void rapporter(SaisieCommissionInvalide e, Map<String, String> erreurs) {
+        e.erreurs().forEach((champ, message) -> {
+            if (champ.equals("debut")) {
+                if (!erreurs.containsKey("date") && !erreurs.containsKey("heure")) {
+                    erreurs.put("date", message);
                 }
-            });
-        }
-        return pageSeances(code, model, saisie, erreurs);
+            } else {
+                erreurs.putIfAbsent(champ, message);
+            }
+        });
     }
 
     @GetMapping("/agent/prefectures/{code}/commission/seances/{id}")
@@ -259,6 +314,18 @@ class CommissionController {
         model.addAttribute("avisPossibles", Avis.values());
         model.addAttribute("aujourdhui", maintenant.toLocalDate());
         model.addAttribute("date", DATE);
+        model.addAttribute("journal", seances.journal(seance.id()));
+        model.addAttribute("dateHeure", DATE_HEURE);
+        if (!model.containsAttribute("erreursModification")) {
+            model.addAttribute("erreursModification", Map.of());
+            model.addAttribute("saisieModification", new SaisieSeance(seance.debut().toLocalDate().toString(),
+                    seance.debut().toLocalTime().toString(), seance.lieu()));
+            model.addAttribute("motifModification", "");
+        }
+        if (!model.containsAttribute("erreursAnnulation")) {
+            model.addAttribute("erreursAnnulation", Map.of());
+            model.addAttribute("motifAnnulation", "");
+        }
         if (!model.containsAttribute("erreursInscription")) {
             model.addAttribute("erreursInscription", Map.of());
             model.addAttribute("numeroSaisi", "");

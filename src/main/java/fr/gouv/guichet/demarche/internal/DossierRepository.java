@@ -131,13 +131,14 @@ public class DossierRepository {
                 .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId).update();
     }
 
-    public void enregistrerTransition(long dossierId, @Nullable EtatDossier de, EtatDossier vers, String acteurType,
+    /** Records a transition; returns its row's id (each firing is one row, even between the same two states). */
+    public long enregistrerTransition(long dossierId, @Nullable EtatDossier de, EtatDossier vers, String acteurType,
                                @Nullable Long acteurId, @Nullable String motif, Instant maintenant) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into dossier_transition (dossier_id, de, vers, acteur_type, acteur_id, motif, moment)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(dossierId, de == null ? null : de.name(), vers.name(), acteurType, acteurId, motif, Timestamp.from(maintenant))
-                .update();
+                .query(Long.class).single();
     }
 
     public int prochainNumero(String prefixe, String codeDepartement, int annee) {
@@ -170,7 +171,6 @@ public class DossierRepository {
         return jdbc.sql("select count(*) from effet_realise where cle = ?").param(cle).query(Integer.class).single() > 0;
     }
 
-    /** The requested documents arrived: the 4-month clock starts again from now. */
     /** The usager sent something (message, document, documents announced): flagged until an agent opens the dossier. */
     public void marquerNouveauxElements(long id, Instant moment) {
         jdbc.sql("update dossier set nouveaux_elements_le = coalesce(nouveaux_elements_le, ?) where id = ?")
@@ -181,8 +181,9 @@ public class DossierRepository {
         jdbc.sql("update dossier set nouveaux_elements_le = null where id = ? and nouveaux_elements_le is not null").param(id).update();
     }
 
-    public void marquerComplet(long id, Instant moment) {
-        jdbc.sql("update dossier set complet_le = ? where id = ?").params(Timestamp.from(moment), id).update();
+    /** Days the implicit-rejection clock was suspended by answered requests for documents (CRPA L114-5). */
+    public int joursSuspension(long id) {
+        return jdbc.sql("select jours_suspension from dossier where id = ?").param(id).query(Integer.class).optional().orElse(0);
     }
 
     public Optional<Instant> completLe(long id) {
@@ -192,5 +193,29 @@ public class DossierRepository {
 
     public void definirPriorite(long id, boolean prioritaire) {
         jdbc.sql("update dossier set prioritaire = ?, version = version + 1 where id = ?").params(prioritaire, id).update();
+    }
+
+    public void ouvrirDemandePieces(long dossierId, Instant demandeeLe, java.time.LocalDate echeance, String pieces, long agentId) {
+        jdbc.sql("insert into demande_pieces (dossier_id, demandee_le, echeance, pieces, demandee_par) values (?, ?, ?, ?, ?)")
+                .params(dossierId, Timestamp.from(demandeeLe), echeance, pieces, agentId).update();
+    }
+
+    /** The dossier's latest request for documents (open or answered). */
+    public Optional<fr.gouv.guichet.demarche.DemandePieces> derniereDemandePieces(long dossierId) {
+        return jdbc.sql("select id, dossier_id, demandee_le, echeance, pieces, recues_le from demande_pieces where dossier_id = ? "
+                        + "order by id desc limit 1")
+                .param(dossierId)
+                .query((rs, n) -> new fr.gouv.guichet.demarche.DemandePieces(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    /** Closes the open request and adds the days it suspended the clock to the dossier's total. */
+    public void cloreDemandePieces(long demandeId, long dossierId, Instant recuesLe, int joursSuspension) {
+        jdbc.sql("update demande_pieces set recues_le = ?, jours_suspension = ? where id = ? and recues_le is null")
+                .params(Timestamp.from(recuesLe), joursSuspension, demandeId).update();
+        jdbc.sql("update dossier set jours_suspension = jours_suspension + ? where id = ?")
+                .params(joursSuspension, dossierId).update();
     }
 }

@@ -1,6 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.compte.Usagers;
+import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.EtatDossier;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
@@ -12,11 +13,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Tells the usager by e-mail when their dossier moves or the préfecture writes (their timeline shows it too). */
 @Component
 class NotificationsUsager {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final DossierRepository dossiers;
     private final HistoriqueRepository historique;
@@ -40,12 +46,26 @@ class NotificationsUsager {
         if (e.transition().acteur() != fr.gouv.guichet.demarche.TypeActeur.AGENT) {
             return;
         }
-        String cle = "notification-transition:" + e.dossierId() + ":" + e.vers() + ":" + e.de();
-        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), List.of(
+        // One e-mail per firing (its recorded row), not per pair of states: a second request for documents is news too.
+        String cle = "notification-transition:" + e.dossierId() + ":" + e.transitionId();
+        List<String> paragraphes = new ArrayList<>(List.of(
                 "Nouveau statut de votre dossier %s : « " + e.vers().libelleUsager() + " ».",
-                explication(e.transition()),
-                "Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture."),
-                decision(e.dossierId(), e.transition()));
+                explication(e.transition())));
+        if (e.transition() == Transition.DEMANDER_PIECES) {
+            dossiers.derniereDemandePieces(e.dossierId()).ifPresent(d -> paragraphes.addAll(demandePieces(d)));
+        }
+        paragraphes.add("Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture.");
+        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), paragraphes, decision(e.dossierId(), e.transition()));
+    }
+
+    /** CRPA L114-5: the documents asked, the deadline, and what happens to the clock. */
+    private static List<String> demandePieces(DemandePieces d) {
+        String echeance = DATE.format(d.echeance());
+        return List.of("Pièces et informations demandées : " + d.pieces() + ".",
+                "Date limite pour les fournir : " + echeance + ".",
+                "Le délai au terme duquel le silence de la préfecture vaut rejet de votre demande est suspendu jusqu’à la réception "
+                        + "de ces pièces, et au plus tard jusqu’au " + echeance + " (article L114-5 du code des relations entre le public "
+                        + "et l’administration). Il reprendra alors là où il s’était arrêté : la nouvelle date figure dans votre dossier.");
     }
 
     /** The préfet's decision (arrêté, refusal) goes with the e-mail that announces it. */
@@ -85,7 +105,7 @@ class NotificationsUsager {
             return;
         }
         usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyer(new Courriel(u.email(), sujet.formatted(dossier.numero()),
-                paragraphes.stream().map(p -> p.contains("%s") ? p.formatted(dossier.numero()) : p).toList(),
+                paragraphes.stream().map(p -> p.replace("%s", dossier.numero())).toList(),
                 "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
                 fichiers)));
     }
@@ -104,8 +124,8 @@ class NotificationsUsager {
     private static String explication(Transition t) {
         return switch (t) {
             case PRENDRE_EN_CHARGE -> "Un agent de la préfecture a pris votre dossier en charge.";
-            case DEMANDER_PIECES -> "La préfecture a besoin de documents complémentaires : la liste figure dans votre dossier. "
-                    + "Joignez-les puis indiquez que vous les avez transmis. Le délai d’instruction ne court qu’à compter de leur réception.";
+            case DEMANDER_PIECES -> "La préfecture a besoin de documents complémentaires. Joignez-les dans votre dossier puis indiquez "
+                    + "que vous les avez transmis.";
             case INSCRIRE_COMMISSION -> "Votre dossier est inscrit à l’ordre du jour de la commission départementale de vidéoprotection, "
                     + "qui rendra un avis au préfet.";
             case AUTORISER -> "Le préfet a autorisé votre système : l’arrêté est disponible dans votre dossier.";

@@ -138,9 +138,21 @@ class DocumentsDossierController {
                 .body(new InputStreamResource(analyses.ouvrirSiSain(piece.cleStockage())));
     }
 
+    /** The page the documents point to ("saisissez le code"): a field to type the code, and the result once typed. */
+    @GetMapping("/verifier")
+    String verifierSaisie(@RequestParam(name = "code", required = false) String code, Model model) {
+        if (code == null || code.isBlank()) {
+            model.addAttribute("code", "");
+            model.addAttribute("saisie", true);
+            return "demarche/verification";
+        }
+        return verifier(code.length() > 40 ? code.substring(0, 40) : code.strip(), model);
+    }
+
     /** Public check of an official document by its code: type, number, date and préfecture, nothing personal. */
     @GetMapping("/verifier/{code}")
     String verifier(@PathVariable String code, Model model) {
+        model.addAttribute("saisie", false);
         model.addAttribute("code", code);
         model.addAttribute("document", documents.verifier(code).orElse(null));
         model.addAttribute("format", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE).withZone(ZoneId.of("Europe/Paris")));

@@ -93,7 +93,7 @@ class MesDossiersController {
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
-        model.addAttribute("dateRejetImplicite", delais.dateRejetImplicite(dossier));
+        model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
         var pieces = dossiers.pieces(id);
         model.addAttribute("pieces", pieces);
@@ -102,8 +102,9 @@ class MesDossiersController {
         var transitions = dossiers.transitions(id);
         model.addAttribute("transitions", transitions);
         model.addAttribute("demandePieces", dossier.etat() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES
-                ? transitions.stream().filter(t -> t.vers() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES)
-                        .reduce((a, b) -> b).map(t -> t.motif()).orElse(null) : null);
+                ? dossiers.derniereDemandePieces(id).map(d -> d.pieces()).or(() -> transitions.stream()
+                        .filter(t -> t.vers() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES)
+                        .reduce((a, b) -> b).map(t -> t.motif())).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("format", DATE_HEURE);
         return "demarche/dossier";

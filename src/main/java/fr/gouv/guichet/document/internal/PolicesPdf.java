@@ -11,14 +11,16 @@ import java.io.UncheckedIOException;
 /**
  * The fonts embedded (subset) in every PDF: DejaVu Sans regular and bold, from {@code pdf/polices/} (license in
  * {@code LICENSE-DejaVu.txt}). Templates use {@code font-family: 'DejaVu Sans'}; it covers accents, « », ’ and the
- * narrow no-break space.
+ * narrow no-break space. The fonts are used without their glyph substitution table (GSUB): PDFBox would otherwise
+ * print "fi" as the ligature U+FB01, so that a copied address ("…/verifier") or word no longer matches what was
+ * written, and screen readers read it badly. French needs no substitution: accented letters are precomposed.
  */
 public final class PolicesPdf {
 
     public static final String FAMILLE = "DejaVu Sans";
 
-    private static final byte[] NORMALE = lire("/pdf/polices/DejaVuSans.ttf");
-    private static final byte[] GRASSE = lire("/pdf/polices/DejaVuSans-Bold.ttf");
+    private static final byte[] NORMALE = sansSubstitutions(lire("/pdf/polices/DejaVuSans.ttf"));
+    private static final byte[] GRASSE = sansSubstitutions(lire("/pdf/polices/DejaVuSans-Bold.ttf"));
 
     private PolicesPdf() {
     }
@@ -26,6 +28,22 @@ public final class PolicesPdf {
     public static void enregistrer(PdfRendererBuilder constructeur) {
         constructeur.useFont(() -> new ByteArrayInputStream(NORMALE), FAMILLE, 400, FontStyle.NORMAL, true);
         constructeur.useFont(() -> new ByteArrayInputStream(GRASSE), FAMILLE, 700, FontStyle.NORMAL, true);
+    }
+
+    /**
+     * Hides the GSUB table of a TrueType font by renaming its entry in the table directory (tag, checksum, offset,
+     * length: 16 bytes each from offset 12): readers ignore an unknown table, and the subset embedded leaves it out.
+     */
+    static byte[] sansSubstitutions(byte[] police) {
+        byte[] copie = police.clone();
+        int tables = ((copie[4] & 0xFF) << 8) | (copie[5] & 0xFF);
+        for (int i = 0; i < tables; i++) {
+            int entree = 12 + 16 * i;
+            if (copie[entree] == 'G' && copie[entree + 1] == 'S' && copie[entree + 2] == 'U' && copie[entree + 3] == 'B') {
+                copie[entree] = 'X';
+            }
+        }
+        return copie;
     }
 
     private static byte[] lire(String ressource) {

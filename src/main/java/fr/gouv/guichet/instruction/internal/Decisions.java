@@ -1,9 +1,14 @@
 package fr.gouv.guichet.instruction.internal;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.commission.AvisCommission;
+import fr.gouv.guichet.commission.AvisVise;
+import fr.gouv.guichet.commission.Commissions;
+import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,8 +30,9 @@ public class Decisions {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
-    /** What an agent may give with an action. */
-    public record Parametres(String motif, @Nullable LocalDate avisCommissionLe, String reserves, @Nullable LocalDate finProvisoire) {
+    /** What an agent may give with an action (the commission's opinion is not given: the recorded one is cited). */
+    public record Parametres(String motif, @Nullable LocalDate finProvisoire, @Nullable LocalDate echeancePieces,
+                             List<FondementRefus> fondements) {
     }
 
     /** A decision that cannot be taken as asked, with the French reason shown to the agent. */
@@ -39,30 +46,45 @@ public class Decisions {
     private final RedactionDecisions redaction;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
+    private final Commissions commissions;
 
-    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge) {
+    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge,
+              Commissions commissions) {
         this.dossiers = dossiers;
+        this.commissions = commissions;
         this.redaction = redaction;
         this.evenements = evenements;
         this.horloge = horloge;
     }
 
-    @Transactional
-    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+    /**
+     * Checks, without acting, that the decision may be issued as asked (state, guards of the lifecycle, what the agent
+     * must give): what the preview runs before showing the act.
+     *
+     * @throws fr.gouv.guichet.demarche.TransitionImpossible (or {@link TransitionRefusee}) and {@link DecisionImpossible}
+     */
+    public void verifier(Dossier dossier, Transition transition, Parametres p) {
         if (!transition.autoriseA(TypeActeur.AGENT) || !transition.possibleDepuis(dossier.etat())) {
             throw new fr.gouv.guichet.demarche.TransitionImpossible(transition, dossier.etat());
         }
+        dossiers.verifierGardes(dossier, transition);
+        if (transition == Transition.REFUSER && p.fondements().isEmpty()) {
+            throw new DecisionImpossible("Choisissez le fondement juridique du refus (au moins un) : la décision cite son article.");
+        }
+    }
+
+    @Transactional
+    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+        verifier(dossier, transition, p);
         LocalDate aujourdhui = LocalDate.now(horloge);
         String motif = p.motif();
         switch (transition) {
             case AUTORISER -> {
-                if (p.avisCommissionLe() == null || p.avisCommissionLe().isAfter(aujourdhui)
-                        || (dossier.deposeLe() != null && p.avisCommissionLe().isBefore(dossier.deposeLe().atZone(horloge.getZone()).toLocalDate()))) {
-                    throw new DecisionImpossible("Indiquez la date de l’avis de la commission départementale de vidéoprotection "
-                            + "(entre le dépôt du dossier et aujourd’hui) : l’arrêté la vise.");
-                }
+                // The state machine's guard (avis recorded, or the commission's delay run out) refuses it otherwise.
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
-                redaction.arrete(dossier, agent, p.avisCommissionLe(), p.reserves(), null);
+                AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow(() -> new TransitionRefusee(transition, dossier.etat(),
+                        "L’avis de la commission n’est plus enregistré : rechargez la page."));
+                redaction.arrete(dossier, agent, avis, null);
             }
             case AUTORISER_PROVISOIREMENT -> {
                 if (!dossier.prioritaire()) {
@@ -77,12 +99,21 @@ public class Decisions {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         "jusqu’au " + DATE.format(fin) + " ; président de la commission départementale informé"
                                 + (motif.isBlank() ? "" : " ; " + motif));
-                redaction.arrete(dossier, agent, null, "", fin);
+                redaction.arrete(dossier, agent, null, fin);
                 informerPresident(dossier, fin);
             }
+            case DEMANDER_PIECES -> {
+                LocalDate echeance = p.echeancePieces() == null ? aujourdhui.plusMonths(DemandePieces.MOIS_PAR_DEFAUT) : p.echeancePieces();
+                if (!echeance.isAfter(aujourdhui) || echeance.isAfter(aujourdhui.plusMonths(DemandePieces.MOIS_MAX))) {
+                    throw new DecisionImpossible("Choisissez une date limite pour les pièces après aujourd’hui et avant le "
+                            + DATE.format(aujourdhui.plusMonths(DemandePieces.MOIS_MAX)) + ".");
+                }
+                dossiers.demanderPieces(dossier.id(), agent.id(), motif, echeance);
+            }
             case REFUSER -> {
-                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
-                redaction.refus(dossier, agent, motif, p.avisCommissionLe());
+                dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
+                        p.fondements().stream().map(FondementRefus::libelle).collect(java.util.stream.Collectors.joining(" ; ")) + " : " + motif);
+                redaction.refus(dossier, agent, motif, p.fondements(), commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null));
             }
             default -> dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
         }

@@ -77,7 +77,7 @@ public class FileAttente {
     public Page page(FiltreFile filtre, @Nullable String apres, int delaiCibleJours) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le,
+                select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le, jours_suspension,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
                        coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
                 from dossier where code_departement = ? and onglet = ?
@@ -96,7 +96,7 @@ public class FileAttente {
         params.add(TAILLE_PAGE + 1);
         List<LigneFile> lignes = jdbc.sql(sql.toString()).params(params).query((rs, i) -> ligne(
                 rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
-                rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(), rs.getTimestamp("complet_le").toInstant(),
+                rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(), rs.getTimestamp("complet_le").toInstant(), rs.getInt("jours_suspension"),
                 rs.getString("demandeur"), rs.getString("commune"), rs.getBoolean("nouveaux"), delaiCibleJours)).list();
         String suivante = null;
         if (lignes.size() > TAILLE_PAGE) {
@@ -111,7 +111,7 @@ public class FileAttente {
     public void parcourir(FiltreFile filtre, int delaiCibleJours, Consumer<LigneFile> consommateur) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le,
+                select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le, jours_suspension,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
                        coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
                 from dossier where code_departement = ? and onglet = ?
@@ -123,7 +123,7 @@ public class FileAttente {
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             consommateur.accept(ligne(rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"),
                     EtatDossier.valueOf(rs.getString("etat")), rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(),
-                    rs.getTimestamp("complet_le").toInstant(), rs.getString("demandeur"), rs.getString("commune"),
+                    rs.getTimestamp("complet_le").toInstant(), rs.getInt("jours_suspension"), rs.getString("demandeur"), rs.getString("commune"),
                     rs.getBoolean("nouveaux"), delaiCibleJours));
         });
     }
@@ -166,12 +166,13 @@ public class FileAttente {
     }
 
     private LigneFile ligne(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
-                            Instant completLe, String demandeur, String commune, boolean nouveaux, int delaiCibleJours) {
+                            Instant completLe, int joursSuspension, String demandeur, String commune, boolean nouveaux,
+                            int delaiCibleJours) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         long jours = ChronoUnit.DAYS.between(deposeLe.atZone(PARIS).toLocalDate(), aujourdhui);
         boolean decide = etat.estDecide();
         boolean suspendu = etat == EtatDossier.ATTENTE_PIECES;
-        LocalDate rejet = decide || suspendu ? null : completLe.atZone(PARIS).toLocalDate().plusMonths(4);
+        LocalDate rejet = decide || suspendu ? null : completLe.atZone(PARIS).toLocalDate().plusMonths(4).plusDays(joursSuspension);
         return new LigneFile(id, numero, demarche, etat, prioritaire, deposeLe, demandeur, commune, jours,
                 !decide && jours > delaiCibleJours, rejet, rejet != null && !aujourdhui.isBefore(rejet.minusDays(21)), nouveaux);
     }

@@ -1,6 +1,7 @@
 package fr.gouv.guichet.instruction.internal;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
@@ -71,9 +72,8 @@ public class RedactionDecisions {
         this.analyses = analyses;
     }
 
-    /** The arrêté: final when {@code avisCommissionLe} is given, provisional (until {@code finProvisoire}) otherwise. */
-    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable LocalDate avisCommissionLe, String reserves,
-                       @Nullable LocalDate finProvisoire) {
+    /** The arrêté: final when the commission's recorded {@code avis} is given, provisional (until {@code finProvisoire}) otherwise. */
+    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable AvisVise avis, @Nullable LocalDate finProvisoire) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
@@ -82,7 +82,7 @@ public class RedactionDecisions {
                 registre.prochainNumeroArrete(dossier.codeDepartement(), aujourdhui.getYear()));
         boolean provisoire = finProvisoire != null;
         String type = provisoire ? DocumentsEmis.ARRETE_PROVISOIRE : DocumentsEmis.ARRETE;
-        String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement(), numeroArrete);
         DonneesArrete.Cameras cameras = cameras(r);
         DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
                 deposeLe(dossier), new DonneesArrete.Titulaire(personne(r), r.texte("denomination")),
@@ -91,8 +91,8 @@ public class RedactionDecisions {
                 new DonneesArrete.ContactDroitAcces(nonVide(r.texte("droit_acces_service"), "Le responsable du système"),
                         nonVide(r.texte("droit_acces_telephone"), "non communiqué")),
                 List.of(nonVide(r.texte("personnes_habilitees"), "Le responsable du système")),
-                provisoire ? new DonneesArrete.Regime.Provisoire(finProvisoire)
-                        : new DonneesArrete.Regime.Definitif(avisCommissionLe, reserves),
+                provisoire || avis == null ? new DonneesArrete.Regime.Provisoire(java.util.Objects.requireNonNull(finProvisoire))
+                        : new DonneesArrete.Regime.Definitif(avis.visa(), avis.seanceLe(), avis.reserves()),
                 signataire(agent), verification(code));
         byte[] contenu = pdf.genererArrete(donnees);
         joindre(dossier, provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf", contenu);
@@ -101,7 +101,8 @@ public class RedactionDecisions {
                 cameras.interieures() + cameras.exterieures() + cameras.voiePublique());
     }
 
-    public void refus(Dossier dossier, AgentConnecte agent, String motivation, @Nullable LocalDate avisCommissionLe) {
+    public void refus(Dossier dossier, AgentConnecte agent, String motivation, List<FondementRefus> fondements,
+                      @Nullable LocalDate avisCommissionLe) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
@@ -113,7 +114,7 @@ public class RedactionDecisions {
         DonneesRefus donnees = new DonneesRefus(autorite(dep), service, aujourdhui,
                 new DonneesRefus.Destinataire(nonVide(r.texte("denomination"), personne(r)), adresseDeclarant(r)),
                 dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
-                List.of("Code de la sécurité intérieure, articles L251-1 à L255-1 et R251-1 à R253-4"),
+                fondements.stream().map(FondementRefus::citation).toList(),
                 signataire(agent), verification(code));
         joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", pdf.genererRefus(donnees));
     }
@@ -130,7 +131,7 @@ public class RedactionDecisions {
     }
 
     private static Signataire signataire(AgentConnecte agent) {
-        return new Signataire("Pour le préfet et par délégation, l’agent habilité du bureau de la vidéoprotection", agent.nom());
+        return new Signataire("L’agent habilité du bureau de la vidéoprotection", agent.nom());
     }
 
     private Verification verification(String code) {

@@ -10,13 +10,16 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
+import fr.gouv.guichet.instruction.internal.ApercuDecisions;
 import fr.gouv.guichet.instruction.internal.Decisions;
+import fr.gouv.guichet.instruction.internal.FondementRefus;
 import fr.gouv.guichet.instruction.internal.NotesAgents;
 import fr.gouv.guichet.piece.AnalysesAntivirus;
 import fr.gouv.guichet.piece.EtatAnalyse;
@@ -65,11 +68,13 @@ class DossierAgentController {
     private final DelaisDossier delais;
     private final AnalysesAntivirus analyses;
     private final Decisions decisions;
+    private final ApercuDecisions apercus;
     private final fr.gouv.guichet.commission.Commissions commissions;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                            NotesAgents notes, Departements departements, DelaisDossier delais, AnalysesAntivirus analyses,
-                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions) {
+                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus) {
+        this.apercus = apercus;
         this.acces = acces;
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -102,9 +107,11 @@ class DossierAgentController {
         model.addAttribute("actions", Arrays.stream(Transition.values())
                 .filter(t -> t.autoriseA(TypeActeur.AGENT) && t.possibleDepuis(dossier.etat())).toList());
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
-        model.addAttribute("rejetImplicite", delais.dateRejetImplicite(dossier));
+        model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("format", DATE_HEURE);
         model.addAttribute("avisCommission", commissions.avis(id).orElse(null));
+        model.addAttribute("fondementsRefus", FondementRefus.values());
+        model.addAttribute("avisVise", commissions.avisVise(id).orElse(null));
         model.addAttribute("echeanceCommission", commissions.echeanceAvis(id).orElse(null));
         model.addAttribute("seances", commissions.seancesAVenir(dossier.codeDepartement()));
         return "instruction/dossier";
@@ -114,9 +121,10 @@ class DossierAgentController {
     String agir(@PathVariable long id, @PathVariable String transition,
                 @RequestParam(name = "motif", defaultValue = "") String motif,
                 @RequestParam(name = "pieces", required = false) List<String> pieces,
-                @RequestParam(name = "avisCommissionLe", required = false) String avisCommissionLe,
-                @RequestParam(name = "reserves", defaultValue = "") String reserves,
                 @RequestParam(name = "finProvisoire", required = false) String finProvisoire,
+                @RequestParam(name = "echeance", required = false) String echeance,
+                @RequestParam(name = "fondements", required = false) List<String> fondements,
+                @RequestParam(name = "confirme", defaultValue = "") String confirme, Model model,
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
         AgentConnecte agent = acces.agent();
@@ -131,16 +139,35 @@ class DossierAgentController {
             texte = String.join(" ; ", pieces) + (texte.isEmpty() ? "" : " ; " + texte);
         }
         String erreur = motifManquant(t, texte);
+        if (erreur == null && echeance != null && !echeance.isBlank() && date(echeance) == null) {
+            erreur = "Indiquez une date limite valide pour les pièces, au format jj/mm/aaaa.";
+        }
         if (erreur != null) {
             redirection.addFlashAttribute("erreurAction", erreur);
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
+        Decisions.Parametres parametres = new Decisions.Parametres(texte, date(finProvisoire), date(echeance),
+                fondements == null ? List.of() : fondements.stream().distinct().limit(FondementRefus.values().length)
+                        .map(FondementRefus::parCode).flatMap(java.util.Optional::stream).toList());
         try {
-            decisions.appliquer(dossier, t, agent, new Decisions.Parametres(texte, date(avisCommissionLe), reserves.strip(), date(finProvisoire)));
+            if (ApercuDecisions.A_CONFIRMER.contains(t) && !confirme.equals("oui")) {
+                // Issuing an act is not one click: the agent sees what it will say, then confirms.
+                model.addAttribute("dossier", dossier);
+                model.addAttribute("transition", t);
+                model.addAttribute("apercu", apercus.apercu(dossier, t, parametres));
+                model.addAttribute("parametres", parametres);
+                model.addAttribute("motifSaisi", motif);
+                return "instruction/apercu";
+            }
+            decisions.appliquer(dossier, t, agent, parametres);
             redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
+        } catch (TransitionRefusee e) {
+            redirection.addFlashAttribute("erreurAction", e.raison());
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {

@@ -1,0 +1,69 @@
+package fr.gouv.guichet.instruction.internal;
+
+import fr.gouv.guichet.commission.AvisVise;
+import fr.gouv.guichet.commission.Commissions;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.formulaire.Reponses;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a decision will say, shown to the agent before it is issued (authorize, refuse, close): issuing an act is
+ * never one click. The preview runs the same checks as the decision itself and quotes what the act will cite.
+ */
+@Component
+public class ApercuDecisions {
+
+    /** The transitions that issue an act or end the dossier, and so ask for confirmation. */
+    public static final Set<Transition> A_CONFIRMER = Set.of(Transition.AUTORISER, Transition.REFUSER, Transition.CLASSER_SANS_SUITE);
+
+    /** @param titre the act; @param sections headed groups of lines, in the act's order */
+    public record Apercu(String titre, List<Section> sections) {
+    }
+
+    public record Section(String titre, List<String> lignes) {
+    }
+
+    private final Decisions decisions;
+    private final Commissions commissions;
+
+    ApercuDecisions(Decisions decisions, Commissions commissions) {
+        this.decisions = decisions;
+        this.commissions = commissions;
+    }
+
+    /** @throws Decisions.DecisionImpossible and {@link fr.gouv.guichet.demarche.TransitionImpossible} as the decision would */
+    public Apercu apercu(Dossier dossier, Transition transition, Decisions.Parametres p) {
+        decisions.verifier(dossier, transition, p);
+        Reponses r = new Reponses(dossier.reponses());
+        String demandeur = r.texte("denomination").isBlank() ? (r.texte("prenom") + " " + r.texte("nom_naissance")).strip() : r.texte("denomination");
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("Dossier", List.of("Dossier n° " + dossier.numero(), "Demandeur : " + demandeur)));
+        return switch (transition) {
+            case AUTORISER -> {
+                AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow();
+                sections.add(new Section("Visa de l’avis de la commission", List.of(avis.visa() + " ;")));
+                if (!avis.reserves().isBlank()) {
+                    sections.add(new Section("Réserves reprises dans l’arrêté", avis.reserves().lines().toList()));
+                }
+                sections.add(new Section("Décision", List.of("Autorisation d’installer et d’exploiter le système, pour cinq ans.")));
+                yield new Apercu("Arrêté préfectoral portant autorisation d’un système de vidéoprotection", sections);
+            }
+            case REFUSER -> {
+                commissions.avis(dossier.id()).ifPresent(a -> sections.add(new Section("Avis de la commission", List.of(a.visa()))));
+                sections.add(new Section("Fondements juridiques", p.fondements().stream().map(FondementRefus::citation).toList()));
+                sections.add(new Section("Faits motivant le refus", p.motif().lines().toList()));
+                yield new Apercu("Décision de refus d’autorisation", sections);
+            }
+            case CLASSER_SANS_SUITE -> {
+                sections.add(new Section("Motif du classement, communiqué à l’usager", p.motif().lines().toList()));
+                yield new Apercu("Classement sans suite", sections);
+            }
+            default -> throw new IllegalArgumentException("Pas d’aperçu pour " + transition);
+        };
+    }
+}
