@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the demonstration provider in its own Spring context and on its own port (0: a free one). Its
- * configuration file is {@code fauxidp.properties} (never Guichet's {@code application.properties}).
+ * configuration file is {@code fauxidp.properties} (never Guichet's {@code application.properties}). It listens on
+ * the loopback interface only: anyone reaching it could sign in as any persona.
  */
 public final class FauxFournisseurIdentite implements AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class FauxFournisseurIdentite implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(true)
-                .run("--spring.config.name=fauxidp", "--server.port=" + port, "--" + MARQUEUR + "=true",
+                .run("--spring.config.name=fauxidp", "--server.port=" + port, "--server.address=127.0.0.1", "--" + MARQUEUR + "=true",
                         "--spring.main.allow-bean-definition-overriding=false",
                         "--fauxidp.fc.client-id=" + clientFc, "--fauxidp.fc.client-secret=" + secretFc,
                         "--fauxidp.proconnect.client-id=" + clientProConnect,

@@ -209,13 +209,13 @@ class FichiersHostilesIntegrationTest {
     @Test
     void fichierTropGros_messageEnFrancais_pasUneErreurServeur() throws Exception {
         connecterEnHttp();
-        // Over the multipart file limit (25 Mo), the container refuses the request before Spring sees it: 413, in French.
-        // (25,5 Mo: under the request limit, so Tomcat reads up to 25 Mo, and what is left unread stays under its swallow
-        // size: the connection is not cut before the answer is read. Over 26 Mo, Tomcat answers the same 413 at once.)
-        HttpResponse<String> refus = televerserEnHttp(25 * 1024 * 1024 + 512 * 1024);
-        assertThat(refus.statusCode()).isEqualTo(413);
-        assertThat(refus.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(refus.body()).contains("Le fichier envoyé dépasse 20 Mo").contains("Mes dossiers").doesNotContain("Exception");
+        // Over the request limit (26 Mo), Tomcat refuses the request unread (413, page error/413.html) and closes the
+        // connection while the client is still sending: a test client cannot read that answer reliably.
+        // Over the file limit (25 Mo) but under the request limit: the body is read before a place is taken (issue 10,
+        // point 3), so the usager gets the message next to the field, like below.
+        HttpResponse<String> auDela = televerserEnHttp(25 * 1024 * 1024 + 512 * 1024);
+        assertThat(auDela.statusCode()).isEqualTo(302);
+        assertThat(auDela.headers().firstValue("Location").orElse("")).endsWith("/usager/dossiers/" + dossier + "#documents");
         // Between the application's limit (20 Mo) and the container's: back to the dossier, the message next to the field.
         for (int mo : List.of(21, 24)) {
             HttpResponse<String> r = televerserEnHttp(mo * 1024 * 1024);

@@ -53,5 +53,35 @@ class ServicesEmbarquesTest {
                 java.net.URI.create(issuer + "/.well-known/openid-configuration")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(reponse.body()).contains("\"issuer\":\"" + issuer + "\"");
+        // Issue 10, point 11: the demonstration provider (anyone reaching it signs in as anyone) listens on loopback only.
+        int port = java.net.URI.create(issuer).getPort();
+        for (java.net.InetAddress adresse : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList()) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress(adresse, port), 2000))
+                        .as("connexion à %s:%d", adresse, port).isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void defautEmbarque_ecouteSurLInterfaceDeBouclageSaufReglageContraire() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.security.oauth2.client.registration.franceconnect.client-id", "fc")
+                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                .withProperty("guichet.embarque.mail.port", "0");
+        new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
+
+        MockEnvironment choisi = new MockEnvironment()
+                .withProperty("spring.security.oauth2.client.registration.franceconnect.client-id", "fc")
+                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                .withProperty("guichet.embarque.mail.port", "0")
+                .withProperty("server.address", "0.0.0.0");
+        new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(choisi, new SpringApplication());
+        assertThat(choisi.getProperty("server.address")).isEqualTo("0.0.0.0");
     }
 }

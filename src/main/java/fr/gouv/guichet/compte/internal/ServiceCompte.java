@@ -27,7 +27,14 @@ public class ServiceCompte {
     private final PasswordEncoder encodeur;
     private final ApplicationEventPublisher evenements;
 
-    ServiceCompte(UsagerRepository usagers, Jetons jetons, PasswordEncoder encodeur, ApplicationEventPublisher evenements) {
+    private final org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
+    private final fr.gouv.guichet.socle.securite.FreinConnexion frein;
+
+    ServiceCompte(UsagerRepository usagers, Jetons jetons, PasswordEncoder encodeur, ApplicationEventPublisher evenements,
+                  org.springframework.session.FindByIndexNameSessionRepository<?> sessions,
+                  fr.gouv.guichet.socle.securite.FreinConnexion frein) {
+        this.sessions = sessions;
+        this.frein = frein;
         this.usagers = usagers;
         this.jetons = jetons;
         this.encodeur = encodeur;
@@ -88,8 +95,8 @@ public class ServiceCompte {
         return jetons.utiliser(jeton, TypeJeton.REINITIALISATION).map(j -> {
             usagers.changerMotDePasse(j.usagerId(), encodeur.encode(motDePasse));
             usagers.activer(j.usagerId());
-            jetons.revoquer(j.usagerId(), TypeJeton.REINITIALISATION);
             String email = usagers.emailDe(j.usagerId());
+            evincer(j.usagerId(), email, null);
             if (email != null) {
                 evenements.publishEvent(new MotDePasseModifie(email));
             }
@@ -111,6 +118,31 @@ public class ServiceCompte {
         return usagers.parId(usagerId).map(u -> u.motDePasse() != null).orElse(false);
     }
 
+    /** Outcome of a current-password check on « Mon compte ». */
+    public enum Confirmation { CORRECTE, INCORRECTE, FREINEE }
+
+    /**
+     * The current-password check of « Mon compte », under the sign-in throttle (a stolen session must not become an
+     * unthrottled password oracle). An account without password (FranceConnect only) is confirmed by its session.
+     */
+    public Confirmation confirmationFreinee(long usagerId, String motDePasse, String ip) {
+        if (!aUnMotDePasse(usagerId)) {
+            return Confirmation.CORRECTE;
+        }
+        String email = usagers.emailDe(usagerId);
+        if (email == null) {
+            return Confirmation.INCORRECTE;
+        }
+        if (frein.estFreine(email, ip)) {
+            return Confirmation.FREINEE;
+        }
+        if (motDePasseCorrect(usagerId, motDePasse)) {
+            return Confirmation.CORRECTE;
+        }
+        frein.echec(email, ip);
+        return Confirmation.INCORRECTE;
+    }
+
     /**
      * Confirms a sensitive change (e-mail, deletion) with the account's password; an account without password
      * (FranceConnect only) is confirmed by its open session, which FranceConnect authenticated.
@@ -119,11 +151,32 @@ public class ServiceCompte {
         return !aUnMotDePasse(usagerId) || motDePasseCorrect(usagerId, motDePasse);
     }
 
+    /** Changes the password from « Mon compte »: every pending link and every other session is revoked. */
     @Transactional
-    public void changerMotDePasse(long usagerId, String nouveau) {
+    public void changerMotDePasse(long usagerId, String nouveau, @org.jspecify.annotations.Nullable String sessionCourante) {
         usagers.changerMotDePasse(usagerId, encodeur.encode(nouveau));
-        jetons.revoquer(usagerId, TypeJeton.REINITIALISATION);
-        usagers.parId(usagerId).ifPresent(u -> evenements.publishEvent(new MotDePasseModifie(u.email())));
+        usagers.parId(usagerId).ifPresent(u -> {
+            evincer(usagerId, u.email(), sessionCourante);
+            evenements.publishEvent(new MotDePasseModifie(u.email()));
+        });
+    }
+
+    /**
+     * Account recovery evicts whoever knew the old password: every pending link (e-mail change, reset, activation)
+     * is revoked and every session but the current one is closed.
+     */
+    private void evincer(long usagerId, @org.jspecify.annotations.Nullable String email,
+                         @org.jspecify.annotations.Nullable String sessionCourante) {
+        for (TypeJeton type : TypeJeton.values()) {
+            jetons.revoquer(usagerId, type);
+        }
+        if (email != null) {
+            for (String id : sessions.findByPrincipalName(email).keySet()) {
+                if (!id.equals(sessionCourante)) {
+                    sessions.deleteById(id);
+                }
+            }
+        }
     }
 
     /** Sends a confirmation link to the new address; the account keeps the old one until it is confirmed. */

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.compte.internal;
 
+import fr.gouv.guichet.socle.securite.Frein;
 import fr.gouv.guichet.socle.securite.FreinConnexion;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -19,11 +20,11 @@ class TachesCompte {
     private static final Logger log = LoggerFactory.getLogger(TachesCompte.class);
 
     @Bean
-    RecurringTask<Void> purgeCompte(Jetons jetons, FreinConnexion frein) {
+    RecurringTask<Void> purgeCompte(Jetons jetons, FreinConnexion frein, Frein freins) {
         return Tasks.recurring("compte-purge", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, contexte) -> {
                     int j = jetons.purger();
-                    int e = frein.purger();
+                    int e = frein.purger() + freins.purger();
                     log.info("Purge des comptes : {} lien(s) expiré(s), {} échec(s) de connexion anciens supprimés", j, e);
                 });
     }

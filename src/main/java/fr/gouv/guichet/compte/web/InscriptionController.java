@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InscriptionController {
 
     private final ServiceCompte comptes;
+    private final EnvoisFreines envois;
 
-    InscriptionController(ServiceCompte comptes) {
+    InscriptionController(ServiceCompte comptes, EnvoisFreines envois) {
         this.comptes = comptes;
+        this.envois = envois;
     }
 
     static final class FormulaireInscription {
@@ -42,7 +44,8 @@ class InscriptionController {
     }
 
     @PostMapping("/inscription")
-    String inscrire(@ModelAttribute("inscription") FormulaireInscription form, BindingResult erreurs) {
+    String inscrire(@ModelAttribute("inscription") FormulaireInscription form, BindingResult erreurs,
+                    jakarta.servlet.http.HttpServletRequest requete) {
         AdresseElectronique.erreur(form.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
         ReglesMotDePasse.verifier(form.getMotDePasse(), form.getEmail())
                 .ifPresent(m -> erreurs.rejectValue("motDePasse", "motDePasse", m));
@@ -51,6 +54,9 @@ class InscriptionController {
         } else if (!form.getConfirmation().equals(form.getMotDePasse())) {
             erreurs.rejectValue("confirmation", "confirmation",
                     "La confirmation ne correspond pas au mot de passe : saisissez deux fois le même mot de passe.");
+        }
+        if (!erreurs.hasErrors() && !envois.autoriser(form.getEmail(), requete)) {
+            erreurs.rejectValue("email", "freine", EnvoisFreines.MESSAGE);
         }
         if (erreurs.hasErrors()) {
             return "compte/inscription";
@@ -83,8 +89,9 @@ class InscriptionController {
     }
 
     @PostMapping("/activation/renvoyer")
-    String renvoyer(@RequestParam(name = "email", defaultValue = "") String email, RedirectAttributes redirection) {
-        if (AdresseElectronique.erreur(email).isEmpty()) {
+    String renvoyer(@RequestParam(name = "email", defaultValue = "") String email, RedirectAttributes redirection,
+                    jakarta.servlet.http.HttpServletRequest requete) {
+        if (AdresseElectronique.erreur(email).isEmpty() && envois.autoriser(email, requete)) {
             comptes.renvoyerActivation(email);
         }
         redirection.addFlashAttribute("messageInfo", "Si cette adresse correspond à un compte qui n’est pas encore activé, "

@@ -95,11 +95,9 @@ class MonCompteController {
 
     @PostMapping("/compte/mot-de-passe")
     String changerMotDePasse(@ModelAttribute("motDePasse") ChangementMotDePasse form, BindingResult erreurs, Model model,
-                             RedirectAttributes redirection) {
+                             RedirectAttributes redirection, jakarta.servlet.http.HttpSession session) {
         ProfilUsager profil = usagerCourant.exiger();
-        if (comptes.aUnMotDePasse(profil.id()) && !comptes.motDePasseCorrect(profil.id(), form.getActuel())) {
-            erreurs.rejectValue("actuel", "actuel", "Le mot de passe actuel est incorrect.");
-        }
+        refuserSiIncorrect(profil, form.getActuel(), "actuel", "Le mot de passe actuel est incorrect.", erreurs);
         ReglesMotDePasse.verifier(form.getNouveau(), profil.email()).ifPresent(m -> erreurs.rejectValue("nouveau", "nouveau", m));
         if (!form.getNouveau().equals(form.getConfirmation())) {
             erreurs.rejectValue("confirmation", "confirmation",
@@ -108,7 +106,7 @@ class MonCompteController {
         if (erreurs.hasErrors()) {
             return compte(model);
         }
-        comptes.changerMotDePasse(profil.id(), form.getNouveau());
+        comptes.changerMotDePasse(profil.id(), form.getNouveau(), session.getId());
         redirection.addFlashAttribute("messageSucces", "Votre mot de passe a été modifié.");
         return "redirect:/compte";
     }
@@ -121,9 +119,7 @@ class MonCompteController {
         if (form.getNouvelEmail().strip().equalsIgnoreCase(profil.email())) {
             erreurs.rejectValue("nouvelEmail", "identique", "Cette adresse est déjà celle de votre compte : saisissez la nouvelle adresse.");
         }
-        if (!comptes.confirmation(profil.id(), form.getMotDePasseEmail())) {
-            erreurs.rejectValue("motDePasseEmail", "motDePasse", "Le mot de passe est incorrect.");
-        }
+        refuserSiIncorrect(profil, form.getMotDePasseEmail(), "motDePasseEmail", "Le mot de passe est incorrect.", erreurs);
         if (erreurs.hasErrors()) {
             return compte(model);
         }
@@ -166,14 +162,27 @@ class MonCompteController {
                     "Cochez la case pour confirmer que vous voulez supprimer définitivement votre compte.");
             return compte(model);
         }
-        if (!comptes.confirmation(profil.id(), form.getMotDePasseSuppression())) {
-            erreurs.rejectValue("motDePasseSuppression", "motDePasse",
-                    "Le mot de passe est incorrect : saisissez votre mot de passe pour confirmer la suppression.");
+        refuserSiIncorrect(profil, form.getMotDePasseSuppression(), "motDePasseSuppression",
+                "Le mot de passe est incorrect : saisissez votre mot de passe pour confirmer la suppression.", erreurs);
+        if (erreurs.hasErrors()) {
             return compte(model);
         }
         comptes.supprimer(profil.id());
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         redirection.addFlashAttribute("messageSucces", "Votre compte a été supprimé.");
         return "redirect:/";
+    }
+
+    /** The current-password check, throttled like sign-in (5 failures per account, 30 per network, 15 minutes). */
+    private void refuserSiIncorrect(ProfilUsager profil, String motDePasse, String champ, String message, BindingResult erreurs) {
+        String ip = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest().getRemoteAddr();
+        switch (comptes.confirmationFreinee(profil.id(), motDePasse, ip)) {
+            case CORRECTE -> {
+            }
+            case INCORRECTE -> erreurs.rejectValue(champ, "motDePasse", message);
+            case FREINEE -> erreurs.rejectValue(champ, "freine",
+                    "Trop d’essais de mot de passe : pour votre sécurité, réessayez dans 15 minutes.");
+        }
     }
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
 class MotDePasseController {
 
     private final ServiceCompte comptes;
+    private final EnvoisFreines envois;
 
-    MotDePasseController(ServiceCompte comptes) {
+    MotDePasseController(ServiceCompte comptes, EnvoisFreines envois) {
         this.comptes = comptes;
+        this.envois = envois;
     }
 
     static final class NouveauMotDePasse {
@@ -50,8 +52,12 @@ class MotDePasseController {
     }
 
     @PostMapping("/mot-de-passe-oublie")
-    String demander(@ModelAttribute("demande") DemandeReinitialisation demande, BindingResult erreurs, RedirectAttributes redirection) {
+    String demander(@ModelAttribute("demande") DemandeReinitialisation demande, BindingResult erreurs, RedirectAttributes redirection,
+                    jakarta.servlet.http.HttpServletRequest requete) {
         AdresseElectronique.erreur(demande.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
+        if (!erreurs.hasErrors() && !envois.autoriser(demande.getEmail(), requete)) {
+            erreurs.rejectValue("email", "freine", EnvoisFreines.MESSAGE);
+        }
         if (erreurs.hasErrors()) {
             return "compte/mot-de-passe-oublie";
         }

@@ -38,6 +38,9 @@ import java.util.Map;
 @Controller
 class FormulaireDossierController {
 
+    /** « retirer-{group}-{index} »: the button removing one entry of a repeated group. */
+    private static final java.util.regex.Pattern RETRAIT = java.util.regex.Pattern.compile("retirer-([A-Za-z0-9_]{1,80})-(\\d{1,4})");
+
     private final Dossiers dossiers;
     private final Procedures procedures;
     private final CatalogueFormulaires catalogue;
@@ -95,9 +98,10 @@ class FormulaireDossierController {
         if (action.equals("revenir")) {
             return vue(model, dossier, definition, numero, saisies, List.of(), version);
         }
-        if (action.startsWith("retirer-")) {
-            int tiret = action.lastIndexOf('-');
-            saisies = saisies.sansOccurrence(action.substring("retirer-".length(), tiret), Integer.parseInt(action.substring(tiret + 1)));
+        java.util.regex.Matcher retrait = RETRAIT.matcher(action);
+        if (retrait.matches()) {
+            // A malformed action (retirer-x, retirer--1, a huge number) removes nothing: the page is simply saved.
+            saisies = saisies.sansOccurrence(retrait.group(1), Integer.parseInt(retrait.group(2)));
         }
 
         ResultatEnregistrement resultat = dossiers.enregistrer(id, usager(), version, saisies.valeurs());

@@ -9,7 +9,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,8 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Embedded default only: lists the e-mails Guichet sent, so that a person trying Guichet locally can follow
- * the activation link. The bean does not exist when a real SMTP server is configured (404).
+ * Embedded default only: lists the e-mails Guichet sent, so that a person trying Guichet on their own machine can
+ * follow the activation link. The bean does not exist when a real SMTP server is configured (404). Even then it answers
+ * loopback requests only, never a request relayed by a proxy (404 otherwise), and never shows an e-mail carrying a
+ * back-office link (agent invitations): it must never hand out an agent's access.
  */
 @Controller
 @ConditionalOnProperty(name = "guichet.embarque.mail", havingValue = "true")
@@ -41,14 +50,51 @@ class BoiteCourrielsController {
     }
 
     @GetMapping("/dev/courriels")
-    String lister(Model model) throws MessagingException, IOException {
+    String lister(Model model, HttpServletRequest requete) throws MessagingException, IOException {
+        if (!bouclage(requete)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         List<CourrielRecu> recus = new ArrayList<>();
         MimeMessage[] messages = greenMail.getReceivedMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
-            recus.add(lire(messages[i]));
+            CourrielRecu recu = lire(messages[i]);
+            if (recu.liens().stream().noneMatch(BoiteCourrielsController::versLeBackOffice)) {
+                recus.add(recu);
+            }
         }
         model.addAttribute("courriels", recus);
         return "dev/courriels";
+    }
+
+    private static final List<String> ENTETES_MANDATAIRE = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
+            "X-Real-IP", "X-Forwarded-Proto");
+
+    /** A request from this very machine, not relayed by a proxy (a local proxy would make every visitor look local). */
+    static boolean bouclage(HttpServletRequest requete) {
+        for (String entete : ENTETES_MANDATAIRE) {
+            if (requete.getHeader(entete) != null) {
+                return false;
+            }
+        }
+        String adresse = requete.getRemoteAddr();
+        if (adresse == null || !adresse.matches("[0-9a-fA-F.:\\[\\]%]+")) {
+            return false;
+        }
+        try {
+            // A numeric literal: no name resolution.
+            return InetAddress.getByName(adresse).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean versLeBackOffice(String lien) {
+        try {
+            String chemin = URI.create(lien).getPath();
+            return chemin != null && (chemin.equals("/agent") || chemin.startsWith("/agent/"));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static CourrielRecu lire(MimeMessage message) throws MessagingException, IOException {

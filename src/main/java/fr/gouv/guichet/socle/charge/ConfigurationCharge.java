@@ -54,10 +54,19 @@ class ConfigurationCharge {
             @Value("${guichet.charge.requetes-simultanees:0}") int simultanees,
             @Value("${guichet.charge.attente-max:PT0.8S}") Duration attenteMax,
             @Value("${guichet.charge.reessayer-apres:PT5S}") Duration reessayerApres,
-            @Value("${server.servlet.session.cookie.name:GUICHET_SESSION}") String cookieSession) {
+            @Value("${server.servlet.session.cookie.name:GUICHET_SESSION}") String cookieSession,
+            @Value("${guichet.charge.places-par-client:0}") int parClient,
+            @Value("${guichet.charge.debit-min-octets-par-seconde:8192}") long debitMin,
+            @Value("${guichet.charge.lecture-grace:PT5S}") Duration grace,
+            @Value("${guichet.charge.lecture-max:PT10M}") Duration lectureMax,
+            @Value("${spring.servlet.multipart.max-file-size:25MB}") org.springframework.util.unit.DataSize maxFichier,
+            @Value("${spring.servlet.multipart.max-request-size:26MB}") org.springframework.util.unit.DataSize maxRequete,
+            org.springframework.session.SessionRepository<?> sessions, java.time.Clock horloge) {
         int places = simultanees > 0 ? simultanees : Math.max(8, 4 * COEURS);
         FilterRegistrationBean<DelestageCharge> r = new FilterRegistrationBean<>(
-                new DelestageCharge(places, attenteMax, reessayerApres, cookieSession));
+                new DelestageCharge(places, attenteMax, reessayerApres, cookieSession,
+                        parClient > 0 ? parClient : Math.max(2, places / 2), new SessionsExistantes(sessions, horloge),
+                        new DelestageCharge.LectureCorps(debitMin, grace, lectureMax, maxFichier.toBytes(), maxRequete.toBytes())));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE);
         r.addUrlPatterns("/*");
         return r;

@@ -10,7 +10,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import fr.gouv.guichet.socle.securite.ReseauClient;
+
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,9 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load shedding: at most {@code enCours} requests are worked on at once; one that cannot start within
  * {@code attenteMax} is answered at once with 503 and {@code Retry-After} (a short French page) instead of waiting in
  * Tomcat's queue until every request times out. Work already under way comes first: a request without a session
- * (someone arriving) may only use half of the places, so that usagers in the middle of a submission finish it.
- * Static files and the health probe are never shed. {@link ServiceSurcharge} thrown further down (password hashing
- * bulkhead) gets the same answer.
+ * (someone arriving) may only use half of the places, so that usagers in the middle of a submission finish it; a
+ * session counts only if it exists (a made-up cookie is an arrival). One client network (IPv4 address, IPv6 /64) holds
+ * at most {@code parClient} places. A request body is read in full <em>before</em> a place is taken, under a minimum
+ * data rate and a total time (408 otherwise), with at most {@code parClient} bodies read at once per client: slow
+ * senders hold no place. Static files and the health probe are never shed. {@link ServiceSurcharge} thrown further
+ * down (password hashing bulkhead) gets the same answer.
  */
 public final class DelestageCharge extends OncePerRequestFilter {
 
@@ -30,13 +38,32 @@ public final class DelestageCharge extends OncePerRequestFilter {
     private final long reessayerApres;
     private final String nomCookieSession;
     private final AtomicLong delestees = new AtomicLong();
+    private final int parClient;
+    private final Predicate<String> sessionExiste;
+    private final LectureCorps lecture;
+    private final ConcurrentHashMap<String, AtomicInteger> placesClients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> lecturesClients = new ConcurrentHashMap<>();
 
+    /** How bodies are read before a place is taken. */
+    public record LectureCorps(long debitMinParSeconde, Duration grace, Duration dureeMax, long maxFichier, long maxRequete) {
+    }
+
+    /** Without client limits nor session check (unit tests of the places alone). */
     public DelestageCharge(int enCours, Duration attenteMax, Duration reessayerApres, String nomCookieSession) {
+        this(enCours, attenteMax, reessayerApres, nomCookieSession, Integer.MAX_VALUE, id -> true,
+                new LectureCorps(1, Duration.ofMinutes(10), Duration.ofMinutes(10), Long.MAX_VALUE, Long.MAX_VALUE));
+    }
+
+    public DelestageCharge(int enCours, Duration attenteMax, Duration reessayerApres, String nomCookieSession,
+                           int parClient, Predicate<String> sessionExiste, LectureCorps lecture) {
         this.enCours = new Semaphore(enCours, true);
         this.arrivees = new Semaphore(Math.max(1, enCours / 2), true);
         this.attenteMaxNanos = attenteMax.toNanos();
         this.reessayerApres = Math.max(1, reessayerApres.toSeconds());
         this.nomCookieSession = nomCookieSession;
+        this.parClient = Math.max(1, parClient);
+        this.sessionExiste = sessionExiste;
+        this.lecture = lecture;
     }
 
     /** Requests answered 503 since start (exposed for supervision and tests). */
@@ -52,7 +79,137 @@ public final class DelestageCharge extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(HttpServletRequest requete, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client = ReseauClient.de(requete.getRemoteAddr());
+        HttpServletRequest request = requete;
+        if (aUnCorps(requete)) {
+            if (!prendre(lecturesClients, client)) {
+                delester(response);
+                return;
+            }
+            try {
+                request = lire(requete, response);
+            } finally {
+                rendre(lecturesClients, client);
+            }
+            if (request == null) {
+                return;
+            }
+        }
+        try {
+            if (!prendre(placesClients, client)) {
+                delester(response);
+                return;
+            }
+            try {
+                servir(request, response, chain);
+            } finally {
+                rendre(placesClients, client);
+            }
+        } finally {
+            if (request instanceof CorpsLu lu) {
+                lu.liberer();
+            }
+        }
+    }
+
+    private boolean prendre(ConcurrentHashMap<String, AtomicInteger> compteurs, String client) {
+        boolean[] pris = {false};
+        compteurs.compute(client, (k, n) -> {
+            AtomicInteger c = n == null ? new AtomicInteger() : n;
+            if (c.get() < parClient) {
+                c.incrementAndGet();
+                pris[0] = true;
+            }
+            return c.get() == 0 ? null : c;
+        });
+        return pris[0];
+    }
+
+    private static void rendre(ConcurrentHashMap<String, AtomicInteger> compteurs, String client) {
+        compteurs.computeIfPresent(client, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
+    }
+
+    private static boolean aUnCorps(HttpServletRequest request) {
+        if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest) {
+            return false;
+        }
+        String te = request.getHeader("Transfer-Encoding");
+        return request.getContentLengthLong() > 0 || (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
+    }
+
+    /**
+     * Reads the whole body (memory, then a temporary file), or answers 408 (too slow) / 413 (too big) and returns null.
+     * A body declared larger than allowed is left to the container, which refuses it without reading it.
+     */
+    private @org.jspecify.annotations.Nullable HttpServletRequest lire(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (request.getContentLengthLong() > lecture.maxRequete()) {
+            return request;
+        }
+        long debut = System.nanoTime();
+        java.io.ByteArrayOutputStream memoire = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream sortie = memoire;
+        java.nio.file.Path fichier = null;
+        long lus = 0;
+        boolean termine = false;
+        try {
+            java.io.InputStream entree = request.getInputStream();
+            byte[] tampon = new byte[16 * 1024];
+            int n;
+            while ((n = entree.read(tampon)) >= 0) {
+                lus += n;
+                if (lus > lecture.maxRequete()) {
+                    response.setHeader("Connection", "close");
+                    response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                    return null;
+                }
+                if (fichier == null && lus > CorpsLu.EN_MEMOIRE) {
+                    fichier = java.nio.file.Files.createTempFile("guichet-corps-", ".tmp");
+                    sortie = java.nio.file.Files.newOutputStream(fichier);
+                    memoire.writeTo(sortie);
+                    memoire = null;
+                }
+                sortie.write(tampon, 0, n);
+                long ecoule = System.nanoTime() - debut;
+                boolean tropLent = ecoule > lecture.grace().toNanos()
+                        && lus * 1_000_000_000d / ecoule < lecture.debitMinParSeconde();
+                if (tropLent || ecoule > lecture.dureeMax().toNanos()) {
+                    tropLent(response);
+                    return null;
+                }
+            }
+            sortie.close();
+            termine = true;
+        } catch (java.io.IOException e) {
+            // Read timeout of the connector, or the client went away.
+            if (!response.isCommitted()) {
+                tropLent(response);
+            }
+            return null;
+        } finally {
+            if (!termine && fichier != null) {
+                sortie.close();
+                java.nio.file.Files.deleteIfExists(fichier);
+            }
+        }
+        return new CorpsLu(request, memoire == null ? new byte[0] : memoire.toByteArray(), fichier, lus,
+                lecture.maxFichier(), lecture.maxRequete());
+    }
+
+    private void tropLent(HttpServletResponse response) throws IOException {
+        delestees.incrementAndGet();
+        response.setStatus(HttpServletResponse.SC_REQUEST_TIMEOUT);
+        response.setHeader("Connection", "close");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] texte = "Envoi trop lent : la demande n’a pas été prise en compte. Réessayez.".getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(texte.length);
+        response.getOutputStream().write(texte);
+    }
+
+    private void servir(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limite = System.nanoTime() + attenteMaxNanos;
         Semaphore arrivee = aUneSession(request) ? null : arrivees;
@@ -87,7 +244,7 @@ public final class DelestageCharge extends OncePerRequestFilter {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
-                if (nomCookieSession.equals(c.getName())) {
+                if (nomCookieSession.equals(c.getName()) && sessionExiste.test(c.getValue())) {
                     return true;
                 }
             }

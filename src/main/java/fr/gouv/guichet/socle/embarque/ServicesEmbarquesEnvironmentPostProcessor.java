@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code fr.gouv.fauxidp}, its own Spring context, port {@code guichet.embarque.fournisseur-identite.port}, 9000 by
  * default, 0 = free) and points the missing registrations at it.
  * Configuring a real PostgreSQL, SMTP server or identity provider switches the corresponding embedded service off.
+ * As soon as one embedded service runs, Guichet listens on the loopback interface only ({@code server.address=127.0.0.1})
+ * unless {@code server.address} is configured: the embedded default is a trial on one's own machine.
  */
 public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -37,6 +39,9 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
     /** One demonstration identity provider per configured port and JVM (test contexts share it). */
     private static final Map<Integer, FauxFournisseurIdentite> FOURNISSEURS = new HashMap<>();
     private static final Map<Integer, Integer> UTILISATEURS = new HashMap<>();
+
+    /** Address the embedded default listens on when {@code server.address} is not configured. */
+    public static final String BOUCLAGE = "127.0.0.1";
 
     private static final String REGISTRATION = "spring.security.oauth2.client.registration.";
     private static final String PROVIDER = "spring.security.oauth2.client.provider.";
@@ -78,6 +83,10 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
                 props.put(REGISTRATION + "proconnect.client-secret", SECRET_PROCONNECT);
             }
             props.put("guichet.embarque.fournisseur-identite", "true");
+        }
+        if (!props.isEmpty() && !env.containsProperty("server.address")) {
+            // Embedded default (a trial on one's own machine): reachable from this machine only, unless told otherwise.
+            props.put("server.address", BOUCLAGE);
         }
         if (!props.isEmpty()) {
             env.getPropertySources().addLast(new MapPropertySource("guichetServicesEmbarques", props));

@@ -14,15 +14,25 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Checks the references (dossier number + date of the arrêté) a modification or renewal starts from. An
- * authorization issued through Guichet must match exactly; a number in another format comes from before Guichet:
+ * Checks the references (dossier number + date of the arrêté) a modification or renewal starts from. Both are public
+ * (the list of authorizations), so they prove nothing: only the account that filed the authorization gets it checked
+ * in detail and its answers prefilled. For anyone else the answer is the same whether the number exists or not:
+ * the reference is recorded and the préfecture will check it. A number in another format comes from before Guichet:
  * accepted, the préfecture will check it.
  */
 @Component
 public class ReferenceAutorisation {
 
-    /** Outcome: an error message for a field, or the known authorization (null when older than Guichet). */
-    public record Verification(@Nullable String champEnErreur, @Nullable String message, @Nullable Dossier autorisation) {
+    /**
+     * Outcome: an error message for a field, or the authorization of this usager (null when older than Guichet or not
+     * filed by this account: then {@code anterieure} tells which).
+     */
+    public record Verification(@Nullable String champEnErreur, @Nullable String message, @Nullable Dossier autorisation,
+                               boolean anterieure) {
+        public Verification(@Nullable String champEnErreur, @Nullable String message, @Nullable Dossier autorisation) {
+            this(champEnErreur, message, autorisation, false);
+        }
+
         public boolean valide() {
             return message == null;
         }
@@ -34,7 +44,7 @@ public class ReferenceAutorisation {
         this.dossiers = dossiers;
     }
 
-    public Verification verifier(String numeroSaisi, @Nullable LocalDate dateArrete, LocalDate aujourdhui) {
+    public Verification verifier(String numeroSaisi, @Nullable LocalDate dateArrete, LocalDate aujourdhui, long usagerId) {
         String numero = numeroSaisi.strip().toUpperCase();
         if (numero.isEmpty()) {
             return erreur("numero", "Indiquez le numéro de dossier qui figure sur votre arrêté d’autorisation.");
@@ -50,14 +60,15 @@ public class ReferenceAutorisation {
         }
         boolean formatGuichet = numero.matches("[A-Z]{2}-[0-9AB]{3}-\\d{4}-\\d{6}-[A-Z]");
         if (!formatGuichet) {
-            return new Verification(null, null, null);
+            return new Verification(null, null, null, true);
         }
         if (!NumeroDossier.estValide(numero) || !numero.startsWith(DemarcheVideo.PREFIXE + "-")) {
             return erreur("numero", "Ce numéro de dossier n’est pas valide : vérifiez chaque caractère (la dernière lettre est une clé de contrôle).");
         }
-        Optional<Dossier> trouve = dossiers.parNumero(numero);
+        Optional<Dossier> trouve = dossiers.parNumero(numero).filter(d -> d.usagerId() != null && d.usagerId() == usagerId);
         if (trouve.isEmpty()) {
-            return erreur("numero", "Aucune autorisation ne porte le numéro " + numero + " : vérifiez le numéro inscrit sur votre arrêté.");
+            // Unknown, or someone else's: the same answer (nothing prefilled), the préfecture checks the reference.
+            return new Verification(null, null, null, false);
         }
         Dossier dossier = trouve.get();
         Optional<LocalDate> dateAutorisation = dateAutorisation(dossier);

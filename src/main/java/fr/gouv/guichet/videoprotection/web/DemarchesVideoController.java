@@ -21,7 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.gouv.guichet.demarche.NumeroDossier;
+import fr.gouv.guichet.socle.securite.Frein;
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,9 +44,15 @@ class DemarchesVideoController {
     private final CatalogueFormulaires catalogue;
     private final ReferenceAutorisation references;
     private final Clock horloge;
+    private final Frein frein;
+
+    /** Ten checks an hour per account, thirty per client network (the references are guessable: numbers are sequential). */
+    private static final Frein.Limite PAR_COMPTE = new Frein.Limite("reference-autorisation", 10, Duration.ofHours(1));
+    private static final Frein.Limite PAR_RESEAU = new Frein.Limite("reference-autorisation-reseau", 30, Duration.ofHours(1));
 
     DemarchesVideoController(UsagerCourant usagerCourant, Departements departements, Dossiers dossiers,
-                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge) {
+                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein) {
+        this.frein = frein;
         this.usagerCourant = usagerCourant;
         this.departements = departements;
         this.dossiers = dossiers;
@@ -97,13 +108,19 @@ class DemarchesVideoController {
     String verifierReference(@RequestParam(name = "demarche", defaultValue = "MODIFICATION") String code,
                              @RequestParam(name = "numero", defaultValue = "") String numero,
                              @RequestParam(name = "dateArrete", defaultValue = "") String dateSaisie,
-                             Model model, RedirectAttributes redirection) {
+                             Model model, RedirectAttributes redirection, HttpServletRequest requete) {
         ProfilUsager profil = usagerCourant.exiger();
         DemarcheVideo demarche = demarcheExistante(code);
         LocalDate date = date(dateSaisie);
-        Verification verification = dateSaisie.isBlank() || date != null
-                ? references.verifier(numero, date, LocalDate.now(horloge))
-                : new Verification("dateArrete", "La date de l’arrêté n’est pas valide : saisissez-la au format jj/mm/aaaa, par exemple 15/03/2022.", null);
+        Verification verification;
+        if (!frein.autoriser(PAR_COMPTE.pour("usager:" + profil.id()), PAR_RESEAU.pourReseau(requete.getRemoteAddr()))) {
+            verification = new Verification("numero", "Trop de vérifications de références en peu de temps : réessayez dans une heure, "
+                    + "ou écrivez à la préfecture.", null);
+        } else {
+            verification = dateSaisie.isBlank() || date != null
+                    ? references.verifier(numero, date, LocalDate.now(horloge), profil.id())
+                    : new Verification("dateArrete", "La date de l’arrêté n’est pas valide : saisissez-la au format jj/mm/aaaa, par exemple 15/03/2022.", null);
+        }
         if (!verification.valide()) {
             model.addAttribute("demarche", demarche);
             model.addAttribute("numero", numero);
@@ -113,15 +130,31 @@ class DemarchesVideoController {
             return "videoprotection/reference";
         }
         Dossier autorisation = verification.autorisation();
-        String departement = autorisation != null ? autorisation.codeDepartement() : profil.codeDepartement();
+        String reference = numero.strip().toUpperCase();
+        String departement = autorisation != null ? autorisation.codeDepartement() : departementDeLaReference(reference, profil);
+        // Only the holder's own authorization is copied: the references are public, they prove nothing.
         Map<String, Object> prerempli = autorisation != null && autorisation.formulaireId().equals(demarche.formulaireId())
                 ? autorisation.reponses() : Map.of();
-        long id = nouveauBrouillon(profil, demarche, departement, prerempli, numero.strip().toUpperCase(), date);
+        long id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
         redirection.addFlashAttribute("messageInfo", autorisation != null
                 ? "Le formulaire est prérempli avec le système autorisé par l’arrêté du dossier " + autorisation.numero()
                 + " : modifiez ce qui change."
-                : "Cette autorisation est antérieure à Guichet : la préfecture vérifiera les références indiquées.");
+                : verification.anterieure()
+                ? "Cette autorisation est antérieure à Guichet : la préfecture vérifiera les références indiquées."
+                : "Le formulaire n’est prérempli que pour une autorisation déposée depuis votre compte Guichet : remplissez-le. "
+                + "La préfecture vérifiera les références indiquées.");
         return "redirect:/usager/dossiers/" + id + "/pages/1";
+    }
+
+    /** The département written in a Guichet number (as typed: it reveals nothing), else the usager's préfecture. */
+    private @Nullable String departementDeLaReference(String reference, ProfilUsager profil) {
+        if (NumeroDossier.estValide(reference)) {
+            String code = new NumeroDossier(reference).codeDepartement();
+            if (departements.parCode(code).isPresent()) {
+                return code;
+            }
+        }
+        return profil.codeDepartement();
     }
 
     private long nouveauBrouillon(ProfilUsager profil, DemarcheVideo demarche, @Nullable String departement,

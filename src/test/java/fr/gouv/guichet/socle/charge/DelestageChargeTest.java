@@ -141,4 +141,122 @@ class DelestageChargeTest {
         occuper(filtre, false);
         assertThat(servir(filtre, "/usager/dossiers", true).getStatus()).as("aucune place perdue").isEqualTo(200);
     }
+
+    /** Issue 10, point 3: places counted per client network, sessions checked for existence, slow bodies cut. */
+    private void occuperDepuis(DelestageCharge filtre, String adresse) throws Exception {
+        CountDownLatch entree = new CountDownLatch(1);
+        fils.submit(() -> {
+            MockHttpServletRequest r = requete("/usager/dossiers", true);
+            r.setRemoteAddr(adresse);
+            filtre.doFilter(r, new MockHttpServletResponse(), (req, rep) -> {
+                entree.countDown();
+                try {
+                    liberer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        assertThat(entree.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static DelestageCharge filtreComplet(int places, int parClient, java.util.function.Predicate<String> sessions) {
+        return new DelestageCharge(places, Duration.ofMillis(100), Duration.ofSeconds(5), "GUICHET_SESSION", parClient, sessions,
+                new DelestageCharge.LectureCorps(1000, Duration.ofMillis(300), Duration.ofSeconds(5), 1000, 2000));
+    }
+
+    @Test
+    void un_meme_reseau_client_ne_prend_que_sa_part_des_places() throws Exception {
+        DelestageCharge filtre = filtreComplet(8, 2, id -> true);
+        occuperDepuis(filtre, "2001:db8:1:2::10");
+        occuperDepuis(filtre, "2001:db8:1:2::11");
+        MockHttpServletRequest memeReseau = requete("/", true);
+        memeReseau.setRemoteAddr("2001:db8:1:2:ffff::1");
+        MockHttpServletResponse refusee = new MockHttpServletResponse();
+        filtre.doFilter(memeReseau, refusee, (req, rep) -> ((jakarta.servlet.http.HttpServletResponse) rep).setStatus(200));
+        assertThat(refusee.getStatus()).as("même /64").isEqualTo(503);
+        MockHttpServletRequest autre = requete("/", true);
+        autre.setRemoteAddr("203.0.113.5");
+        MockHttpServletResponse servie = new MockHttpServletResponse();
+        filtre.doFilter(autre, servie, (req, rep) -> ((jakarta.servlet.http.HttpServletResponse) rep).setStatus(200));
+        assertThat(servie.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void un_cookie_de_session_invente_compte_comme_une_arrivee() throws Exception {
+        DelestageCharge filtre = filtreComplet(4, 100, id -> id.equals("vraie"));
+        occuper(filtre, false);
+        occuper(filtre, false);
+        MockHttpServletRequest inventee = requete("/", false);
+        inventee.setCookies(new Cookie("GUICHET_SESSION", "x"));
+        MockHttpServletResponse reponse = new MockHttpServletResponse();
+        filtre.doFilter(inventee, reponse, (req, rep) -> ((jakarta.servlet.http.HttpServletResponse) rep).setStatus(200));
+        assertThat(reponse.getStatus()).isEqualTo(503);
+        MockHttpServletRequest vraie = requete("/", false);
+        vraie.setCookies(new Cookie("GUICHET_SESSION", "vraie"));
+        MockHttpServletResponse servie = new MockHttpServletResponse();
+        filtre.doFilter(vraie, servie, (req, rep) -> ((jakarta.servlet.http.HttpServletResponse) rep).setStatus(200));
+        assertThat(servie.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void un_corps_envoye_trop_lentement_est_coupe_avant_de_prendre_une_place() throws Exception {
+        DelestageCharge filtre = filtreComplet(4, 100, id -> true);
+        MockHttpServletRequest lente = new MockHttpServletRequest("POST", "/connexion") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                return new jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return 'a';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        // Like a socket: returns what has arrived (one byte), never waits to fill the buffer.
+                        b[off] = (byte) read();
+                        return 1;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener l) {
+                    }
+                };
+            }
+        };
+        lente.setContentType("application/x-www-form-urlencoded");
+        lente.addHeader("Content-Length", "500");
+        lente.setContent(new byte[500]);
+        boolean[] servie = {false};
+        MockHttpServletResponse reponse = new MockHttpServletResponse();
+        filtre.doFilter(lente, reponse, (req, rep) -> servie[0] = true);
+        assertThat(reponse.getStatus()).isEqualTo(408);
+        assertThat(servie[0]).isFalse();
+
+        MockHttpServletRequest normale = new MockHttpServletRequest("POST", "/connexion");
+        normale.setContentType("application/x-www-form-urlencoded");
+        normale.setContent("email=a%40b.fr&motDePasse=%C3%A9t%C3%A9".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String[] lu = new String[2];
+        filtre.doFilter(normale, new MockHttpServletResponse(), (req, rep) -> {
+            lu[0] = req.getParameter("email");
+            lu[1] = req.getParameter("motDePasse");
+        });
+        assertThat(lu).containsExactly("a@b.fr", "été");
+    }
 }
