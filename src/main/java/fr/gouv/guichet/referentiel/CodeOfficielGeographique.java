@@ -12,14 +12,17 @@ import java.util.stream.Collectors;
 
 /**
  * Names of the INSEE codes that identity providers send (birth commune, birth country), read from the Code officiel
- * géographique. Guichet ships an EXTRACT (see the heads of {@code referentiel/cog-*.csv}): a code missing from it has
- * no name, and the caller shows the code itself.
+ * géographique: every commune (current, municipal arrondissements, delegated and associated ones, so that a commune
+ * merged since a birth keeps its name), and an EXTRACT of the countries (see the heads of {@code referentiel/cog-*.csv}).
+ * A code missing from them has no name, and the caller shows the code itself.
  */
 @Component
 public class CodeOfficielGeographique {
 
     private final Map<String, String> communes = lire("referentiel/cog-communes.csv");
     private final Map<String, String> pays = lire("referentiel/cog-pays.csv");
+
+    /** The commune's name followed by its département (homonyms are many: « Saint-Martin (83) »). */
 
     public Optional<String> commune(String code) {
         return Optional.ofNullable(communes.get(code.strip().toUpperCase()));
@@ -45,8 +48,9 @@ public class CodeOfficielGeographique {
         try (var in = new ClassPathResource(chemin).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("code;"))
-                    .map(l -> l.split(";", 2))
-                    .collect(Collectors.toUnmodifiableMap(c -> c[0].strip(), c -> c[1].strip()));
+                    .map(l -> l.split(";", 3))
+                    .collect(Collectors.toUnmodifiableMap(c -> c[0].strip(),
+                            c -> c.length == 3 && !c[2].isBlank() ? c[1].strip() + " (" + c[2].strip() + ")" : c[1].strip()));
         } catch (IOException e) {
             throw new UncheckedIOException("Référentiel " + chemin + " illisible", e);
         }

@@ -93,7 +93,7 @@ class FranceConnectBrowserTest {
             assertThat(page.locator("#franceconnect")).hasText("Identité FranceConnect");
             assertThat(page.locator("dl")).containsText("14/07/1985");
             // The birthplace in words (COG), not its INSEE code.
-            assertThat(page.locator("#lieu-naissance")).hasText("Marseille");
+            assertThat(page.locator("#lieu-naissance")).hasText("Marseille (13)");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
             assertThat(page.locator(".fr-alert--success")).containsText("Vous êtes déconnecté de Guichet et de FranceConnect");

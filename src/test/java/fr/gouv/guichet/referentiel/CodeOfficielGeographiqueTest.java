@@ -10,15 +10,24 @@ class CodeOfficielGeographiqueTest {
 
     @Test
     void unLieuDeNaissanceEstDitEnToutesLettres() {
-        assertThat(cog.lieuDeNaissance("83137", "99100")).isEqualTo("Toulon");
-        assertThat(cog.lieuDeNaissance("2a004", "99100")).isEqualTo("Ajaccio");
+        assertThat(cog.lieuDeNaissance("83137", "99100")).isEqualTo("Toulon (83)");
+        assertThat(cog.lieuDeNaissance("2a004", "99100")).isEqualTo("Ajaccio (2A)");
         assertThat(cog.lieuDeNaissance("", "99350")).isEqualTo("À l’étranger : Maroc");
     }
 
     @Test
-    void unCodeAbsentDeLExtraitResteLisibleSansEtreInvente() {
-        assertThat(cog.commune("01001")).isEmpty();
-        assertThat(cog.lieuDeNaissance("01001", "99100")).isEqualTo("Commune de code INSEE 01001");
+    void toutesLesCommunesDuCog_ycomprisArrondissementsEtCommunesFusionnees() {
+        assertThat(cog.lieuDeNaissance("01001", "99100")).isEqualTo("L'Abergement-Clémenciat (01)");
+        assertThat(cog.commune("75101")).contains("Paris 1er Arrondissement (75)");
+        assertThat(cog.commune("97411")).contains("Saint-Denis (974)");
+        // A commune merged into a commune nouvelle keeps its own code and name (commune déléguée).
+        assertThat(cog.commune("14011")).contains("Anctoville (14)");
+    }
+
+    @Test
+    void unCodeAbsentResteLisibleSansEtreInvente() {
+        assertThat(cog.commune("00000")).isEmpty();
+        assertThat(cog.lieuDeNaissance("00000", "99100")).isEqualTo("Commune de code INSEE 00000");
         assertThat(cog.lieuDeNaissance("", "99999")).isEqualTo("À l’étranger (pays de code INSEE 99999)");
         assertThat(cog.lieuDeNaissance("", "99100")).isEqualTo("France (commune non transmise)");
     }
