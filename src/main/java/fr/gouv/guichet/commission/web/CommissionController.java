@@ -319,7 +319,7 @@ class CommissionController {
         if (!model.containsAttribute("erreursModification")) {
             model.addAttribute("erreursModification", Map.of());
             model.addAttribute("saisieModification", new SaisieSeance(seance.debut().toLocalDate().toString(),
-                    seance.debut().toLocalTime().toString(), seance.lieu()));
+                    seance.debut().toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(), seance.lieu()));
             model.addAttribute("motifModification", "");
         }
         if (!model.containsAttribute("erreursAnnulation")) {
