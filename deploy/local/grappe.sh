@@ -199,6 +199,7 @@ arreter() {
 # time): the same occurrence completed twice would be the same job run twice.
 tracer_taches() {
   psql_sur "$1" -q <<'EOF'
+set client_min_messages = warning;
 create table if not exists grappe_execution (tache text, instance text, prevue timestamptz, finie timestamptz);
 create or replace function grappe_trace() returns trigger language plpgsql as $$
 begin

@@ -300,6 +300,8 @@ def bilan(chemin_journal, puits, instances, psql):
                 pass
     sessions_perdues = sum(1 for e in evts if e["evt"] == "refus" and e["detail"] == "SESSION_PERDUE")
     pire, debut, fin = refus_fenetres(evts)
+    succes = sorted(e["t"] for e in recus)
+    ecart = max((b - a for a, b in zip(succes, succes[1:])), default=0.0)
     resultat = {
         "numeros_recus": len(numeros),
         "numeros_recus_absents_de_la_base": len(perdus),
@@ -310,6 +312,7 @@ def bilan(chemin_journal, puits, instances, psql):
         "parcours_abandonnes": sum(1 for e in evts if e["evt"] == "abandon"),
         "sessions_perdues": sessions_perdues,
         "plus_longue_periode_sans_depot_avec_refus_s": round(pire, 1),
+        "plus_long_ecart_entre_deux_numeros_s": round(ecart, 1),
         "recepisses_recus": sum(len(v) for v in recepisses.values()),
         "numeros_sans_recepisse": len(courriels_manquants),
         "numeros_avec_recepisse_en_double": len(courriels_en_double),
