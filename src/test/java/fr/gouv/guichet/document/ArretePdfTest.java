@@ -162,4 +162,14 @@ class ArretePdfTest {
         assertThat(arrete.langue()).isEqualTo("fr");
         assertThat(arrete.balise()).isTrue();
     }
+
+    @Test
+    void confie_son_execution_au_signataire_dans_un_article_d_execution() {
+        assertThat(arrete.texte()).contains("Article 9",
+                "L’exécution du présent arrêté est confiée " + Signataire.aLaQualite(Exemples.arrete().signataire().qualite()));
+        assertThat(Signataire.aLaQualite("Le secrétaire général de la préfecture")).isEqualTo("au secrétaire général de la préfecture");
+        assertThat(Signataire.aLaQualite("La directrice de cabinet")).isEqualTo("à la directrice de cabinet");
+        assertThat(Signataire.aLaQualite("L’adjoint au chef de bureau")).isEqualTo("à l’adjoint au chef de bureau");
+        assertThat(Signataire.aLaQualite("Sous-préfet")).isEqualTo("à Sous-préfet".replace("à S", "à s"));
+    }
 }
