@@ -17,6 +17,7 @@ public record Autorite(String prefecture, String service, String prefet, String 
 
     private static final String LE_PREFET = "Le préfet";
     private static final String LA_PREFETE = "La préfète";
+    private static final String PREFECTURE = "Préfecture";
 
     public Autorite {
         exiger(prefecture, "prefecture");
@@ -45,8 +46,22 @@ public record Autorite(String prefecture, String service, String prefet, String 
         return prefet.startsWith(LA_PREFETE) ? "de la " + suite : "du " + suite;
     }
 
+    /** "Préfet du Var", "Préfète de l’Aude", "Préfet de police": the issuing authority at the top of a document. */
+    public String emetteur() {
+        return Character.toUpperCase(prefet.charAt(3)) + prefet.substring(4);
+    }
+
+    /**
+     * The issuing authority of a document signed for a préfecture: "Préfecture du Var" gives "Préfet du Var",
+     * "Préfecture de police" gives "Préfet de police".
+     */
+    public static String emetteurDe(String prefecture) {
+        return prefecture.startsWith(PREFECTURE) ? "Préfet" + prefecture.substring(PREFECTURE.length()) : prefecture;
+    }
+
     Map<String, Object> variables() {
         return Map.of(
+                "emetteur", emetteur(),
                 "prefecture", prefecture,
                 "service", service,
                 "prefet", prefet,

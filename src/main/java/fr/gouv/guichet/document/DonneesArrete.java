@@ -15,7 +15,7 @@ import static fr.gouv.guichet.document.Champs.lignes;
 
 /**
  * Everything the arrêté préfectoral authorizing a videoprotection system ({@code templates/pdf/arrete.html})
- * needs (CSI L251-1 à L255-1, R251-1 à R253-4). Two regimes: the ordinary authorization after the commission
+ * needs (CSI L251-1 à L255-1, R252-1, R252-2, R252-3, R252-14, R252-15 in the numbering of décret n° 2023-1102). Two regimes: the ordinary authorization after the commission
  * départementale's opinion, valid five years (L252-4), and the provisional one given in urgency without its prior
  * opinion, for a site particularly exposed to terrorism, valid four months at most (L252-6).
  *

@@ -82,6 +82,7 @@ public record DonneesOrdreDuJour(String prefecture, LocalDateTime debut, List<St
         variables.put("titre", titre());
         variables.put("commission", COMMISSION);
         variables.put("prefecture", prefecture);
+        variables.put("emetteur", Autorite.emetteurDe(prefecture));
         variables.put("jour", JOUR.format(debut) + " " + date(debut.toLocalDate()));
         variables.put("date", date(debut.toLocalDate()));
         variables.put("heure", HEURE.format(debut));

@@ -113,6 +113,7 @@ public record DonneesRecepisse(
         variables.put("libelleDemarche", libelleDemarche);
         variables.put("dateReception", date(receptionLe.toLocalDate()));
         variables.put("heureReception", HEURE.format(receptionLe));
+        variables.put("emetteur", Autorite.emetteurDe(service.prefecture()));
         variables.put("service", Map.of(
                 "prefecture", service.prefecture(),
                 "nom", service.nom(),

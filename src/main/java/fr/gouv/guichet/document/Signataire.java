@@ -17,7 +17,18 @@ public record Signataire(String qualite, String nom) {
         exiger(nom, "nom");
     }
 
+    /** "au secrétaire général de la préfecture", "à la directrice de cabinet": the quality after "confiée". */
+    public static String aLaQualite(String qualite) {
+        if (qualite.startsWith("Le ")) {
+            return "au " + qualite.substring(3);
+        }
+        if (qualite.startsWith("Les ")) {
+            return "aux " + qualite.substring(4);
+        }
+        return "à " + Character.toLowerCase(qualite.charAt(0)) + qualite.substring(1);
+    }
+
     Map<String, Object> variables() {
-        return Map.of("qualite", qualite, "nom", nom);
+        return Map.of("qualite", qualite, "nom", nom, "execution", aLaQualite(qualite));
     }
 }

@@ -29,7 +29,7 @@ class ArretePdfTest {
                 "Arrêté n° 2026-083-VP-0042 du 24 mars 2026 portant autorisation d’un système de vidéoprotection",
                 "Dossier n° VP-2025-000987",
                 "Le préfet du Var,",
-                "Vu le code de la sécurité intérieure, notamment ses articles L251-1 à L255-1 et R251-1 à R253-4 ;",
+                "Vu le code de la sécurité intérieure, notamment ses articles L251-1 à L255-1, R252-1, R252-2, R252-3, R252-14 et R252-15",
                 "Vu l’arrêté ministériel du 3 août 2007 portant définition des normes techniques des systèmes de"
                         + " vidéoprotection ;",
                 "Vu l’arrêté préfectoral du 2 janvier 2026 portant délégation de signature à M. Jean Martin ;",
@@ -161,5 +161,22 @@ class ArretePdfTest {
         assertThat(arrete.auteur()).isEqualTo(GenerateurPdf.AUTEUR);
         assertThat(arrete.langue()).isEqualTo("fr");
         assertThat(arrete.balise()).isTrue();
+    }
+
+    @Test
+    void confie_son_execution_au_signataire_dans_un_article_d_execution() {
+        assertThat(arrete.texte()).contains("Article 9",
+                "L’exécution du présent arrêté est confiée " + Signataire.aLaQualite(Exemples.arrete().signataire().qualite()));
+        assertThat(Signataire.aLaQualite("Le secrétaire général de la préfecture")).isEqualTo("au secrétaire général de la préfecture");
+        assertThat(Signataire.aLaQualite("La directrice de cabinet")).isEqualTo("à la directrice de cabinet");
+        assertThat(Signataire.aLaQualite("L’adjoint au chef de bureau")).isEqualTo("à l’adjoint au chef de bureau");
+        assertThat(Signataire.aLaQualite("Sous-préfet")).isEqualTo("à Sous-préfet".replace("à S", "à s"));
+    }
+
+    @Test
+    void vise_la_partie_reglementaire_du_csi_dans_sa_numerotation_actuelle() {
+        assertThat(arrete.texte()).as("numérotation issue du décret n° 2023-1102")
+                .contains("R252-1", "R252-2", "R252-3", "R252-14", "R252-15")
+                .doesNotContain("R251-1 à R253-4");
     }
 }

@@ -32,6 +32,15 @@ class AutoriteTest {
     }
 
     @Test
+    void nomme_l_autorite_emettrice_en_tete_des_documents() {
+        assertThat(autorite("Le préfet du Var").emetteur()).isEqualTo("Préfet du Var");
+        assertThat(autorite("La préfète de l’Aude").emetteur()).isEqualTo("Préfète de l’Aude");
+        assertThat(autorite("Le préfet de police").emetteur()).isEqualTo("Préfet de police");
+        assertThat(Autorite.emetteurDe("Préfecture de police")).isEqualTo("Préfet de police");
+        assertThat(Autorite.emetteurDe("Préfecture des Bouches-du-Rhône")).isEqualTo("Préfet des Bouches-du-Rhône");
+    }
+
+    @Test
     void exige_un_titre_de_prefet() {
         assertThatThrownBy(() -> autorite("Monsieur le maire")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> autorite(" ")).isInstanceOf(IllegalArgumentException.class);

@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A configured PostgreSQL / SMTP server switches the embedded ones off. */
 class ServicesEmbarquesTest {
@@ -16,13 +17,33 @@ class ServicesEmbarquesTest {
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
                 .withProperty("spring.mail.host", "smtp.interne")
                 .withProperty("spring.security.oauth2.client.registration.franceconnect.client-id", "fc")
-                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc");
+                .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc")
+                .withProperty("guichet.url-publique", "https://guichet.exemple.gouv.fr");
         new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getPropertySources().contains("guichetServicesEmbarques")).isFalse();
         assertThat(env.getProperty("guichet.embarque.mail")).isNull();
         assertThat(env.getProperty("guichet.embarque.fournisseur-identite")).isNull();
         assertThat(env.getProperty("spring.security.oauth2.client.provider.franceconnect.issuer-uri")).isNull();
         assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.interne:5432/guichet");
+    }
+
+    @Test
+    void horsDefautEmbarque_sansAdressePublique_leDemarrageEstArreteAvecUnMessageClair() {
+        for (String adresse : new String[]{null, "http://localhost:8080", "http://127.0.0.1:8080", "pas une adresse"}) {
+            MockEnvironment env = new MockEnvironment()
+                    .withProperty("spring.datasource.url", "jdbc:postgresql://db.interne:5432/guichet")
+                    .withProperty("spring.mail.host", "smtp.interne")
+                    .withProperty("spring.security.oauth2.client.registration.franceconnect.client-id", "fc")
+                    .withProperty("spring.security.oauth2.client.registration.proconnect.client-id", "pc");
+            if (adresse != null) {
+                env.setProperty("guichet.url-publique", adresse);
+            }
+            assertThatThrownBy(() -> new ServicesEmbarquesEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication()))
+                    .as("adresse publique %s", adresse)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("GUICHET_URL_PUBLIQUE")
+                    .hasMessageContaining("https://");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
+import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.notification.Courriels;
 import org.springframework.core.env.Environment;
@@ -11,10 +12,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * E-mails the récépissé when a dossier is deposited. Runs from the outbox (retried until it succeeds) and sends
+ * E-mails the accusé de réception (its legal mentions and a link, no attachment) when a dossier is deposited. Runs from the outbox (retried until it succeeds) and sends
  * once per dossier: the sending is claimed in the listener's transaction before it is sent, so a concurrent run for
  * the same dossier (the outbox job resubmitting a publication still being processed, here or on another instance)
  * waits on the claim's row lock and then does nothing; a failed sending rolls the claim back for the next attempt.
@@ -52,20 +54,42 @@ class EnvoiRecepisse {
         if (usager.isEmpty()) {
             return;
         }
-        byte[] pdf = recepisses.pdf(dossier);
+        List<String> paragraphes = mentions(recepisses.donnees(dossier));
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id();
         // Claimed right before sending (everything slow is done): a crash between the SMTP server's acceptance and
         // this transaction's commit is the only way the récépissé can be sent twice.
         if (!dossiers.marquerEffet(cle)) {
             return;
         }
-        courriels.envoyer(new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(), List.of(
-                "Votre demande n° " + dossier.numero() + " a bien été transmise à la préfecture.",
-                "Vous trouverez en pièce jointe l’accusé de réception, qui indique la date de réception, le service chargé "
-                        + "de votre dossier, les documents attendus et les voies de recours.",
-                "Depuis votre espace, vous pouvez joindre des documents et écrire à la préfecture jusqu’à sa décision."),
-                "Suivre mon dossier", lien,
-                List.of(new Courriel.Fichier(Recepisses.nomFichier(dossier), "application/pdf", pdf)),
+        courriels.envoyer(new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(),
+                paragraphes, "Suivre mon dossier", lien, List.of(),
                 "recepisse." + dossier.numero()));
+    }
+
+    /**
+     * What the law requires of an accusé de réception (CRPA R112-5): number, date of receipt, the service and its
+     * contact details, the implicit-decision date and the recourse routes. The full copy of the form (the usager's
+     * personal details) is not e-mailed: it stays downloadable in their space.
+     */
+    static List<String> mentions(DonneesRecepisse donnees) {
+        Map<String, Object> v = donnees.variables();
+        DonneesRecepisse.Service service = donnees.service();
+        return List.of(
+                "Votre demande n° " + donnees.numeroDossier() + " (" + donnees.libelleDemarche() + ") a été reçue le "
+                        + v.get("dateReception") + " à " + v.get("heureReception") + ".",
+                "Elle est instruite par le service suivant : " + service.nom() + ", " + service.prefecture() + ", "
+                        + String.join(", ", service.adresse()) + ". Téléphone : " + service.telephone()
+                        + ". Courriel : " + service.courriel() + ".",
+                "Le silence gardé par l’administration pendant quatre mois à compter de la réception d’un dossier complet "
+                        + "vaut décision de rejet : si votre dossier est complet, votre demande sera réputée rejetée si vous "
+                        + "n’avez pas reçu de réponse le " + v.get("dateDecisionImplicite") + ". Si des pièces vous sont "
+                        + "demandées, ce délai est suspendu jusqu’à leur réception ou, au plus tard, jusqu’à la date limite "
+                        + "indiquée (article L114-5 du code des relations entre le public et l’administration).",
+                "Une décision de rejet, explicite ou implicite, peut faire l’objet dans un délai de deux mois d’un recours "
+                        + "gracieux auprès de l’autorité qui l’a prise, d’un recours hiérarchique auprès du ministre de "
+                        + "l’Intérieur, ou d’un recours contentieux devant le tribunal administratif (aussi par "
+                        + "l’application Télérecours citoyens, www.telerecours.fr).",
+                "L’accusé de réception complet, avec le récapitulatif de votre demande, est téléchargeable depuis votre "
+                        + "espace, où vous pouvez aussi joindre des documents et écrire au service jusqu’à sa décision.");
     }
 }

@@ -90,6 +90,29 @@ public class ServicesEmbarquesEnvironmentPostProcessor implements EnvironmentPos
         }
         if (!props.isEmpty()) {
             env.getPropertySources().addLast(new MapPropertySource("guichetServicesEmbarques", props));
+        } else {
+            exigerAdressePublique(env);
+        }
+    }
+
+    /**
+     * Outside the embedded default (database, mail and identity providers all configured), documents and e-mails
+     * must carry the real public address: without {@code GUICHET_URL_PUBLIQUE}, they would print
+     * {@code http://localhost:…}. Stop the start with a clear message instead.
+     */
+    private static void exigerAdressePublique(ConfigurableEnvironment env) {
+        String url = env.getProperty("guichet.url-publique", "");
+        String hote;
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            hote = uri.getScheme() != null && uri.getScheme().matches("https?") ? uri.getHost() : null;
+        } catch (IllegalArgumentException e) {
+            hote = null;
+        }
+        if (hote == null || hote.equals("localhost") || hote.startsWith("127.") || hote.equals("[::1]") || hote.equals("::1")) {
+            throw new IllegalStateException("GUICHET_URL_PUBLIQUE doit donner l’adresse publique de Guichet (par exemple "
+                    + "https://guichet.exemple.gouv.fr) : la base, le courrier et les fournisseurs d’identité sont configurés, "
+                    + "mais l’adresse publique vaut « " + url + " », et les documents et courriels porteraient cette adresse.");
         }
     }
 
