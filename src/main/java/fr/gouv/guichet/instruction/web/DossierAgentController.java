@@ -170,6 +170,12 @@ class DossierAgentController {
             redirection.addFlashAttribute("erreurAction", e.raison());
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
+        } catch (fr.gouv.guichet.document.RenduPdfImpossible e) {
+            // Nothing recorded (the decision's transaction rolled back): the agent may try again a little later.
+            redirection.addFlashAttribute("erreurAction", "L’acte n’a pas pu être produit pour l’instant (service de "
+                    + "génération des documents saturé ou dossier trop volumineux) : rien n’est enregistré, réessayez dans quelques minutes.");
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {
             redirection.addFlashAttribute("erreurAction", "Cette action n’est plus possible : le dossier a changé d’état entre-temps. "
                     + "Rechargez la page pour voir son état actuel.");
