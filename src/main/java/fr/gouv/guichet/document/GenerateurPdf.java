@@ -5,6 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import fr.gouv.guichet.document.internal.PolicesPdf;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -62,6 +63,7 @@ public class GenerateurPdf {
     private final Duration attenteMax;
     private final Duration dureeMax;
 
+    @Autowired
     public GenerateurPdf(ITemplateEngine moteur) {
         this(moteur, TAILLE_MAX, Duration.ofSeconds(20), Duration.ofSeconds(20));
     }
