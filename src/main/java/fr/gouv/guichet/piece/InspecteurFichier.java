@@ -73,7 +73,6 @@ public class InspecteurFichier {
             case FICHIER_EMBARQUE -> "il contient un autre fichier ou un formulaire actif.";
             case ACTION_EXTERNE -> "il contient une action qui lance un programme ou envoie des données.";
             case BOMBE_DE_COMPRESSION -> "son contenu décompressé est anormalement volumineux.";
-            case ILLISIBLE -> "il n’a pas pu être ouvert comme un PDF.";
         };
         return fichier + raison + " Enregistrez-le de nouveau avec « Imprimer » puis « Enregistrer au format PDF », "
                 + "puis envoyez-le.";

@@ -26,7 +26,7 @@ public final class ContenuActifPdf {
 
     /** What was found, for the message and the log. */
     public enum Constat {
-        JAVASCRIPT, FICHIER_EMBARQUE, ACTION_EXTERNE, BOMBE_DE_COMPRESSION, ILLISIBLE
+        JAVASCRIPT, FICHIER_EMBARQUE, ACTION_EXTERNE, BOMBE_DE_COMPRESSION
     }
 
     /** Decoded content allowed for the whole file: 100 times its size, at most 256 Mio. */
@@ -42,7 +42,7 @@ public final class ContenuActifPdf {
     private ContenuActifPdf() {
     }
 
-    /** The first active content or bomb found, or {@code null} for a PDF with none. */
+    /** The first active content or bomb found, or {@code null} for a PDF with none (or one PDFBox cannot open). */
     public static @Nullable Constat analyser(byte[] pdf) {
         long budget = Math.min(DECOMPRESSION_MAX, Math.max(1024 * 1024, pdf.length * FACTEUR_DECOMPRESSION));
         try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
@@ -66,7 +66,9 @@ public final class ContenuActifPdf {
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return Constat.ILLISIBLE;
+            // Not parseable by PDFBox (a truncated or hand-made file that passed the structural check): nothing
+            // found; the antivirus still analyses it. Refusing it would turn away scans from odd software.
+            return null;
         }
     }
 
