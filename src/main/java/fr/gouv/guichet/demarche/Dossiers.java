@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Dossiers as seen by their usager. Every read and write is scoped to the usager: another usager's dossier is
@@ -106,27 +107,41 @@ public class Dossiers {
     }
 
     /**
-     * Deposits a draft: gives it its national number, locks it for good, records the transition and publishes
-     * {@link DossierDepose} (récépissé) in the same transaction. Idempotent: a second call (double click, retry)
-     * returns the same number and changes nothing.
+     * Deposits a draft prepared by the application itself (demonstration data, tests): its answers are not checked.
+     * Usagers' deposits go through {@link #deposer(long, long, UUID, String, Predicate)}.
      */
     @Transactional
     public NumeroDossier deposer(long dossierId, long usagerId, UUID cleValidation, String prefixe) {
-        Dossier dossier = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        return deposer(dossierId, usagerId, cleValidation, prefixe, dossier -> true);
+    }
+
+    /**
+     * Deposits a draft: locks its row, checks the very answers it read with {@code valide} (an autosave arriving
+     * meanwhile waits for the lock, then finds the dossier locked for good), gives it its national number, records
+     * the transition and publishes {@link DossierDepose} (récépissé) in the same transaction. Idempotent: a second
+     * call (double click, retry) returns the same number and changes nothing.
+     *
+     * @throws ReponsesNonValides if the answers read do not pass {@code valide}: nothing is deposited
+     */
+    @Transactional
+    public NumeroDossier deposer(long dossierId, long usagerId, UUID cleValidation, String prefixe, Predicate<Dossier> valide) {
+        Dossier dossier = depot.verrouillerPourUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
         if (!dossier.estBrouillon()) {
             if (dossier.numero() == null) {
                 throw new TransitionImpossible(Transition.DEPOSER, dossier.etat());
             }
             return new NumeroDossier(dossier.numero());
         }
+        if (!valide.test(dossier)) {
+            throw new ReponsesNonValides();
+        }
         Instant maintenant = horloge.instant();
         int annee = maintenant.atZone(PARIS).getYear();
         NumeroDossier numero = NumeroDossier.de(prefixe, dossier.codeDepartement(), annee,
                 depot.prochainNumero(prefixe, dossier.codeDepartement(), annee));
-        if (depot.deposer(dossierId, usagerId, numero.valeur(), cleValidation, maintenant) == 0) {
-            // Deposited concurrently by another request: that one's number stands.
-            return depot.parIdEtUsager(dossierId, usagerId).map(Dossier::numero).map(NumeroDossier::new)
-                    .orElseThrow(DossierIntrouvable::new);
+        if (depot.deposer(dossierId, usagerId, dossier.version(), numero.valeur(), cleValidation, maintenant) == 0) {
+            // Cannot happen while the row is locked; refuse rather than deposit answers nobody checked.
+            throw new ReponsesNonValides();
         }
         depot.enregistrerTransition(dossierId, EtatDossier.BROUILLON, EtatDossier.DEPOSE, TypeActeur.USAGER.name(), usagerId,
                 Transition.DEPOSER.libelle(), maintenant);

@@ -5,6 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import fr.gouv.guichet.document.internal.PolicesPdf;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -14,7 +15,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -36,15 +45,34 @@ public class GenerateurPdf {
 
     /**
      * Laying out a tagged PDF takes tens of milliseconds of CPU; at the national peak (a récépissé per submission)
-     * rendering at most on half the cores leaves the other half to the pages people are waiting for. Callers wait
-     * their turn (e-mails are sent from the outbox, in the background).
+     * rendering at most on half the cores per kind of document leaves the rest to the pages people are waiting for.
+     * One lane per template: an e-mail carrying a récépissé never waits behind arrêtés or agendas being rendered.
+     * Every wait, every render and every input is bounded (issue 10, point 4): past a bound the caller gets
+     * {@link RenduPdfImpossible} (the outbox retries later, a bounded number of times) instead of queueing for ever.
      */
-    private static final Semaphore RENDUS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private static final int RENDUS_PAR_GABARIT = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final Map<String, Semaphore> VOIES = new ConcurrentHashMap<>();
+    private static final ExecutorService RENDEUR = Executors.newCachedThreadPool(Thread.ofPlatform()
+            .name("rendu-pdf-", 0).daemon(true).factory());
+
+    /** Largest XHTML document rendered (characters): a recap of every answer, field lengths being bounded, stays far below. */
+    static final int TAILLE_MAX = 512 * 1024;
 
     private final ITemplateEngine moteur;
+    private final int tailleMax;
+    private final Duration attenteMax;
+    private final Duration dureeMax;
 
+    @Autowired
     public GenerateurPdf(ITemplateEngine moteur) {
+        this(moteur, TAILLE_MAX, Duration.ofSeconds(20), Duration.ofSeconds(20));
+    }
+
+    GenerateurPdf(ITemplateEngine moteur, int tailleMax, Duration attenteMax, Duration dureeMax) {
         this.moteur = moteur;
+        this.tailleMax = tailleMax;
+        this.attenteMax = attenteMax;
+        this.dureeMax = dureeMax;
     }
 
     /** The accusé de réception (récépissé de dépôt) of a dossier. */
@@ -80,6 +108,51 @@ public class GenerateurPdf {
             contexte.setVariable("auteur", AUTEUR);
         }
         String xhtml = moteur.process("pdf/" + gabarit, contexte);
+        if (xhtml.length() > tailleMax) {
+            throw new RenduPdfImpossible("Document « " + gabarit + " » trop volumineux pour être rendu ("
+                    + xhtml.length() + " caractères, " + tailleMax + " au plus)");
+        }
+        Semaphore voie = VOIES.computeIfAbsent(gabarit, g -> new Semaphore(RENDUS_PAR_GABARIT, true));
+        try {
+            if (!voie.tryAcquire(attenteMax.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » non commencé après "
+                        + attenteMax.toSeconds() + " s d’attente");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » interrompu");
+        }
+        Future<byte[]> rendu;
+        try {
+            // The place is given back when the render really ends, even after its caller gave up waiting.
+            rendu = RENDEUR.submit(() -> {
+                try {
+                    return rendre(xhtml);
+                } finally {
+                    voie.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            voie.release();
+            throw e;
+        }
+        try {
+            return rendu.get(dureeMax.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            rendu.cancel(true);
+            throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » abandonné après " + dureeMax.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            rendu.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » interrompu");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new UncheckedIOException("Échec de la génération du PDF « " + gabarit + " »",
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+        }
+    }
+
+    private static byte[] rendre(String xhtml) throws IOException {
         ByteArrayOutputStream sortie = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder constructeur = new PdfRendererBuilder();
         constructeur.useFastMode();
@@ -91,14 +164,7 @@ public class GenerateurPdf {
         PolicesPdf.enregistrer(constructeur);
         constructeur.withHtmlContent(xhtml, null);
         constructeur.toStream(sortie);
-        RENDUS.acquireUninterruptibly();
-        try {
-            constructeur.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Échec de la génération du PDF « " + gabarit + " »", e);
-        } finally {
-            RENDUS.release();
-        }
+        constructeur.run();
         return sortie.toByteArray();
     }
 

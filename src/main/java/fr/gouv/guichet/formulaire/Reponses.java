@@ -48,6 +48,23 @@ public record Reponses(Map<String, Object> valeurs) {
         return LecteurParametres.lire(definition, page, parametresHttp, existantes);
     }
 
+    /**
+     * Whether some text (of a field, a ticked value or a repeated entry) exceeds {@link Contraintes#LONGUEUR_ABSOLUE}:
+     * such answers are never saved (issue 10, point 4), the page shows the field's message instead.
+     */
+    public boolean depasseLongueurAbsolue() {
+        return valeurs.values().stream().anyMatch(Reponses::tropLong);
+    }
+
+    private static boolean tropLong(@Nullable Object valeur) {
+        return switch (valeur) {
+            case String texte -> texte.length() > Contraintes.LONGUEUR_ABSOLUE;
+            case java.util.Collection<?> elements -> elements.stream().anyMatch(Reponses::tropLong);
+            case Map<?, ?> entree -> entree.values().stream().anyMatch(Reponses::tropLong);
+            case null, default -> false;
+        };
+    }
+
     /** The text answer, {@code ""} when absent or not a text. */
     public String texte(String id) {
         return valeurs.get(id) instanceof String s ? s : "";

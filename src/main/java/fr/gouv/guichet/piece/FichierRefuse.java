@@ -27,6 +27,8 @@ public record FichierRefuse(MotifRefus motif, String message) implements Resulta
         ENDOMMAGE,
         /** Valid image that also carries another format (polyglot). */
         CONTENU_SUSPECT,
+        /** PDF carrying JavaScript, an embedded file, an external action, or a compression bomb. */
+        CONTENU_ACTIF,
         /** The content could not be read. */
         ILLISIBLE
     }

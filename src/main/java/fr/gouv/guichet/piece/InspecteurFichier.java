@@ -1,12 +1,15 @@
 package fr.gouv.guichet.piece;
 
 import fr.gouv.guichet.piece.FichierRefuse.MotifRefus;
+import fr.gouv.guichet.piece.internal.ContenuActifPdf;
 import fr.gouv.guichet.piece.internal.FormatTaille;
 import fr.gouv.guichet.piece.internal.LectureContenu;
 import fr.gouv.guichet.piece.internal.NomsFichiers;
 import fr.gouv.guichet.piece.internal.SignaturesContenu;
 import fr.gouv.guichet.piece.internal.SignaturesContenu.Verdict;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -29,6 +32,8 @@ public class InspecteurFichier {
 
     public static final DataSize TAILLE_MAX_PAR_DEFAUT = DataSize.ofMegabytes(20);
 
+    private static final Logger LOG = LoggerFactory.getLogger(InspecteurFichier.class);
+
     private static final String FORMATS = "Formats acceptés : PDF, JPEG, PNG.";
 
     private final long tailleMax;
@@ -45,8 +50,32 @@ public class InspecteurFichier {
         return tailleMax;
     }
 
+    /**
+     * Same as the stream form; a PDF is also opened and refused when it carries active content (JavaScript, an
+     * embedded file, an action launching a program) or is a compression bomb (issue 10, point 11).
+     */
     public ResultatInspection inspecter(@Nullable String nomFichier, byte[] contenu) {
-        return inspecter(nomFichier, new ByteArrayInputStream(contenu), contenu.length);
+        ResultatInspection resultat = inspecter(nomFichier, new ByteArrayInputStream(contenu), contenu.length);
+        if (resultat instanceof FichierAccepte accepte && accepte.typeContenu() == TypeContenu.PDF) {
+            ContenuActifPdf.Constat constat = ContenuActifPdf.analyser(contenu);
+            if (constat != null) {
+                LOG.warn("PDF refusé ({}) : {} octets, SHA-256 {}", constat, contenu.length, accepte.sha256());
+                return new FichierRefuse(MotifRefus.CONTENU_ACTIF, messageContenuActif(constat, NomsFichiers.nettoyer(nomFichier)));
+            }
+        }
+        return resultat;
+    }
+
+    private static String messageContenuActif(ContenuActifPdf.Constat constat, String nom) {
+        String fichier = "Le fichier « " + nom + " » ne peut pas être accepté : ";
+        String raison = switch (constat) {
+            case JAVASCRIPT -> "il contient du code JavaScript.";
+            case FICHIER_EMBARQUE -> "il contient un autre fichier ou un formulaire actif.";
+            case ACTION_EXTERNE -> "il contient une action qui lance un programme ou envoie des données.";
+            case BOMBE_DE_COMPRESSION -> "son contenu décompressé est anormalement volumineux.";
+        };
+        return fichier + raison + " Enregistrez-le de nouveau avec « Imprimer » puis « Enregistrer au format PDF », "
+                + "puis envoyez-le.";
     }
 
     /**
@@ -96,6 +125,7 @@ public class InspecteurFichier {
                     + (porteUneExtensionAcceptee(nom) ? " : son contenu ne correspond pas à son nom. " : ". ") + FORMATS;
             case ENDOMMAGE -> fichier + " semble incomplet ou endommagé : enregistrez-le de nouveau"
                     + " en PDF, JPEG ou PNG, puis envoyez-le.";
+            case CONTENU_ACTIF -> throw new IllegalStateException("Le contenu actif est vérifié après la reconnaissance du PDF");
             case CONTENU_SUSPECT -> fichier + " ne peut pas être accepté : il mélange plusieurs formats."
                     + " Enregistrez-le de nouveau en PDF, JPEG ou PNG (par exemple avec « Imprimer »"
                     + " puis « Enregistrer au format PDF »), puis envoyez-le.";

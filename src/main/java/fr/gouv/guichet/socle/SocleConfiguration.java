@@ -32,11 +32,15 @@ class SocleConfiguration {
      * an instance killed mid-way, or whose failure could not be recorded because the database was down, would stay so
      * for ever: untouched for {@code apres}, it is marked FAILED here first, then resubmitted. Should its listener in
      * fact still be running, the second run waits for the first one's claim and does nothing (see the listeners).
+     * Resubmissions are spaced out and bounded ({@link RelanceBornee}): a listener that always fails is not retried
+     * every minute for ever (issue 10, point 4).
      */
     @Bean
     RecurringTask<Void> relanceEvenements(JdbcClient jdbc, IncompleteEventPublications incompletes, Clock horloge,
                                           @Value("${guichet.outbox.relance-apres:PT1M}") Duration apres,
-                                          @Value("${guichet.outbox.intervalle:PT30S}") Duration intervalle) {
+                                          @Value("${guichet.outbox.intervalle:PT30S}") Duration intervalle,
+                                          @Value("${guichet.outbox.tentatives-max:8}") int tentativesMax) {
+        RelanceBornee relance = new RelanceBornee(apres, tentativesMax, horloge);
         return Tasks.recurring("outbox-relance", FixedDelay.of(intervalle))
                 .execute((instance, contexte) -> {
                     jdbc.sql("""
@@ -44,7 +48,7 @@ class SocleConfiguration {
                                     where completion_date is null and status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
                                       and coalesce(last_resubmission_date, publication_date) < ?""")
                             .param(Timestamp.from(horloge.instant().minus(apres))).update();
-                    incompletes.resubmitIncompletePublicationsOlderThan(apres);
+                    incompletes.resubmitIncompletePublications(relance);
                 });
     }
 }

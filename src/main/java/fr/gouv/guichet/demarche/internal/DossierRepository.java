@@ -66,6 +66,11 @@ public class DossierRepository {
         return jdbc.sql(COLONNES + "where id = ? and usager_id = ?").params(id, usagerId).query(mapper).optional();
     }
 
+    /** Reads the usager's dossier and locks its row until the transaction ends (autosave waits behind it). */
+    public Optional<Dossier> verrouillerPourUsager(long id, long usagerId) {
+        return jdbc.sql(COLONNES + "where id = ? and usager_id = ? for update").params(id, usagerId).query(mapper).optional();
+    }
+
     public Optional<Dossier> parNumero(String numero) {
         return jdbc.sql(COLONNES + "where numero = ?").param(numero).query(mapper).optional();
     }
@@ -123,12 +128,12 @@ public class DossierRepository {
                 .update();
     }
 
-    public int deposer(long id, long usagerId, String numero, UUID cle, Instant maintenant) {
+    public int deposer(long id, long usagerId, int versionLue, String numero, UUID cle, Instant maintenant) {
         return jdbc.sql("""
                         update dossier set etat = 'DEPOSE', numero = ?, cle_validation = ?, depose_le = ?, complet_le = depose_le, modifie_le = ?,
                                version = version + 1
-                        where id = ? and usager_id = ? and etat = 'BROUILLON'""")
-                .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId).update();
+                        where id = ? and usager_id = ? and etat = 'BROUILLON' and version = ?""")
+                .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId, versionLue).update();
     }
 
     /** Records a transition; returns its row's id (each firing is one row, even between the same two states). */

@@ -8,6 +8,7 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResultatEnregistrement;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
+import fr.gouv.guichet.formulaire.Contraintes;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.ErreurChamp;
 import fr.gouv.guichet.formulaire.MoteurValidation;
@@ -103,6 +104,11 @@ class FormulaireDossierController {
             // A malformed action (retirer-x, retirer--1, a huge number) removes nothing: the page is simply saved.
             saisies = saisies.sansOccurrence(retrait.group(1), Integer.parseInt(retrait.group(2)));
         }
+        if (saisies.depasseLongueurAbsolue()) {
+            // Never saved: the page comes back with what was typed and the message next to the field.
+            ContexteValidation contexte = new ContexteValidation(dossier.codeDepartement(), LocalDate.now(horloge));
+            return vue(model, dossier, definition, numero, saisies, moteur.validerPage(definition, page.id(), saisies, contexte), version);
+        }
 
         ResultatEnregistrement resultat = dossiers.enregistrer(id, usager(), version, saisies.valeurs());
         if (resultat.statut() == ResultatEnregistrement.Statut.VERROUILLE) {
@@ -156,6 +162,11 @@ class FormulaireDossierController {
         Reponses existantes = new Reponses(dossier.reponses());
         Reponses saisies = existantes.fusionner(Reponses.depuisFormulaire(definition, page, requete.getParameterMap(), existantes))
                 .nettoyer(definition);
+        if (saisies.depasseLongueurAbsolue()) {
+            return ResponseEntity.badRequest().body(Map.of("statut", "TROP_LONG", "message",
+                    "Un champ dépasse " + Contraintes.LONGUEUR_ABSOLUE + " caractères : raccourcissez le texte ; "
+                            + "il n’est pas enregistré tant qu’il est trop long."));
+        }
         ResultatEnregistrement resultat = dossiers.enregistrer(id, usager(), version, saisies.valeurs());
         Map<String, Object> corps = Map.of("statut", resultat.statut().name(), "version", resultat.version());
         return resultat.enregistre() ? ResponseEntity.ok(corps) : ResponseEntity.status(409).body(corps);

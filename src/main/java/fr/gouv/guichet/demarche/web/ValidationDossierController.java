@@ -8,6 +8,7 @@ import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.demarche.Procedure;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
+import fr.gouv.guichet.demarche.ReponsesNonValides;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -94,7 +95,15 @@ class ValidationDossierController {
             return "demarche/validation";
         }
         Procedure procedure = procedures.get(dossier.demarche());
-        NumeroDossier numero = dossiers.deposer(id, usagerCourant.exiger().id(), cle, procedure.prefixeNumero());
+        NumeroDossier numero;
+        try {
+            // Validated again on the very version locked and deposited: an autosave racing this request either
+            // lands before (and is checked) or waits and finds the dossier locked.
+            numero = dossiers.deposer(id, usagerCourant.exiger().id(), cle, procedure.prefixeNumero(),
+                    lu -> moteur.validerTout(definition, new Reponses(lu.reponses()), contexte(lu)).isEmpty());
+        } catch (ReponsesNonValides e) {
+            return "redirect:/usager/dossiers/" + id + "/validation";
+        }
         redirection.addFlashAttribute("messageSucces", "Votre demande est transmise à la préfecture sous le numéro "
                 + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");
         return "redirect:/usager/dossiers/" + id;

@@ -55,8 +55,8 @@ public final class ValidateurValeur {
     }
 
     private static @Nullable String verifierTexte(Contraintes c, String valeur, String d) {
-        if (c.longueurMax() != null && valeur.length() > c.longueurMax()) {
-            return majuscule(d) + " ne peut pas dépasser " + c.longueurMax() + " caractères (vous en avez saisi "
+        if (valeur.length() > c.longueurEffective()) {
+            return majuscule(d) + " ne peut pas dépasser " + c.longueurEffective() + " caractères (vous en avez saisi "
                     + valeur.length() + ") : raccourcissez le texte.";
         }
         if (c.motif() != null && !Pattern.compile(c.motif()).matcher(valeur).matches()) {

@@ -128,6 +128,8 @@ public final class VerificateurDefinition {
         exiger(c.min() == null || c.max() == null || c.min() <= c.max(), "min > max pour " + nom);
         exiger((c.min() == null && c.max() == null) || champ.type() == TypeChamp.NOMBRE, "min/max ne valent que pour un NOMBRE (" + nom + ")");
         exiger(c.longueurMax() == null || c.longueurMax() > 0, "longueurMax doit être positive (" + nom + ")");
+        exiger(c.longueurMax() == null || c.longueurMax() <= Contraintes.LONGUEUR_ABSOLUE,
+                "longueurMax ne peut dépasser " + Contraintes.LONGUEUR_ABSOLUE + " (" + nom + ")");
         for (String borne : new String[] {c.dateMin(), c.dateMax()}) {
             if (borne != null) {
                 exiger(champ.type() == TypeChamp.DATE, "dateMin/dateMax ne valent que pour une DATE (" + nom + ")");

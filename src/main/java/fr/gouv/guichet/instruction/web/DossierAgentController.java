@@ -170,6 +170,12 @@ class DossierAgentController {
             redirection.addFlashAttribute("erreurAction", e.raison());
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
+        } catch (fr.gouv.guichet.document.RenduPdfImpossible e) {
+            // Nothing recorded (the decision's transaction rolled back): the agent may try again a little later.
+            redirection.addFlashAttribute("erreurAction", "L’acte n’a pas pu être produit pour l’instant (service de "
+                    + "génération des documents saturé ou dossier trop volumineux) : rien n’est enregistré, réessayez dans quelques minutes.");
+            redirection.addFlashAttribute("actionEnErreur", t.name());
+            return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {
             redirection.addFlashAttribute("erreurAction", "Cette action n’est plus possible : le dossier a changé d’état entre-temps. "
                     + "Rechargez la page pour voir son état actuel.");
@@ -197,10 +203,16 @@ class DossierAgentController {
         };
     }
 
+    private static final String DOSSIER_DECIDE = "Ce dossier est décidé : il n’est plus possible d’écrire à l’usager "
+            + "ni de changer sa priorité.";
+
     @PostMapping("/agent/dossiers/{id}/messages")
     String ecrire(@PathVariable long id, @RequestParam(name = "message", defaultValue = "") String message, RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
-        if (message.isBlank() || message.length() > 5000) {
+        if (dossier.etat().estDecide()) {
+            // Issue 10, point 10: after the decision the exchange is closed (the decision is the last word).
+            redirection.addFlashAttribute("erreurMessage", DOSSIER_DECIDE);
+        } else if (message.isBlank() || message.length() > 5000) {
             redirection.addFlashAttribute("erreurMessage", "Écrivez un message de 5 000 caractères au plus.");
         } else {
             dossiers.messageAgent(dossier.id(), acces.agent().id(), message.strip());
@@ -224,6 +236,10 @@ class DossierAgentController {
     String priorite(@PathVariable long id, @RequestParam(name = "prioritaire", defaultValue = "false") boolean prioritaire,
                     RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
+        if (dossier.etat().estDecide()) {
+            redirection.addFlashAttribute("erreurAction", DOSSIER_DECIDE);
+            return "redirect:/agent/dossiers/" + id + "#actions";
+        }
         dossiers.definirPriorite(dossier.id(), prioritaire);
         redirection.addFlashAttribute("messageSucces", prioritaire
                 ? "Dossier signalé comme site exposé au risque terroriste : il passe en tête de file."
