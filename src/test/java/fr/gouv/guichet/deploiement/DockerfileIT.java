@@ -85,7 +85,10 @@ class DockerfileIT {
                 + "guichet:x:" + utilisateur + ":" + utilisateur + "::/nonexistent:/usr/sbin/nologin\n");
         Files.writeString(group, Files.readString(Path.of("/etc/group")) + "guichet:x:" + utilisateur + ":\n");
         String commande = "mount --bind " + passwd + " /etc/passwd && mount --bind " + group + " /etc/group"
-                + " && mount -t tmpfs -o size=1g,mode=1777 tmpfs /tmp && mount -o remount,bind,ro / && cd " + app
+                // The image's /app, bound outside /tmp first: the project itself may live under /tmp (a CI clone there),
+                // which the tmpfs below would hide.
+                + " && mount --bind " + app + " /srv && mount -o remount,bind,ro /srv"
+                + " && mount -t tmpfs -o size=1g,mode=1777 tmpfs /tmp && mount -o remount,bind,ro / && cd /srv"
                 + " && exec setpriv --reuid " + utilisateur + " --regid " + utilisateur + " --clear-groups env -i PATH=/usr/bin:/bin "
                 + env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
                 + " " + String.join(" ", entree);
