@@ -1,5 +1,6 @@
 package fr.gouv.guichet.commission;
 
+import fr.gouv.guichet.document.TextesJuridiques;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public record AvisVise(String visa, @Nullable LocalDate seanceLe, String reserve
     static AvisVise delaiExpire(Echeance echeance) {
         return new AvisVise("Considérant que la commission départementale de vidéoprotection, saisie le " + date(echeance.saisie())
                 + ", n’a pas rendu d’avis dans le délai de " + (echeance.prorogee() ? "quatre mois (délai prorogé à sa demande)" : "trois mois")
-                + " prévu à l’article R252-15 du code de la sécurité intérieure, expiré le " + date(echeance.limite()), null, "");
+                + " prévu à l’" + TextesJuridiques.texte("csi.delai-commission") + ", expiré le " + date(echeance.limite()), null, "");
     }
 
     /** "1er août 2026", "15 août 2026", as acts write dates. */

@@ -12,8 +12,9 @@ import static fr.gouv.guichet.document.Champs.exiger;
  * @param prefet     the title line, starting with "Le préfet" or "La préfète": "Le préfet du Var",
  *                   "La préfète de l’Aude", "Le préfet de police"
  * @param ville      where the documents are signed ("Fait à Toulon, le …")
+ * @param tribunal   the tribunal administratif in whose jurisdiction the préfet sits, named in the recourse routes
  */
-public record Autorite(String prefecture, String service, String prefet, String ville) {
+public record Autorite(String prefecture, String service, String prefet, String ville, TribunalAdministratif tribunal) {
 
     private static final String LE_PREFET = "Le préfet";
     private static final String LA_PREFETE = "La préfète";
@@ -24,6 +25,7 @@ public record Autorite(String prefecture, String service, String prefet, String 
         exiger(service, "service");
         exiger(prefet, "prefet");
         exiger(ville, "ville");
+        java.util.Objects.requireNonNull(tribunal, "tribunal");
         if (!prefet.startsWith(LE_PREFET + " ") && !prefet.startsWith(LA_PREFETE + " ")) {
             throw new IllegalArgumentException("prefet doit commencer par « Le préfet » ou « La préfète » : " + prefet);
         }
@@ -61,6 +63,7 @@ public record Autorite(String prefecture, String service, String prefet, String 
 
     Map<String, Object> variables() {
         return Map.of(
+                "tribunal", tribunal.variables(),
                 "emetteur", emetteur(),
                 "prefecture", prefecture,
                 "service", service,

@@ -97,7 +97,8 @@ public class GenerateurPdf {
 
     /**
      * @param gabarit   template name under {@code templates/pdf/}, without {@code .html} (lowercase, digits, dashes)
-     * @param variables template variables; {@code auteur} is added when absent
+     * @param variables template variables; {@code auteur} is added when absent, {@code textes} always
+     *                  ({@link TextesJuridiques#variables()})
      */
     public byte[] generer(String gabarit, Map<String, Object> variables) {
         if (!NOM_GABARIT.matcher(gabarit).matches()) {
@@ -107,6 +108,8 @@ public class GenerateurPdf {
         if (!contexte.containsVariable("auteur")) {
             contexte.setVariable("auteur", AUTEUR);
         }
+        // The legal texts the template cites, from their one place (actes/textes-juridiques.csv).
+        contexte.setVariable("textes", TextesJuridiques.variables());
         String xhtml = moteur.process("pdf/" + gabarit, contexte);
         if (xhtml.length() > tailleMax) {
             throw new RenduPdfImpossible("Document « " + gabarit + " » trop volumineux pour être rendu ("

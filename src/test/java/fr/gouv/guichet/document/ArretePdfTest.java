@@ -102,13 +102,14 @@ class ArretePdfTest {
     void rappelle_retrait_sanctions_recours_et_publication() {
         assertThat(arrete.texte()).contains(
                 "peut être suspendue ou retirée, après que le titulaire a été mis à même de présenter ses observations",
-                "(articles R253-1 et R253-2 du code de la sécurité intérieure)",
+                "(chapitre IV « Contrôle et sanctions » du titre V du livre II de la partie réglementaire du code de la",
                 "est puni de trois ans d’emprisonnement et de 45 000 euros d’amende (article L254-1",
-                "dans un délai de deux mois à compter de sa notification ou, pour les tiers, de sa publication",
+                "dans un délai de deux mois à compter de sa notification ou, pour les tiers, de sa publication (article R421-1 du code de justice administrative) :",
                 "d’un recours gracieux auprès du préfet du Var ;",
                 "d’un recours hiérarchique auprès du ministre de l’Intérieur ;",
-                "recours contentieux devant le tribunal administratif territorialement compétent",
+                "recours contentieux devant le tribunal administratif de Toulon, 5 rue Racine, CS 40510, 83041 Toulon Cedex 9.",
                 "Télérecours citoyens, accessible sur le site www.telerecours.fr",
+                "(article L411-2 du code des relations entre le public et l’administration)",
                 "publié au recueil des actes administratifs de la préfecture et notifié au titulaire");
     }
 

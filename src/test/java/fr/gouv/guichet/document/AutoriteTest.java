@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AutoriteTest {
 
     private static Autorite autorite(String prefet) {
-        return new Autorite("Préfecture", "Bureau de la vidéoprotection", prefet, "Ville");
+        return new Autorite("Préfecture", "Bureau de la vidéoprotection", prefet, "Ville", Exemples.tribunal());
     }
 
     @Test

@@ -64,7 +64,11 @@ final class Exemples {
     }
 
     static Autorite autorite() {
-        return new Autorite("Préfecture du Var", "Bureau de la vidéoprotection", "Le préfet du Var", "Toulon");
+        return new Autorite("Préfecture du Var", "Bureau de la vidéoprotection", "Le préfet du Var", "Toulon", tribunal());
+    }
+
+    static TribunalAdministratif tribunal() {
+        return new TribunalAdministratif("tribunal administratif de Toulon", List.of("5 rue Racine", "CS 40510", "83041 Toulon Cedex 9"));
     }
 
     static Verification verification() {

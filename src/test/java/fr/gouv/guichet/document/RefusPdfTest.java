@@ -62,10 +62,10 @@ class RefusPdfTest {
     void indique_les_voies_de_recours_la_signature_et_la_verification() {
         assertThat(refus.texte()).contains(
                 "Voies et délais de recours",
-                "dans un délai de deux mois à compter de sa notification :",
+                "dans un délai de deux mois à compter de sa notification (article R421-1 du code de justice administrative) :",
                 "d’un recours gracieux auprès du préfet du Var ;",
                 "d’un recours hiérarchique auprès du ministre de l’Intérieur ;",
-                "recours contentieux devant le tribunal administratif territorialement compétent",
+                "recours contentieux devant le tribunal administratif de Toulon, 5 rue Racine, CS 40510, 83041 Toulon Cedex 9.",
                 "Télérecours citoyens, accessible sur le site www.telerecours.fr",
                 "Pour le préfet et par délégation,",
                 "La directrice de cabinet",

@@ -57,7 +57,7 @@ class AccesCroisesIntegrationTest {
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -79,6 +79,7 @@ class AccesCroisesIntegrationTest {
             Map.entry("/agent/dossiers/{id}/priorite", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/pieces/{pieceId}", t -> Map.of("id", t.dossier, "pieceId", t.piece)),
             Map.entry("/agent/dossiers/{id}/pieces.zip", t -> Map.of("id", t.dossier)),
+            Map.entry("/agent/national/tribunaux/{code}", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/file", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/file.csv", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/registre", t -> Map.of("code", "83")),

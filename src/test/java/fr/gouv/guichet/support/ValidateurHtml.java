@@ -50,6 +50,11 @@ public final class ValidateurHtml {
         }
     }
 
+    /** Garde une page obtenue hors navigateur (MockMvc), sous son adresse. */
+    public void ajouter(String adresse, String html) {
+        pages.putIfAbsent(adresse + " #" + html.hashCode(), html);
+    }
+
     public int nombrePages() {
         return pages.size();
     }

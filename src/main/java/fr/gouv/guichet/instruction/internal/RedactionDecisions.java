@@ -15,6 +15,7 @@ import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.Champ;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.Reponses;
+import fr.gouv.guichet.juridique.TribunauxAdministratifs;
 import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
@@ -55,10 +56,12 @@ public class RedactionDecisions {
     private final Environment env;
     private final Clock horloge;
     private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
+    private final TribunauxAdministratifs tribunaux;
 
     RedactionDecisions(Dossiers dossiers, DocumentsEmis documents, GenerateurPdf pdf, StockageFichiers stockage,
                        CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
-                       Environment env, Clock horloge, fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
+                       Environment env, Clock horloge, fr.gouv.guichet.piece.AnalysesAntivirus analyses,
+                       TribunauxAdministratifs tribunaux) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.pdf = pdf;
@@ -70,6 +73,7 @@ public class RedactionDecisions {
         this.env = env;
         this.horloge = horloge;
         this.analyses = analyses;
+        this.tribunaux = tribunaux;
     }
 
     /** The arrêté: final when the commission's recorded {@code avis} is given, provisional (until {@code finProvisoire}) otherwise. */
@@ -125,9 +129,9 @@ public class RedactionDecisions {
         dossiers.joindreDocumentOfficiel(dossier.id(), code, nom, contenu.length, sha256(contenu), cle);
     }
 
-    private static Autorite autorite(Departement dep) {
-        String suite = dep.libellePrefecture().substring("Préfecture".length());
-        return new Autorite(dep.libellePrefecture(), "Bureau de la vidéoprotection", "Le préfet" + suite, dep.chefLieu());
+    /** The deciding préfet (R252-1 / R252-2 exceptions included) and the tribunal named in the recourse routes. */
+    private Autorite autorite(Departement dep) {
+        return AutoritesVideoprotection.pour(dep, tribunaux.pour(dep.code()));
     }
 
     private static Signataire signataire(AgentConnecte agent) {
