@@ -28,6 +28,7 @@ import static fr.gouv.guichet.document.Champs.lignes;
  * @param piecesAttendues       documents expected for this dossier
  * @param codeVerification      short code to check the document's authenticity
  * @param urlVerification       page where the code is checked (also encoded in the QR code)
+ * @param tribunal              the tribunal administratif named in the recourse routes against a rejection
  */
 public record DonneesRecepisse(
         String numeroDossier,
@@ -39,7 +40,8 @@ public record DonneesRecepisse(
         List<Reponse> reponses,
         List<PieceAttendue> piecesAttendues,
         String codeVerification,
-        String urlVerification) {
+        String urlVerification,
+        TribunalAdministratif tribunal) {
 
     public static final String GABARIT = "recepisse";
 
@@ -56,6 +58,7 @@ public record DonneesRecepisse(
         piecesAttendues = List.copyOf(piecesAttendues);
         exiger(codeVerification, "codeVerification");
         adresseWeb(urlVerification, "urlVerification");
+        Objects.requireNonNull(tribunal, "tribunal");
         if (decisionImpliciteLe.isBefore(receptionLe.toLocalDate())) {
             throw new IllegalArgumentException("La décision implicite ne peut précéder la réception");
         }
@@ -129,6 +132,7 @@ public record DonneesRecepisse(
         variables.put("codeVerification", codeVerification);
         variables.put("urlVerification", urlVerification);
         variables.put("codeQr", CodeQr.dataUriPng(urlVerification));
+        variables.put("tribunal", tribunal.variables());
         return variables;
     }
 }

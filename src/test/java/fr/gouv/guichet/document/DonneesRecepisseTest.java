@@ -31,7 +31,7 @@ class DonneesRecepisseTest {
 
         assertThatThrownBy(() -> new DonneesRecepisse(" ", exemple.libelleDemarche(), exemple.receptionLe(),
                 exemple.service(), exemple.decisionImpliciteLe(), exemple.demandeur(), exemple.reponses(),
-                exemple.piecesAttendues(), exemple.codeVerification(), exemple.urlVerification()))
+                exemple.piecesAttendues(), exemple.codeVerification(), exemple.urlVerification(), exemple.tribunal()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Service.bureauVideoprotection("Préfecture de l’Aude", List.of(), "04", "a@b.fr"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -40,11 +40,16 @@ class DonneesRecepisseTest {
         assertThatThrownBy(() -> new DonneesRecepisse(exemple.numeroDossier(), exemple.libelleDemarche(),
                 exemple.receptionLe(), exemple.service(), exemple.receptionLe().toLocalDate().minusDays(1),
                 exemple.demandeur(), exemple.reponses(), exemple.piecesAttendues(), exemple.codeVerification(),
-                exemple.urlVerification()))
+                exemple.urlVerification(), exemple.tribunal()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DonneesRecepisse(exemple.numeroDossier(), exemple.libelleDemarche(),
                 exemple.receptionLe(), exemple.service(), exemple.decisionImpliciteLe(), exemple.demandeur(),
-                exemple.reponses(), exemple.piecesAttendues(), exemple.codeVerification(), "javascript:alert(1)"))
+                exemple.reponses(), exemple.piecesAttendues(), exemple.codeVerification(), "javascript:alert(1)",
+                exemple.tribunal()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DonneesRecepisse(exemple.numeroDossier(), exemple.libelleDemarche(),
+                exemple.receptionLe(), exemple.service(), exemple.decisionImpliciteLe(), exemple.demandeur(),
+                exemple.reponses(), exemple.piecesAttendues(), exemple.codeVerification(), exemple.urlVerification(), null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

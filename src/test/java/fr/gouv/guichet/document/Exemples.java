@@ -60,7 +60,8 @@ final class Exemples {
                 List.of(new PieceAttendue("Modèle d’affiche", "L’affiche informant le public, avec le pictogramme."),
                         new PieceAttendue("Exposé succinct", "Caméras numérotées, emplacement et champ de vision.")),
                 "K7Q2-9XWD",
-                "https://guichet.interieur.gouv.fr/verifier");
+                "https://guichet.interieur.gouv.fr/verifier",
+                new TribunalAdministratif("tribunal administratif de Montpellier", List.of("6 rue Pitot", "CS 99002", "34063 Montpellier Cedex 2")));
     }
 
     static Autorite autorite() {

@@ -68,7 +68,7 @@ class GenerateurPdfTest {
                 "(article L114-5",
                 "recours gracieux auprès du préfet",
                 "recours hiérarchique auprès du ministre de l’Intérieur",
-                "recours contentieux devant le tribunal administratif compétent",
+                "recours contentieux devant le tribunal administratif de Montpellier, 6 rue Pitot, CS 99002, 34063 Montpellier Cedex 2.",
                 "délai de deux mois",
                 "Télérecours citoyens, accessible sur le site www.telerecours.fr",
                 "L112-11, R112-5 et R112-11-1");

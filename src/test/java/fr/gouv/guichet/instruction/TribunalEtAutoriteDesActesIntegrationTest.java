@@ -84,7 +84,14 @@ class TribunalEtAutoriteDesActesIntegrationTest {
     String document(long id, String code) throws Exception {
         String cle = jdbc.sql("select cle_stockage from piece_jointe where dossier_id = ? and code_piece = ?").params(id, code)
                 .query(String.class).optional().orElseThrow(() -> new AssertionError("aucun document « " + code + " » émis"));
-        try (InputStream in = stockage.ouvrir(cle); var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+        try (InputStream in = stockage.ouvrir(cle)) {
+            return texte(in.readAllBytes());
+        }
+    }
+
+    /** The text in reading order (inline spans sorted by position), white space collapsed. */
+    static String texte(byte[] contenu) throws Exception {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(contenu)) {
             var lecteur = new org.apache.pdfbox.text.PDFTextStripper();
             lecteur.setSortByPosition(true);
             return lecteur.getText(pdf).replaceAll("[\\s\u00a0]+", " ");
@@ -99,9 +106,13 @@ class TribunalEtAutoriteDesActesIntegrationTest {
 
     @Test
     void unActePourLeVar_nommeLeTribunalAdministratifDeToulon_avecSonAdresse() throws Exception {
-        String lettre = refuser(enInstruction("83"));
-        assertThat(lettre).contains("Le préfet du Var")
-                .contains("recours contentieux devant le tribunal administratif de Toulon, 5 rue Racine, CS 40510, 83041 Toulon Cedex 9.")
+        ActesJuridiquesIntegrationTest.Cas cas = actes.enInstruction("83");
+        byte[] accuse = mvc.perform(get("/usager/dossiers/" + cas.id() + "/recepisse.pdf")
+                .cookie(ConnexionsHttp.usager(mvc, cas.titulaire()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String toulon = "recours contentieux devant le tribunal administratif de Toulon, 5 rue Racine, CS 40510, 83041 Toulon Cedex 9.";
+        assertThat(texte(accuse)).contains(toulon).doesNotContain("tribunal administratif compétent");
+        String lettre = refuser(new Cas(cas.id(), cas.session()));
+        assertThat(lettre).contains("Le préfet du Var").contains(toulon)
                 .contains("(article R421-1 du code de justice administrative)")
                 .doesNotContain("tribunal administratif territorialement compétent");
     }

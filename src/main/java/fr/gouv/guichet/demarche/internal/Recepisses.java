@@ -11,6 +11,7 @@ import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
+import fr.gouv.guichet.juridique.TribunauxAdministratifs;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,10 @@ public class Recepisses {
     private final DelaisDossier delais;
     private final JdbcClient jdbc;
     private final Environment env;
+    private final TribunauxAdministratifs tribunaux;
 
     Recepisses(DossierRepository dossiers, Procedures procedures, CatalogueFormulaires catalogue, GenerateurPdf pdf,
-               DelaisDossier delais, JdbcClient jdbc, Environment env) {
+               DelaisDossier delais, JdbcClient jdbc, Environment env, TribunauxAdministratifs tribunaux) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -47,6 +49,7 @@ public class Recepisses {
         this.delais = delais;
         this.jdbc = jdbc;
         this.env = env;
+        this.tribunaux = tribunaux;
     }
 
     public static String nomFichier(Dossier dossier) {
@@ -72,7 +75,7 @@ public class Recepisses {
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
                 PiecesAttendues.pour(definition, reponses).stream()
                         .map(p -> new DonneesRecepisse.PieceAttendue(p.libelle(), p.explication())).toList(),
-                code, base + "/verifier/" + code);
+                code, base + "/verifier/" + code, tribunaux.pour(dossier.codeDepartement()));
     }
 
     private DonneesRecepisse.Service service(String codeDepartement) {
