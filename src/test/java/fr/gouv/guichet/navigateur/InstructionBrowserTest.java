@@ -301,4 +301,35 @@ class InstructionBrowserTest {
             assertThat(a.locator("#etat-recapitulatif")).hasText("Vous ne recevez pas ce récapitulatif.");
         }
     }
+
+    /** Issue 16, point 5: the usager's summary before filing and their dossier print on A4, without navigation nor buttons. */
+    @Test
+    void impressionA4_recapitulatifEtDossier_sansNavigationNiBoutons() throws Exception {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long depose = depose(compte);
+        long brouillon = dossiers.creerBrouillon(compte.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(), null, null);
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page u = usager(contexte, compte);
+            for (String chemin : new String[]{"/usager/dossiers/" + brouillon + "/validation", "/usager/dossiers/" + depose}) {
+                u.navigate(url(chemin));
+                u.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+                assertThat(u.locator("header.fr-header")).isHidden();
+                assertThat(u.locator("footer.fr-footer")).isHidden();
+                assertThat(u.locator("#besoin-aide")).isHidden();
+                assertThat(u.locator("main button[type=submit]").first()).isHidden();
+                assertThat(u.locator("h1")).isVisible();
+                byte[] pdf = u.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
+                try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    var format = document.getPage(0).getMediaBox();
+                    // A4: 210 × 297 mm, i.e. 595 × 842 points.
+                    assertThat(format.getWidth()).as(chemin).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+                    assertThat(format.getHeight()).as(chemin).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+                    String texte = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                    assertThat(texte).as(chemin).contains("Boulangerie du Port")
+                            .doesNotContain("Se déconnecter").doesNotContain("besoin d’aide").doesNotContain("Mentions légales");
+                }
+                u.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            }
+        }
+    }
 }
