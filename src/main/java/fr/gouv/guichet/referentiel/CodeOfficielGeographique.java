@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Names of the INSEE codes that identity providers send (birth commune, birth country), read from the Code officiel
  * géographique: every commune (current, municipal arrondissements, delegated and associated ones, so that a commune
- * merged since a birth keeps its name), and an EXTRACT of the countries (see the heads of {@code referentiel/cog-*.csv}).
+ * merged since a birth keeps its name), and every country and territory of the COG, former States included (see the
+ * heads of {@code referentiel/cog-*.csv}).
  * A code missing from them has no name, and the caller shows the code itself.
  */
 @Component
@@ -30,6 +32,14 @@ public class CodeOfficielGeographique {
 
     public Optional<String> pays(String code) {
         return Optional.ofNullable(pays.get(code.strip()));
+    }
+
+    public int nombreDePays() {
+        return pays.size();
+    }
+
+    public Set<String> codesPays() {
+        return pays.keySet();
     }
 
     /** A birthplace in words: the commune's name, or the country's for someone born abroad (blank commune code). */

@@ -186,6 +186,28 @@ public class DossierUsagerIntegrationTest {
         assertThat(jdbc.sql("select count(*) from piece_jointe where dossier_id = ?").param(depose).query(Integer.class).single()).isEqualTo(1);
     }
 
+    /** Issue 16, point 5: a phone photo shot sideways (real JPEG, EXIF orientation 6) is stored and served upright. */
+    @Test
+    void photoDeTelephoneTenuDeCote_estJointeALEndroit() throws Exception {
+        ComptesDeTest.Compte titulaire = comptes.usager("83");
+        Cookie session = session(titulaire);
+        long depose = brouillon(titulaire);
+        valider(session, depose);
+        byte[] photo = fr.gouv.guichet.piece.PhotoTelephoneTest.avecOrientation(fr.gouv.guichet.piece.PhotoTelephoneTest.photoPaysage(),
+                6, java.nio.ByteOrder.LITTLE_ENDIAN);
+        mvc.perform(multipart("/usager/dossiers/" + depose + "/pieces").file(new MockMultipartFile("fichier", "IMG_2041.JPG", "image/jpeg", photo))
+                .param("codePiece", "autre").cookie(session).with(csrf())).andExpect(status().is3xxRedirection());
+        var piece = jdbc.sql("select id, type_contenu, taille from piece_jointe where dossier_id = ?").param(depose).query().singleRow();
+        assertThat(piece.get("type_contenu")).isEqualTo("JPEG");
+        byte[] servie = mvc.perform(get("/usager/dossiers/" + depose + "/pieces/" + piece.get("id")).cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(((Number) piece.get("taille")).longValue()).isEqualTo(servie.length);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(servie));
+        assertThat(image.getWidth()).isEqualTo(30);
+        assertThat(image.getHeight()).isEqualTo(60);
+        assertThat(fr.gouv.guichet.piece.PhotoTelephone.orientation(servie)).isEqualTo(1);
+    }
+
     @Test
     void deuxOnglets_laSauvegardeLaPlusTardiveEstSignaleeSansEcraser() throws Exception {
         ComptesDeTest.Compte compte = comptes.usager("83");

@@ -241,4 +241,95 @@ class InstructionBrowserTest {
             verifierAccessibilite(a);
         }
     }
+
+    /** Issue 16, point 2: the help entry of every page, keyboard only, up to the service that instructs the dossier. */
+    @Test
+    void besoinDAide_auClavier_depuisLeDossier_jusquAuServiceQuiLInstruit_etSurUnePageDErreur() {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id = depose(compte);
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page u = usager(contexte, compte);
+            u.navigate(url("/usager/dossiers/" + id));
+            Locator entree = u.locator("#besoin-aide");
+            for (int i = 0; i < 200 && !(Boolean) entree.evaluate("e => e === document.activeElement"); i++) {
+                u.keyboard().press("Tab");
+            }
+            u.keyboard().press("Enter");
+            assertThat(u.locator("h1")).hasText("J’ai besoin d’aide");
+            assertThat(u.locator("#coordonnees-service")).containsText("Bureau de la vidéoprotection");
+            assertThat(u.locator("#faq-videoprotection")).isVisible();
+            assertThat(u.locator("#lieux-proches")).containsText("Toulon");
+            assertThat(u.locator("#paiement-bloque")).isVisible();
+            verifierAccessibilite(u);
+            u.locator("#ecrire-service").click();
+            assertThat(u.locator("#messages")).isVisible();
+
+            u.navigate(url("/cette-page-n-existe-pas"));
+            assertThat(u.locator("#besoin-aide")).isVisible();
+            u.locator("#besoin-aide").click();
+            assertThat(u.locator("h1")).hasText("J’ai besoin d’aide");
+            verifierAccessibilite(u);
+        }
+        // Without JavaScript, on a narrow screen (320 px): the entry at the bottom of the page is still there.
+        try (BrowserContext sansJs = navigateur.contexteSansJavaScript()) {
+            Page p = sansJs.newPage();
+            p.setViewportSize(320, 640);
+            p.navigate(url("/connexion"));
+            p.locator("#besoin-aide").click();
+            assertThat(p.locator("#usage-page + p")).containsText("Cette page sert à vous connecter");
+            assertThat(p.locator("#compte-verrouille")).isVisible();
+        }
+    }
+
+    /** Issue 19, point 2: the agent asks for the daily digest, and can stop it. */
+    @Test
+    void recapitulatifQuotidien_demandePuisArreteParLAgent() {
+        AgentsDeTest.Agent instructeur = new AgentsDeTest(agentsService).agent("83", RoleAgent.INSTRUCTEUR);
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page a = agent(contexte, instructeur);
+            a.navigate(url("/agent/prefectures/83/tableau-de-bord"));
+            a.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Recevoir chaque matin un récapitulatif de ces nouveaux éléments par courriel")).click();
+            assertThat(a.locator("#etat-recapitulatif")).hasText("Vous ne recevez pas ce récapitulatif.");
+            verifierAccessibilite(a);
+            a.locator("label[for=recevoir]").click();
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mon choix")).click();
+            assertThat(a.locator("#etat-recapitulatif")).containsText("Vous recevez actuellement ce récapitulatif");
+            assertThat(a.locator(".fr-alert--success")).containsText("C’est noté");
+            verifierAccessibilite(a);
+            a.locator("label[for=recevoir]").click();
+            a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mon choix")).click();
+            assertThat(a.locator("#etat-recapitulatif")).hasText("Vous ne recevez pas ce récapitulatif.");
+        }
+    }
+
+    /** Issue 16, point 5: the usager's summary before filing and their dossier print on A4, without navigation nor buttons. */
+    @Test
+    void impressionA4_recapitulatifEtDossier_sansNavigationNiBoutons() throws Exception {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long depose = depose(compte);
+        long brouillon = dossiers.creerBrouillon(compte.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(), null, null);
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page u = usager(contexte, compte);
+            for (String chemin : new String[]{"/usager/dossiers/" + brouillon + "/validation", "/usager/dossiers/" + depose}) {
+                u.navigate(url(chemin));
+                u.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+                assertThat(u.locator("header.fr-header")).isHidden();
+                assertThat(u.locator("footer.fr-footer")).isHidden();
+                assertThat(u.locator("#besoin-aide")).isHidden();
+                assertThat(u.locator("main button[type=submit]").first()).isHidden();
+                assertThat(u.locator("h1")).isVisible();
+                byte[] pdf = u.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
+                try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    var format = document.getPage(0).getMediaBox();
+                    // A4: 210 × 297 mm, i.e. 595 × 842 points.
+                    assertThat(format.getWidth()).as(chemin).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+                    assertThat(format.getHeight()).as(chemin).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+                    String texte = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                    assertThat(texte).as(chemin).contains("Boulangerie du Port")
+                            .doesNotContain("Se déconnecter").doesNotContain("besoin d’aide").doesNotContain("Mentions légales");
+                }
+                u.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            }
+        }
+    }
 }

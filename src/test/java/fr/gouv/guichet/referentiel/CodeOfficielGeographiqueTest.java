@@ -25,6 +25,25 @@ class CodeOfficielGeographiqueTest {
     }
 
     @Test
+    void tousLesPaysEtTerritoiresDuCog_ycomprisLesEtatsDisparus() {
+        assertThat(cog.pays("99100")).contains("France");
+        assertThat(cog.pays("99109")).contains("Allemagne");
+        assertThat(cog.pays("99132")).contains("Royaume-Uni");
+        assertThat(cog.pays("99350")).contains("Maroc");
+        assertThat(cog.pays("99352")).contains("Algérie");
+        assertThat(cog.pays("99243")).contains("Vietnam");
+        assertThat(cog.pays("99432")).contains("Territoires des États-Unis en Amérique");
+        assertThat(cog.pays("99699")).contains("Antarctique");
+        // A birth before a State disappeared keeps the code of the time.
+        assertThat(cog.pays("99115")).contains("Tchécoslovaquie");
+        assertThat(cog.pays("99141")).contains("Allemagne de l’Est");
+        assertThat(cog.lieuDeNaissance("", "99445")).isEqualTo("À l’étranger : Saint-Martin (partie néerlandaise)");
+        // The whole COG list: 255 codes, former States included, all 99XXX.
+        assertThat(cog.nombreDePays()).isEqualTo(255);
+        assertThat(cog.codesPays()).allMatch(c -> c.matches("99[1-6]\\d{2}"));
+    }
+
+    @Test
     void unCodeAbsentResteLisibleSansEtreInvente() {
         assertThat(cog.commune("00000")).isEmpty();
         assertThat(cog.lieuDeNaissance("00000", "99100")).isEqualTo("Commune de code INSEE 00000");

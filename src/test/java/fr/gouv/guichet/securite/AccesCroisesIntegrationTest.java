@@ -51,13 +51,15 @@ class AccesCroisesIntegrationTest {
             // account required, see FranceConnectAttaquesIntegrationTest), return from the provider's logout.
             "/connexion/franceconnect/erreur", "/connexion/franceconnect/rattachement", "/connexion/franceconnect/abandon",
             "/deconnexion/fin", "/agent/deconnexion/fin",
-            "/lieux-aide", "/lieux-aide/{id}");
+            "/lieux-aide", "/lieux-aide/{id}",
+            // Help of any page: the dossier named in ?depuis= is shown to its owner only (BesoinAideIntegrationTest).
+            "/besoin-d-aide");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(

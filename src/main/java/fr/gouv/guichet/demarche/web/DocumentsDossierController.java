@@ -13,6 +13,8 @@ import fr.gouv.guichet.piece.EtatAnalyse;
 import fr.gouv.guichet.piece.FichierAccepte;
 import fr.gouv.guichet.piece.FichierRefuse;
 import fr.gouv.guichet.piece.InspecteurFichier;
+import fr.gouv.guichet.piece.PhotoTelephone;
+import fr.gouv.guichet.piece.TypeContenu;
 import fr.gouv.guichet.piece.ResultatInspection;
 import fr.gouv.guichet.piece.StockageFichiers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,6 +103,14 @@ class DocumentsDossierController {
             return "redirect:/usager/dossiers/" + id + "#documents";
         }
         FichierAccepte accepte = (FichierAccepte) resultat;
+        if (accepte.typeContenu() == TypeContenu.JPEG) {
+            // A phone photo shot sideways is stored upright (issue 16, point 5).
+            byte[] droit = PhotoTelephone.redresser(contenu);
+            if (droit != contenu && inspecteur.inspecter(fichier.getOriginalFilename(), droit) instanceof FichierAccepte redresse) {
+                contenu = droit;
+                accepte = redresse;
+            }
+        }
         String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), inspecteur.tailleMax());
         String code = codePiece.matches("[a-z_]{1,40}") ? codePiece : "autre";
         try {

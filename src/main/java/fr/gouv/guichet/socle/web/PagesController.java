@@ -17,11 +17,6 @@ class PagesController {
         return "pages/accueil";
     }
 
-    @GetMapping("/aide")
-    String aide() {
-        return "pages/aide";
-    }
-
     @GetMapping("/mentions-legales")
     String mentionsLegales() {
         return "pages/mentions-legales";

@@ -1,0 +1,49 @@
+package fr.gouv.guichet.mediation.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The ways out of the states where people get stuck, each with a plain explanation and a link that does something.
+ * The help page lists them all, the ones that fit the page first.
+ */
+public final class Blocages {
+
+    /** @param ancre the fragment id on the help page; @param chemins the pages where this one is the likely problem */
+    public record Blocage(String ancre, String titre, List<String> explications, String lienLibelle, String lienUrl,
+                          List<String> chemins) {
+    }
+
+    static final List<Blocage> TOUS = List.of(
+            new Blocage("compte-verrouille", "Mon compte est verrouillé",
+                    List.of("Après plusieurs mots de passe erronés, la connexion est suspendue pendant 15 minutes pour protéger votre compte : rien n’est perdu, vos brouillons et dossiers restent enregistrés.",
+                            "Patientez 15 minutes, ou choisissez dès maintenant un nouveau mot de passe grâce au lien que nous vous envoyons par courriel."),
+                    "Choisir un nouveau mot de passe", "/mot-de-passe-oublie", List.of("/connexion", "/mot-de-passe")),
+            new Blocage("sans-adresse-electronique", "Je n’ai pas d’adresse électronique",
+                    List.of("Guichet envoie par courriel l’accusé de réception et les réponses de la préfecture : une adresse électronique est donc nécessaire.",
+                            "Un médiateur numérique, dans un point numérique de préfecture ou un espace numérique proche de chez vous, peut vous aider gratuitement à en créer une et faire la démarche avec vous. Vous pouvez aussi vous adresser directement au service qui instruit votre demande (coordonnées ci-dessus quand un dossier est concerné)."),
+                    "Trouver un lieu d’aide près de chez moi", "/lieux-aide", List.of("/inscription", "/connexion")),
+            new Blocage("timbre-refuse", "Mon timbre fiscal est refusé",
+                    List.of("Vérifiez les 16 chiffres du timbre fiscal électronique : une erreur de saisie est la cause la plus fréquente. Un timbre déjà utilisé pour une autre demande, ou d’un montant différent de celui demandé, est refusé.",
+                            "Un timbre électronique non utilisé peut être remboursé : la demande se fait sur le site de vente des timbres fiscaux. Ne payez pas un second timbre avant d’avoir vérifié le premier ; en cas de doute, écrivez au service instructeur."),
+                    "Acheter ou faire rembourser un timbre fiscal", "https://timbres.impots.gouv.fr", List.of()),
+            new Blocage("paiement-bloque", "Mon paiement est bloqué ou a échoué",
+                    List.of("Si votre compte a été débité mais que la démarche n’indique pas le paiement, ne payez pas une seconde fois.",
+                            "Écrivez au service qui instruit votre dossier, depuis la page de votre dossier (« Messages »), en indiquant la date et le montant du paiement : il vérifiera et vous répondra. Votre dossier reste enregistré pendant ce temps."),
+                    "Voir mes dossiers et écrire au service", "/usager/dossiers", List.of("/usager/dossiers")),
+            new Blocage("code-cession-perdu", "J’ai perdu le code de cession d’un véhicule",
+                    List.of("Le code de cession est remis au vendeur quand il déclare la vente ; l’acheteur en a besoin pour immatriculer le véhicule à son nom.",
+                            "Acheteur : demandez-le au vendeur, qui le retrouve dans le récapitulatif de sa déclaration de cession. Vendeur : il figure sur ce récapitulatif. Si vous ne le retrouvez pas, un médiateur d’un point numérique de préfecture peut vous accompagner dans la démarche."),
+                    "Trouver un point numérique près de chez moi", "/lieux-aide", List.of()));
+
+    private Blocages() {
+    }
+
+    /** Every way out, those whose pages include {@code chemin} first (in their own order otherwise). */
+    public static List<Blocage> pour(String chemin) {
+        List<Blocage> liste = new ArrayList<>(TOUS);
+        liste.sort(Comparator.comparing(b -> b.chemins().stream().noneMatch(c -> chemin.equals(c) || chemin.startsWith(c + "/"))));
+        return List.copyOf(liste);
+    }
+}

@@ -1,0 +1,63 @@
+package fr.gouv.guichet.mediation.internal;
+
+import org.springframework.util.AntPathMatcher;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What each page of Guichet is for, said in plain words on the help page, found from the page's path (the first
+ * pattern that matches wins). A path that no pattern knows gets a general answer, never an error.
+ */
+public final class PagesDecrites {
+
+    public record Page(String motif, String titre, String usage) {
+    }
+
+    private static final AntPathMatcher CORRESPONDANCE = new AntPathMatcher();
+    private static final Pattern DOSSIER_USAGER = Pattern.compile("^/usager/dossiers/(\\d{1,18})(/.*)?$");
+
+    static final List<Page> PAGES = List.of(
+            new Page("/", "Accueil", "La page d’accueil présente les démarches que vous pouvez faire en ligne auprès de la préfecture et permet de créer un compte ou de vous connecter."),
+            new Page("/inscription/**", "Création de compte", "Cette page sert à créer votre compte Guichet avec votre adresse électronique et un mot de passe. Un lien d’activation vous est ensuite envoyé par courriel."),
+            new Page("/activation", "Activation du compte", "Cette page active votre compte grâce au lien reçu par courriel."),
+            new Page("/connexion", "Connexion", "Cette page sert à vous connecter avec votre adresse électronique et votre mot de passe, ou avec FranceConnect."),
+            new Page("/mot-de-passe-oublie", "Mot de passe oublié", "Cette page vous envoie par courriel un lien pour choisir un nouveau mot de passe."),
+            new Page("/mot-de-passe/**", "Nouveau mot de passe", "Cette page sert à choisir un nouveau mot de passe avec le lien reçu par courriel."),
+            new Page("/connexion/franceconnect/**", "FranceConnect", "Cette page fait le lien entre votre identité FranceConnect et votre compte Guichet."),
+            new Page("/usager", "Mon espace", "« Mon espace » montre d’abord vos brouillons et les dossiers qui attendent quelque chose de vous, puis les démarches que vous pouvez commencer."),
+            new Page("/usager/prefecture", "Choix de la préfecture", "Cette page sert à choisir la préfecture du département concerné par votre démarche."),
+            new Page("/usager/dossiers", "Mes dossiers", "« Mes dossiers » liste vos brouillons, que vous pouvez reprendre, et vos dossiers déposés avec leur état."),
+            new Page("/usager/dossiers/*/pages/*", "Formulaire", "Cette page est une étape du formulaire de votre demande. Ce que vous saisissez est enregistré : vous pouvez quitter et reprendre plus tard depuis « Mes dossiers »."),
+            new Page("/usager/dossiers/*/validation", "Vérification et dépôt", "Cette page récapitule vos réponses avant le dépôt : vérifiez-les, puis confirmez pour déposer votre demande et recevoir son accusé de réception."),
+            new Page("/usager/dossiers/*/**", "Votre dossier", "Cette page montre votre dossier : son état, les documents, les messages échangés avec la préfecture et vos réponses."),
+            new Page("/usager/videoprotection/**", "Vidéoprotection", "Cette page sert à commencer une demande d’autorisation de système de vidéoprotection."),
+            new Page("/compte/**", "Mon compte", "« Mon compte » montre les informations de votre compte et permet de changer d’adresse électronique, de mot de passe, ou de supprimer le compte."),
+            new Page("/lieux-aide/**", "Lieux d’aide", "Cette page sert à trouver un lieu près de chez vous où une personne peut vous aider à faire vos démarches en ligne."),
+            new Page("/verifier/**", "Vérifier un document", "Cette page sert à vérifier qu’un document émis par Guichet (accusé de réception, arrêté) est authentique, grâce à son code."),
+            new Page("/prefectures/*/autorisations", "Liste des autorisations", "Cette page publie la liste des systèmes de vidéoprotection autorisés dans le département."),
+            new Page("/besoin-d-aide", "J’ai besoin d’aide", "Cette page vous aide sur la page où vous étiez : à quoi elle sert, les questions fréquentes, qui joindre, où être aidé près de chez vous et comment sortir d’un blocage."),
+            new Page("/aide", "Aide", "Cette page rassemble les questions fréquentes."),
+            new Page("/agent/connexion", "Connexion des agents", "Cette page sert aux agents des préfectures à se connecter à l’espace d’instruction."),
+            new Page("/agent/**", "Espace agent", "L’espace agent sert à instruire les dossiers de votre préfecture. Pour un accès ou un rattachement, adressez-vous à l’administrateur Guichet de votre préfecture."),
+            new Page("/error", "Erreur", "Une erreur est survenue sur la page que vous demandiez. Ce que vous aviez déjà enregistré n’est pas perdu."));
+
+    private PagesDecrites() {
+    }
+
+    public static Page pour(String chemin) {
+        for (Page p : PAGES) {
+            if (CORRESPONDANCE.match(p.motif(), chemin)) {
+                return p;
+            }
+        }
+        return new Page("**", "Guichet", "Guichet est le guichet en ligne des préfectures : vous y faites vos démarches et suivez vos dossiers.");
+    }
+
+    /** The dossier a usager page is about, if its path names one. */
+    public static java.util.OptionalLong dossierUsager(String chemin) {
+        Matcher m = DOSSIER_USAGER.matcher(chemin);
+        return m.matches() ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
+    }
+}

@@ -1,0 +1,47 @@
+package fr.gouv.guichet.mediation;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page template carries the "J'ai besoin d'aide" entry: it is in the layout, so every page template must be
+ * drawn in the layout; the only templates outside it are not pages (e-mails, PDF documents, fragments).
+ */
+class EntreeAideGabaritsTest {
+
+    private static final Path GABARITS = Path.of("src/main/resources/templates");
+    /** Templates that are not web pages: each is included in a page, or is an e-mail or a PDF. */
+    private static final List<String> PAS_DES_PAGES = List.of("layout.html", "courriels/", "pdf/", "fragments/", "formulaire/champs.html");
+
+    @Test
+    void leGabaritCommunPorteLEntreeDAide_enTeteEtBasDePage() throws IOException {
+        String layout = Files.readString(GABARITS.resolve("layout.html"), StandardCharsets.UTF_8);
+        String outils = Files.readString(GABARITS.resolve("fragments/outils.html"), StandardCharsets.UTF_8);
+        assertThat(layout).contains("id=\"besoin-aide\"").contains("@{/besoin-d-aide(depuis=${cheminCourant})}")
+                .contains("J’ai besoin d’aide sur cette page").contains("~{fragments/outils :: liens}");
+        assertThat(outils).contains("id=\"besoin-aide-entete\"").contains("@{/besoin-d-aide(depuis=${cheminCourant})}");
+    }
+
+    @Test
+    void chaqueGabaritDePageEstDessineDansLeGabaritCommun() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> fichiers = Files.walk(GABARITS)) {
+            pages = fichiers.filter(f -> f.toString().endsWith(".html"))
+                    .filter(f -> PAS_DES_PAGES.stream().noneMatch(GABARITS.relativize(f).toString().replace('\\', '/')::startsWith))
+                    .toList();
+        }
+        assertThat(pages).hasSizeGreaterThan(40);
+        for (Path page : pages) {
+            assertThat(Files.readString(page, StandardCharsets.UTF_8)).as(page.toString())
+                    .containsPattern("th:replace=\"~\\{layout :: page\\(");
+        }
+    }
+}
