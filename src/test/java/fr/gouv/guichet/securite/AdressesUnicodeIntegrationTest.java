@@ -106,4 +106,17 @@ class AdressesUnicodeIntegrationTest {
         usagers.purgerNonActives(horloge.instant().plus(Duration.ofHours(25)));
         assertThat(jdbc.sql("select count(*) from usager where email = ?").param(reelle).query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void echecsDeConnexion_comptesParReseauIPv6EnSlash64() throws Exception {
+        String nom = "usager-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        usager(nom);
+        String reseau = "2001:db8:" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xe000)) + ":42::";
+        for (int i = 0; i < 30; i++) {
+            connexion("inconnu-" + i + "-" + nom, "mauvais", reseau + Integer.toHexString(i + 1));
+        }
+        // Another address of the same /64: the network is throttled, even with the right password of another account.
+        assertThat(connexion(nom, ComptesDeTest.MOT_DE_PASSE, reseau + "ffff")).doesNotContain("/usager");
+        assertThat(connexion(nom, ComptesDeTest.MOT_DE_PASSE, "10.62.0.1")).contains("/usager");
+    }
 }
