@@ -34,7 +34,8 @@ public class Agents {
     private final Clock horloge;
 
     /** An agent was invited; the e-mail is sent by a listener, through the outbox. */
-    public record AgentInvite(String email, String invitant, String role, String codeDepartement, String lien, boolean compteExistant) {
+    public record AgentInvite(String email, String invitant, String role, String codeDepartement, String lien, boolean compteExistant,
+                              boolean aAccepter) {
     }
 
     Agents(AgentRepository depot, PasswordEncoder encodeur, ApplicationEventPublisher evenements, Environment env, Clock horloge) {
@@ -67,11 +68,32 @@ public class Agents {
         depot.rattacher(agentId, codeDepartement, role);
     }
 
-    /** Invites an agent to a préfecture: the e-mailed link (valid 7 days) lets them choose their password. */
+    /**
+     * Invites an agent to a préfecture (issue 10, point 10). A new agent, or one deactivated everywhere, is attached
+     * and chooses a new password from the e-mailed link (valid 7 days; a deactivated agent's old password no longer
+     * works). An active agent of another préfecture is not attached without consent: the link proposes the
+     * attachment, which only their acceptance records.
+     */
     @Transactional
     public void inviter(AgentConnecte par, String codeDepartement, String email, String nom, RoleAgent role) {
         exigerAdministrateur(par, codeDepartement);
+        Optional<AgentRepository.LigneAgent> existant = depot.parEmail(email);
+        boolean actifAilleurs = existant.filter(a -> a.actif() && !depot.prefectures(a.id()).containsKey(codeDepartement)
+                && (a.national() || !depot.prefectures(a.id()).isEmpty())).isPresent();
+        String adresse = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email);
+        if (actifAilleurs) {
+            String jeton = jeton();
+            depot.enregistrerInvitation(empreinte(jeton), existant.get().id(), horloge.instant().plus(Duration.ofDays(7)),
+                    codeDepartement, role);
+            evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), codeDepartement,
+                    base() + "/agent/invitation?jeton=" + jeton, true, true));
+            return;
+        }
+        boolean desactive = existant.filter(a -> !a.actif()).isPresent();
         long id = depot.creer(email, nom, null, false);
+        if (desactive) {
+            depot.oublierMotDePasse(id);
+        }
         depot.rattacher(id, codeDepartement, role);
         depot.activer(id, true);
         boolean aDejaUnMotDePasse = depot.parId(id).map(a -> a.motDePasse() != null).orElse(false);
@@ -79,13 +101,31 @@ public class Agents {
         if (aDejaUnMotDePasse) {
             lien = base() + "/agent/connexion";
         } else {
-            byte[] octets = new byte[32];
-            ALEA.nextBytes(octets);
-            String jeton = Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
-            depot.enregistrerInvitation(empreinte(jeton), id, horloge.instant().plus(Duration.ofDays(7)));
+            String jeton = jeton();
+            depot.enregistrerInvitation(empreinte(jeton), id, horloge.instant().plus(Duration.ofDays(7)), null, null);
             lien = base() + "/agent/invitation?jeton=" + jeton;
         }
-        evenements.publishEvent(new AgentInvite(email.strip(), par.nom(), role.libelle(), codeDepartement, lien, aDejaUnMotDePasse));
+        evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), codeDepartement, lien, aDejaUnMotDePasse, false));
+    }
+
+    private static String jeton() {
+        byte[] octets = new byte[32];
+        ALEA.nextBytes(octets);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
+    }
+
+    /** An attachment proposed to an active agent, waiting for their acceptance (null when the link sets a password). */
+    public Optional<String> rattachementPropose(String jeton) {
+        return depot.invitationProposee(empreinte(jeton), horloge.instant());
+    }
+
+    /** The agent accepts the attachment proposed by the link: recorded now, not before. */
+    @Transactional
+    public boolean accepterRattachement(String jeton) {
+        return depot.utiliserRattachement(empreinte(jeton), horloge.instant()).map(r -> {
+            depot.rattacher(r.agentId(), r.codeDepartement(), r.role());
+            return true;
+        }).orElse(false);
     }
 
     @Transactional

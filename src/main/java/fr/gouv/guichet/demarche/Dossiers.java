@@ -300,6 +300,8 @@ public class Dossiers {
     /** Attaches a document issued by the préfecture (arrêté, decision letter): the usager sees it with their documents. */
     @Transactional
     public long joindreDocumentOfficiel(long dossierId, String code, String nom, long taille, String sha256, String cleStockage) {
-        return historique.ajouterPiece(dossierId, code, nom, "PDF", taille, sha256, cleStockage, horloge.instant());
+        long id = historique.ajouterPiece(dossierId, code, nom, "PDF", taille, sha256, cleStockage, horloge.instant());
+        evenements.publishEvent(new Evenements.DocumentOfficielJoint(dossierId, id, code));
+        return id;
     }
 }

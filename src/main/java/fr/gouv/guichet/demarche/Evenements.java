@@ -17,6 +17,10 @@ public final class Evenements {
     public record MessageUsager(long dossierId, long messageId) {
     }
 
+    /** A document issued by the préfecture (arrêté, decision letter) was attached, once rendered. */
+    public record DocumentOfficielJoint(long dossierId, long pieceId, String code) {
+    }
+
     public record PieceAjoutee(long dossierId, long pieceId) {
     }
 

@@ -7,6 +7,7 @@ import fr.gouv.guichet.document.internal.PolicesPdf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -63,6 +64,13 @@ public class GenerateurPdf {
     private final Duration attenteMax;
     private final Duration dureeMax;
 
+    private io.micrometer.core.instrument.@Nullable MeterRegistry mesures;
+
+    @Autowired(required = false)
+    void mesures(io.micrometer.core.instrument.MeterRegistry mesures) {
+        this.mesures = mesures;
+    }
+
     @Autowired
     public GenerateurPdf(ITemplateEngine moteur) {
         this(moteur, TAILLE_MAX, Duration.ofSeconds(20), Duration.ofSeconds(20));
@@ -101,6 +109,16 @@ public class GenerateurPdf {
      *                  ({@link TextesJuridiques#variables()})
      */
     public byte[] generer(String gabarit, Map<String, Object> variables) {
+        return rendre(gabarit, xhtml(gabarit, variables));
+    }
+
+    /**
+     * The XHTML of a document (Thymeleaf only, a few milliseconds): what an act says is fixed and recorded with the
+     * decision, its PDF is rendered later, outside any transaction (issue 10, point 4).
+     *
+     * @throws RenduPdfImpossible when the document is larger than the renderer accepts
+     */
+    public String xhtml(String gabarit, Map<String, Object> variables) {
         if (!NOM_GABARIT.matcher(gabarit).matches()) {
             throw new IllegalArgumentException("Nom de gabarit PDF invalide : " + gabarit);
         }
@@ -114,6 +132,25 @@ public class GenerateurPdf {
         if (xhtml.length() > tailleMax) {
             throw new RenduPdfImpossible("Document « " + gabarit + " » trop volumineux pour être rendu ("
                     + xhtml.length() + " caractères, " + tailleMax + " au plus)");
+        }
+        return xhtml;
+    }
+
+    /**
+     * Renders the XHTML of {@link #xhtml} to PDF, bounded in waiting and duration. A render while the calling thread
+     * holds a transaction open is counted ({@code guichet.pdf.rendus.sous.transaction}, per template): a transaction
+     * must never wait on a render.
+     */
+    public byte[] rendre(String gabarit, String xhtml) {
+        if (!NOM_GABARIT.matcher(gabarit).matches()) {
+            throw new IllegalArgumentException("Nom de gabarit PDF invalide : " + gabarit);
+        }
+        if (xhtml.length() > tailleMax) {
+            throw new RenduPdfImpossible("Document « " + gabarit + " » trop volumineux pour être rendu ("
+                    + xhtml.length() + " caractères, " + tailleMax + " au plus)");
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive() && mesures != null) {
+            mesures.counter("guichet.pdf.rendus.sous.transaction", "gabarit", gabarit).increment();
         }
         Semaphore voie = VOIES.computeIfAbsent(gabarit, g -> new Semaphore(RENDUS_PAR_GABARIT, true));
         try {

@@ -42,8 +42,8 @@ public class AgentRepository {
     }
 
     public Optional<LigneAgent> parEmail(String email) {
-        return jdbc.sql("select id, email, nom, mot_de_passe, actif, administrateur_national from agent where lower(email) = lower(?)")
-                .param(email.strip())
+        return jdbc.sql("select id, email, nom, mot_de_passe, actif, administrateur_national from agent where lower(email) = ?")
+                .param(fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email))
                 .query((rs, i) -> new LigneAgent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)))
                 .optional();
     }
@@ -72,7 +72,8 @@ public class AgentRepository {
         return jdbc.sql("""
                         insert into agent (email, nom, mot_de_passe, administrateur_national) values (?, ?, ?, ?)
                         on conflict (lower(email)) do update set nom = agent.nom returning id""")
-                .params(email.strip(), nom.strip(), empreinte, national).query(Long.class).single();
+                .params(fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email), nom.strip(), empreinte, national)
+                .query(Long.class).single();
     }
 
     public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
@@ -114,20 +115,47 @@ public class AgentRepository {
                 .list();
     }
 
-    public void enregistrerInvitation(String empreinte, long agentId, Instant expire) {
-        jdbc.sql("insert into jeton_agent (empreinte, agent_id, expire_le) values (?, ?, ?)")
-                .params(empreinte, agentId, Timestamp.from(expire)).update();
+    public void enregistrerInvitation(String empreinte, long agentId, Instant expire, @Nullable String codeDepartement,
+                                      @Nullable RoleAgent role) {
+        jdbc.sql("insert into jeton_agent (empreinte, agent_id, expire_le, code_departement, role) values (?, ?, ?, ?, ?)")
+                .params(empreinte, agentId, Timestamp.from(expire), codeDepartement, role == null ? null : role.name()).update();
+    }
+
+    /** The old password no longer works (an agent deactivated everywhere, invited again, chooses a new one). */
+    public void oublierMotDePasse(long agentId) {
+        jdbc.sql("update agent set mot_de_passe = null where id = ?").param(agentId).update();
+    }
+
+    /** An attachment proposed to an agent by a valid link: its préfecture. */
+    public Optional<String> invitationProposee(String empreinte, Instant maintenant) {
+        return jdbc.sql("""
+                        select code_departement from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?
+                        and code_departement is not null""")
+                .params(empreinte, Timestamp.from(maintenant)).query(String.class).optional();
+    }
+
+    public record Rattachement(long agentId, String codeDepartement, RoleAgent role) {
+    }
+
+    public Optional<Rattachement> utiliserRattachement(String empreinte, Instant maintenant) {
+        return jdbc.sql("""
+                        update jeton_agent set utilise_le = ? where empreinte = ? and utilise_le is null and expire_le > ?
+                        and code_departement is not null returning agent_id, code_departement, role""")
+                .params(Timestamp.from(maintenant), empreinte, Timestamp.from(maintenant))
+                .query((rs, i) -> new Rattachement(rs.getLong(1), rs.getString(2), RoleAgent.valueOf(rs.getString(3)))).optional();
     }
 
     public Optional<Long> utiliserInvitation(String empreinte, Instant maintenant) {
         return jdbc.sql("""
                         update jeton_agent set utilise_le = ? where empreinte = ? and utilise_le is null and expire_le > ?
-                        returning agent_id""")
+                        and code_departement is null returning agent_id""")
                 .params(Timestamp.from(maintenant), empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
     }
 
     public Optional<Long> invitationValide(String empreinte, Instant maintenant) {
-        return jdbc.sql("select agent_id from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?")
+        return jdbc.sql("""
+                        select agent_id from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?
+                        and code_departement is null""")
                 .params(empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 @Component
 public class AuthentificationAgent implements AuthenticationProvider {
 
+    static final String IDENTIFIANTS = "L’adresse électronique ou le mot de passe est incorrect.";
+
     private final AgentRepository agents;
     private final PasswordEncoder encodeur;
     private final FreinConnexion frein;
@@ -31,7 +33,7 @@ public class AuthentificationAgent implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String email = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(authentication.getName());
         String motDePasse = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
                 ? d.getRemoteAddress() : "inconnue";
@@ -44,12 +46,13 @@ public class AuthentificationAgent implements AuthenticationProvider {
         boolean correct = encodeur.matches(motDePasse, empreinte == null ? empreinteFactice : empreinte);
         if (agent.isEmpty() || empreinte == null || !correct) {
             frein.echec(cle, ip);
-            throw new BadCredentialsException("L’adresse électronique ou le mot de passe est incorrect.");
+            throw new BadCredentialsException(IDENTIFIANTS);
         }
         Optional<AgentConnecte> connecte = agents.connecte(agent.get().id());
         if (connecte.isEmpty() || (connecte.get().prefectures().isEmpty() && !connecte.get().administrateurNational())) {
-            throw new BadCredentialsException("Ce compte agent n’est rattaché à aucune préfecture ou a été désactivé : "
-                    + "adressez-vous à l’administrateur de votre préfecture.");
+            // The same answer as a wrong password (issue 10, point 10): a deactivated agent's password is no oracle.
+            frein.echec(cle, ip);
+            throw new BadCredentialsException(IDENTIFIANTS);
         }
         frein.reussite(cle);
         return UsernamePasswordAuthenticationToken.authenticated(connecte.get(), null, connecte.get().autorites());

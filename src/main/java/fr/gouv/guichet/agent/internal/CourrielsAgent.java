@@ -19,6 +19,15 @@ class CourrielsAgent {
 
     @ApplicationModuleListener
     void invitation(AgentInvite e) {
+        if (e.aAccepter()) {
+            courriels.envoyer(new Courriel(e.email(), "Invitation à instruire les dossiers sur Guichet", List.of(
+                    e.invitant() + " vous propose d’instruire, en tant que « " + e.role() + " », les dossiers de la préfecture "
+                            + "du département " + e.codeDepartement() + " sur Guichet.",
+                    "Vous n’y êtes rattaché que si vous acceptez : ouvrez le lien ci-dessous (valable 7 jours). Si vous "
+                            + "n’attendiez pas cette invitation, ignorez ce message."),
+                    "Accepter l’invitation", e.lien()));
+            return;
+        }
         courriels.envoyer(new Courriel(e.email(), "Invitation à instruire les dossiers sur Guichet", List.of(
                 e.invitant() + " vous a donné accès, en tant que « " + e.role() + " », aux dossiers de la préfecture du département "
                         + e.codeDepartement() + " sur Guichet.",

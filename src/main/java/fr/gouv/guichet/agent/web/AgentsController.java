@@ -44,6 +44,7 @@ class AgentsController {
     String invitation(@RequestParam(name = "jeton", defaultValue = "") String jeton, Model model) {
         model.addAttribute("jeton", jeton);
         model.addAttribute("valide", !jeton.isBlank() && agents.invitationValide(jeton));
+        model.addAttribute("rattachement", jeton.isBlank() ? null : agents.rattachementPropose(jeton).orElse(null));
         return "agent/invitation";
     }
 
@@ -53,6 +54,13 @@ class AgentsController {
                     @RequestParam(name = "confirmation", defaultValue = "") String confirmation,
                     Model model, RedirectAttributes redirection) {
         model.addAttribute("jeton", jeton);
+        if (!jeton.isBlank() && agents.rattachementPropose(jeton).isPresent()) {
+            // An active agent of another préfecture: the attachment is recorded now, with their consent.
+            if (agents.accepterRattachement(jeton)) {
+                redirection.addFlashAttribute("messageSucces", "Invitation acceptée : connectez-vous avec votre compte agent habituel.");
+                return "redirect:/agent/connexion";
+            }
+        }
         model.addAttribute("valide", !jeton.isBlank() && agents.invitationValide(jeton));
         String erreur = ReglesMotDePasse.verifier(motDePasse, null).orElse(null);
         if (erreur == null && !motDePasse.equals(confirmation)) {
@@ -92,12 +100,15 @@ class AgentsController {
                    @RequestParam(name = "nom", defaultValue = "") String nom,
                    @RequestParam(name = "role", defaultValue = "INSTRUCTEUR") RoleAgent role, RedirectAttributes redirection) {
         AgentConnecte agent = agentCourant.exiger();
-        if (!email.strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$") || nom.isBlank()) {
-            redirection.addFlashAttribute("erreurInvitation", "Indiquez le nom et une adresse électronique valide (nom@domaine.fr) de l’agent à inviter.");
+        java.util.Optional<String> erreurAdresse = fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(email);
+        if (erreurAdresse.isPresent() || nom.isBlank()) {
+            redirection.addFlashAttribute("erreurInvitation", erreurAdresse.filter(m -> !nom.isBlank()).orElse(
+                    "Indiquez le nom et une adresse électronique valide (nom@domaine.fr) de l’agent à inviter."));
             return "redirect:/agent/prefectures/" + code + "/agents";
         }
         agents.inviter(agent, code, email, nom, role);
-        redirection.addFlashAttribute("messageSucces", "Invitation envoyée à " + email.strip() + ".");
+        redirection.addFlashAttribute("messageSucces", "Invitation envoyée à "
+                + fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email) + ".");
         return "redirect:/agent/prefectures/" + code + "/agents";
     }
 

@@ -33,7 +33,7 @@ class AuthentificationUsager implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String email = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(authentication.getName());
         String motDePasse = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
                 ? d.getRemoteAddress() : "inconnue";

@@ -69,13 +69,13 @@ public class ComptesFranceConnect {
             return new Issue.RattachementRequis(identite.email());
         }
         identites.relier(cree.get(), identite);
-        return new Issue.Connecte(cree.get(), identite.email());
+        return new Issue.Connecte(cree.get(), fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(identite.email()));
     }
 
     /** Links the identity to the account of its e-mail, if {@code motDePasse} is that account's password. */
     @Transactional
     public Rattachement rattacher(IdentiteFranceConnect identite, String motDePasse, String ip) {
-        String email = identite.email() == null ? "" : identite.email();
+        String email = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(identite.email());
         if (frein.estFreine(email, ip)) {
             return new Rattachement(Statut.FREINE, null);
         }

@@ -6,6 +6,7 @@ import fr.gouv.guichet.compte.internal.EvenementsCompte.CompteSupprime;
 import fr.gouv.guichet.compte.internal.EvenementsCompte.InscriptionEnDouble;
 import fr.gouv.guichet.compte.internal.EvenementsCompte.MotDePasseModifie;
 import fr.gouv.guichet.compte.internal.EvenementsCompte.ReinitialisationDemandee;
+import fr.gouv.guichet.socle.securite.AdressesElectroniques;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,13 +47,14 @@ public class ServiceCompte {
      * account, nothing is created and its owner is told by e-mail: the caller sees the same outcome either way.
      */
     @Transactional
-    public void inscrire(String email, String motDePasse) {
+    public void inscrire(String saisie, String motDePasse) {
+        String email = AdressesElectroniques.normaliser(saisie);
         String empreinte = encodeur.encode(motDePasse);
-        Optional<Long> id = usagers.creer(email.strip(), empreinte);
+        Optional<Long> id = usagers.creer(email, empreinte);
         if (id.isPresent()) {
-            evenements.publishEvent(new ActivationDemandee(email.strip(), jetons.emettre(id.get(), TypeJeton.ACTIVATION, null)));
+            evenements.publishEvent(new ActivationDemandee(email, jetons.emettre(id.get(), TypeJeton.ACTIVATION, null)));
         } else {
-            evenements.publishEvent(new InscriptionEnDouble(email.strip()));
+            evenements.publishEvent(new InscriptionEnDouble(email));
         }
     }
 
@@ -71,7 +73,7 @@ public class ServiceCompte {
     /** Sends a new activation link to a not-yet-activated account, at most every 2 minutes and 5 times a day. */
     @Transactional
     public void renvoyerActivation(String email) {
-        usagers.parEmail(email.strip()).filter(u -> !u.active()).ifPresent(u -> {
+        usagers.parEmail(email).filter(u -> !u.active()).ifPresent(u -> {
             if (jetons.emisDepuis(u.id(), TypeJeton.ACTIVATION, DELAI_RENVOI) == 0
                     && jetons.emisDepuis(u.id(), TypeJeton.ACTIVATION, Duration.ofDays(1)) < RENVOIS_PAR_JOUR) {
                 evenements.publishEvent(new ActivationDemandee(u.email(), jetons.emettre(u.id(), TypeJeton.ACTIVATION, null)));
@@ -82,7 +84,7 @@ public class ServiceCompte {
     /** E-mails a reset link if the account exists (same outcome for the caller either way), at most every 2 minutes. */
     @Transactional
     public void demanderReinitialisation(String email) {
-        usagers.parEmail(email.strip()).ifPresent(u -> {
+        usagers.parEmail(email).ifPresent(u -> {
             if (jetons.emisDepuis(u.id(), TypeJeton.REINITIALISATION, DELAI_RENVOI) == 0) {
                 evenements.publishEvent(new ReinitialisationDemandee(u.email(), jetons.emettre(u.id(), TypeJeton.REINITIALISATION, null)));
             }
@@ -181,9 +183,10 @@ public class ServiceCompte {
 
     /** Sends a confirmation link to the new address; the account keeps the old one until it is confirmed. */
     @Transactional
-    public void demanderChangementEmail(long usagerId, String nouvelEmail) {
+    public void demanderChangementEmail(long usagerId, String saisie) {
+        String nouvelEmail = AdressesElectroniques.normaliser(saisie);
         usagers.parId(usagerId).ifPresent(u -> evenements.publishEvent(new ChangementEmailDemande(
-                u.email(), nouvelEmail.strip(), jetons.emettre(usagerId, TypeJeton.CHANGEMENT_EMAIL, nouvelEmail.strip()))));
+                u.email(), nouvelEmail, jetons.emettre(usagerId, TypeJeton.CHANGEMENT_EMAIL, nouvelEmail))));
     }
 
     public enum ResultatChangementEmail { CONFIRME, LIEN_INVALIDE, ADRESSE_PRISE }

@@ -13,19 +13,22 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** Purges expired links and old sign-in failures every hour (db-scheduler: once across instances). */
+/** Purges never-activated accounts whose links expired, expired links and old sign-in failures every hour (db-scheduler: once across instances). */
 @Configuration(proxyBeanMethods = false)
 class TachesCompte {
 
     private static final Logger log = LoggerFactory.getLogger(TachesCompte.class);
 
     @Bean
-    RecurringTask<Void> purgeCompte(Jetons jetons, FreinConnexion frein, Frein freins) {
+    RecurringTask<Void> purgeCompte(Jetons jetons, FreinConnexion frein, Frein freins, UsagerRepository usagers,
+                                    java.time.Clock horloge) {
         return Tasks.recurring("compte-purge", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, contexte) -> {
+                    int n = usagers.purgerNonActives(horloge.instant());
                     int j = jetons.purger();
                     int e = frein.purger() + freins.purger();
-                    log.info("Purge des comptes : {} lien(s) expiré(s), {} échec(s) de connexion anciens supprimés", j, e);
+                    log.info("Purge des comptes : {} compte(s) jamais activé(s), {} lien(s) expiré(s), {} échec(s) de connexion "
+                            + "anciens supprimés", n, j, e);
                 });
     }
 }

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.compte.internal;
 
+import fr.gouv.guichet.socle.securite.AdressesElectroniques;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ public class UsagerRepository {
     }
 
     public Optional<Usager> parEmail(String email) {
-        return jdbc.sql(COLONNES + "where lower(email) = lower(?)").param(email).query(MAPPER).optional();
+        return jdbc.sql(COLONNES + "where lower(email) = ?").param(AdressesElectroniques.normaliser(email)).query(MAPPER).optional();
     }
 
     /** Inserts a not-yet-activated usager; empty when the e-mail is already taken (case-insensitively). */
@@ -34,7 +35,7 @@ public class UsagerRepository {
         return jdbc.sql("""
                         insert into usager (email, mot_de_passe) values (?, ?)
                         on conflict (lower(email)) do nothing returning id""")
-                .params(email, empreinteMotDePasse).query(Long.class).optional();
+                .params(AdressesElectroniques.normaliser(email), empreinteMotDePasse).query(Long.class).optional();
     }
 
     /** Inserts an activated usager without password (FranceConnect); empty when the e-mail is already taken. */
@@ -42,7 +43,7 @@ public class UsagerRepository {
         return jdbc.sql("""
                         insert into usager (email, mot_de_passe, active, active_le) values (?, null, true, now())
                         on conflict (lower(email)) do nothing returning id""")
-                .param(email).query(Long.class).optional();
+                .param(AdressesElectroniques.normaliser(email)).query(Long.class).optional();
     }
 
     void activer(long id) {
@@ -55,10 +56,11 @@ public class UsagerRepository {
     }
 
     /** False when the new address belongs to another account. */
-    boolean changerEmail(long id, String email) {
+    boolean changerEmail(long id, String saisie) {
+        String email = AdressesElectroniques.normaliser(saisie);
         return jdbc.sql("""
                         update usager set email = ?, version = version + 1 where id = ?
-                        and not exists (select 1 from usager autre where lower(autre.email) = lower(?) and autre.id <> ?)""")
+                        and not exists (select 1 from usager autre where lower(autre.email) = ? and autre.id <> ?)""")
                 .params(email, id, email, id).update() == 1;
     }
 
@@ -68,6 +70,19 @@ public class UsagerRepository {
 
     void supprimer(long id) {
         jdbc.sql("delete from usager where id = ?").param(id).update();
+    }
+
+    /**
+     * Deletes the accounts never activated whose activation links have all expired (issue 10, point 6: an
+     * unactivated sign-up does not hold an address for ever). Returns how many were deleted.
+     */
+    public int purgerNonActives(java.time.Instant maintenant) {
+        java.sql.Timestamp instant = java.sql.Timestamp.from(maintenant);
+        return jdbc.sql("""
+                        delete from usager u where not u.active and u.active_le is null and u.cree_le < ?
+                        and not exists (select 1 from jeton_compte j where j.usager_id = u.id
+                                        and j.utilise_le is null and j.expire_le > ?)""")
+                .params(java.sql.Timestamp.from(maintenant.minus(TypeJeton.ACTIVATION.validite())), instant).update();
     }
 
     @Nullable

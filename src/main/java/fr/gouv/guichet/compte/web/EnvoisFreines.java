@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Anonymous forms that send an e-mail (sign-up, forgotten password, resending the activation link): at most 3
@@ -27,6 +26,6 @@ class EnvoisFreines {
     }
 
     boolean autoriser(String email, HttpServletRequest requete) {
-        return frein.autoriser(PAR_ADRESSE.pour(email.strip().toLowerCase(Locale.ROOT)), PAR_RESEAU.pourReseau(requete.getRemoteAddr()));
+        return frein.autoriser(PAR_ADRESSE.pour(fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email)), PAR_RESEAU.pourReseau(requete.getRemoteAddr()));
     }
 }

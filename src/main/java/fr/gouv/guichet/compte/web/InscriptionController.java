@@ -46,7 +46,7 @@ class InscriptionController {
     @PostMapping("/inscription")
     String inscrire(@ModelAttribute("inscription") FormulaireInscription form, BindingResult erreurs,
                     jakarta.servlet.http.HttpServletRequest requete) {
-        AdresseElectronique.erreur(form.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
+        fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(form.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
         ReglesMotDePasse.verifier(form.getMotDePasse(), form.getEmail())
                 .ifPresent(m -> erreurs.rejectValue("motDePasse", "motDePasse", m));
         if (form.getConfirmation() == null || form.getConfirmation().isEmpty()) {
@@ -91,7 +91,7 @@ class InscriptionController {
     @PostMapping("/activation/renvoyer")
     String renvoyer(@RequestParam(name = "email", defaultValue = "") String email, RedirectAttributes redirection,
                     jakarta.servlet.http.HttpServletRequest requete) {
-        if (AdresseElectronique.erreur(email).isEmpty() && envois.autoriser(email, requete)) {
+        if (fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(email).isEmpty() && envois.autoriser(email, requete)) {
             comptes.renvoyerActivation(email);
         }
         redirection.addFlashAttribute("messageInfo", "Si cette adresse correspond à un compte qui n’est pas encore activé, "

@@ -115,8 +115,9 @@ class MonCompteController {
     String changerEmail(@ModelAttribute("email") ChangementEmail form, BindingResult erreurs, Model model,
                         RedirectAttributes redirection) {
         ProfilUsager profil = usagerCourant.exiger();
-        AdresseElectronique.erreur(form.getNouvelEmail()).ifPresent(m -> erreurs.rejectValue("nouvelEmail", "email", m));
-        if (form.getNouvelEmail().strip().equalsIgnoreCase(profil.email())) {
+        fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(form.getNouvelEmail()).ifPresent(m -> erreurs.rejectValue("nouvelEmail", "email", m));
+        if (fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(form.getNouvelEmail())
+                .equals(fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(profil.email()))) {
             erreurs.rejectValue("nouvelEmail", "identique", "Cette adresse est déjà celle de votre compte : saisissez la nouvelle adresse.");
         }
         refuserSiIncorrect(profil, form.getMotDePasseEmail(), "motDePasseEmail", "Le mot de passe est incorrect.", erreurs);
@@ -124,7 +125,8 @@ class MonCompteController {
             return compte(model);
         }
         comptes.demanderChangementEmail(profil.id(), form.getNouvelEmail());
-        redirection.addFlashAttribute("messageInfo", "Un lien de confirmation a été envoyé à " + form.getNouvelEmail().strip()
+        redirection.addFlashAttribute("messageInfo", "Un lien de confirmation a été envoyé à "
+                + fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(form.getNouvelEmail())
                 + ". Votre adresse sera modifiée quand vous l’aurez ouvert (il est valable 24 heures).");
         return "redirect:/compte";
     }

@@ -54,7 +54,7 @@ class MotDePasseController {
     @PostMapping("/mot-de-passe-oublie")
     String demander(@ModelAttribute("demande") DemandeReinitialisation demande, BindingResult erreurs, RedirectAttributes redirection,
                     jakarta.servlet.http.HttpServletRequest requete) {
-        AdresseElectronique.erreur(demande.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
+        fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(demande.getEmail()).ifPresent(m -> erreurs.rejectValue("email", "email", m));
         if (!erreurs.hasErrors() && !envois.autoriser(demande.getEmail(), requete)) {
             erreurs.rejectValue("email", "freine", EnvoisFreines.MESSAGE);
         }

@@ -4,6 +4,7 @@ import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Evenements.DocumentOfficielJoint;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.demarche.Evenements.MessagePrefecture;
 import fr.gouv.guichet.demarche.Transition;
@@ -43,19 +44,46 @@ class NotificationsUsager {
 
     @ApplicationModuleListener
     void transition(DossierTransitionne e) {
-        if (e.transition().acteur() != fr.gouv.guichet.demarche.TypeActeur.AGENT) {
+        if (e.transition().acteur() != fr.gouv.guichet.demarche.TypeActeur.AGENT || codeActe(e.transition()) != null) {
+            // A decision is announced with its act, once the act is rendered (see documentOfficiel).
             return;
         }
         // One e-mail per firing (its recorded row), not per pair of states: a second request for documents is news too.
-        String cle = "notification-transition:" + e.dossierId() + ":" + e.transitionId();
+        annoncer("notification-transition:" + e.dossierId() + ":" + e.transitionId(), e.dossierId(), e.transition(), e.vers(),
+                List.of());
+    }
+
+    /**
+     * The préfet's decision (arrêté, refusal) goes with the e-mail that announces it: sent when the act's PDF, rendered
+     * after the decision's transaction (issue 10, point 4), is attached to the dossier.
+     */
+    @ApplicationModuleListener
+    void documentOfficiel(DocumentOfficielJoint e) {
+        Transition transition = java.util.Arrays.stream(Transition.values()).filter(t -> e.code().equals(codeActe(t)))
+                .findFirst().orElse(null);
+        Dossier dossier = dossiers.parId(e.dossierId()).orElse(null);
+        if (transition == null || dossier == null) {
+            return;
+        }
+        List<Courriel.Fichier> fichiers = historique.piece(e.dossierId(), e.pieceId()).map(p -> {
+            try (var in = stockage.ouvrir(p.cleStockage())) {
+                return List.of(new Courriel.Fichier(p.nom(), "application/pdf", in.readAllBytes()));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).orElse(List.of());
+        annoncer("notification-acte:" + e.pieceId(), e.dossierId(), transition, dossier.etat(), fichiers);
+    }
+
+    private void annoncer(String cle, long dossierId, Transition transition, EtatDossier vers, List<Courriel.Fichier> fichiers) {
         List<String> paragraphes = new ArrayList<>(List.of(
-                "Nouveau statut de votre dossier %s : « " + e.vers().libelleUsager() + " ».",
-                explication(e.transition())));
-        if (e.transition() == Transition.DEMANDER_PIECES) {
-            dossiers.derniereDemandePieces(e.dossierId()).ifPresent(d -> paragraphes.addAll(demandePieces(d)));
+                "Nouveau statut de votre dossier %s : « " + vers.libelleUsager() + " ».",
+                explication(transition)));
+        if (transition == Transition.DEMANDER_PIECES) {
+            dossiers.derniereDemandePieces(dossierId).ifPresent(d -> paragraphes.addAll(demandePieces(d)));
         }
         paragraphes.add("Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture.");
-        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), paragraphes, decision(e.dossierId(), e.transition()));
+        envoyerUneFois(cle, dossierId, "Votre dossier %s : " + sujet(transition), paragraphes, fichiers);
     }
 
     /** CRPA L114-5: the documents asked, the deadline, and what happens to the clock. */
@@ -68,25 +96,14 @@ class NotificationsUsager {
                         + "et l’administration). Il reprendra alors là où il s’était arrêté : la nouvelle date figure dans votre dossier.");
     }
 
-    /** The préfet's decision (arrêté, refusal) goes with the e-mail that announces it. */
-    private List<Courriel.Fichier> decision(long dossierId, Transition transition) {
-        String code = switch (transition) {
+    /** The code of the document a decision issues (its e-mail waits for it), or null. */
+    private static @org.jspecify.annotations.Nullable String codeActe(Transition transition) {
+        return switch (transition) {
             case AUTORISER -> "arrete";
             case AUTORISER_PROVISOIREMENT -> "arrete_provisoire";
             case REFUSER -> "refus";
             default -> null;
         };
-        if (code == null) {
-            return List.of();
-        }
-        return historique.pieces(dossierId).stream().filter(p -> p.codePiece().equals(code)).reduce((a, b) -> b)
-                .map(p -> {
-                    try (var in = stockage.ouvrir(p.cleStockage())) {
-                        return List.of(new Courriel.Fichier(p.nom(), "application/pdf", in.readAllBytes()));
-                    } catch (java.io.IOException ex) {
-                        throw new java.io.UncheckedIOException(ex);
-                    }
-                }).orElse(List.of());
     }
 
     @ApplicationModuleListener

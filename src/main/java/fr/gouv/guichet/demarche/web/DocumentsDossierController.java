@@ -55,10 +55,12 @@ class DocumentsDossierController {
     private final StockageFichiers stockage;
     private final DocumentsEmis documents;
     private final AnalysesAntivirus analyses;
+    private final fr.gouv.guichet.demarche.QuotasDossiers quotas;
 
     DocumentsDossierController(Dossiers dossiers, UsagerCourant usagerCourant, Recepisses recepisses,
                                InspecteurFichier inspecteur, StockageFichiers stockage, DocumentsEmis documents,
-                               AnalysesAntivirus analyses) {
+                               AnalysesAntivirus analyses, fr.gouv.guichet.demarche.QuotasDossiers quotas) {
+        this.quotas = quotas;
         this.dossiers = dossiers;
         this.usagerCourant = usagerCourant;
         this.recepisses = recepisses;
@@ -91,6 +93,11 @@ class DocumentsDossierController {
         }
         if (fichier == null || fichier.isEmpty() && (fichier.getOriginalFilename() == null || fichier.getOriginalFilename().isBlank())) {
             redirection.addFlashAttribute("erreurPiece", "Choisissez le fichier à joindre (PDF, JPEG ou PNG, 20 Mo au plus).");
+            return "redirect:/usager/dossiers/" + id + "#documents";
+        }
+        java.util.Optional<String> quota = quotas.refusPiece(id, dossier.usagerId() == null ? -1 : dossier.usagerId(), fichier.getSize());
+        if (quota.isPresent()) {
+            redirection.addFlashAttribute("erreurPiece", quota.get());
             return "redirect:/usager/dossiers/" + id + "#documents";
         }
         byte[] contenu;

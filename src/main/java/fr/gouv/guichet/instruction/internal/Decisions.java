@@ -13,7 +13,6 @@ import fr.gouv.guichet.demarche.TypeActeur;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Fires instruction transitions for an agent (the state machine in {@code demarche} guards them), with the
- * préfet's documents for the decisions, in the same transaction.
+ * Fires instruction transitions for an agent (the state machine in {@code demarche} guards them), recording the
+ * préfet's acts for the decisions in the same transaction; the acts' PDFs are rendered after it ({@link ProductionActes}).
  */
 @Service
 public class Decisions {
@@ -47,9 +46,14 @@ public class Decisions {
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
     private final Commissions commissions;
+    private final ProductionActes production;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge,
-              Commissions commissions) {
+              Commissions commissions, ProductionActes production,
+              org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.production = production;
+        this.transaction = transaction;
         this.dossiers = dossiers;
         this.commissions = commissions;
         this.redaction = redaction;
@@ -73,8 +77,21 @@ public class Decisions {
         }
     }
 
-    @Transactional
-    public void appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+    /**
+     * Records the decision and its act in one transaction, then, that transaction committed, renders the act's PDF
+     * (issue 10, point 4: no transaction ever waits on a render). Returns false when the decision is recorded but its
+     * act could not be rendered yet: the {@code actes-production} task attaches it within minutes.
+     */
+    public boolean appliquer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
+        List<Long> actes = java.util.Objects.requireNonNull(transaction.execute(statut -> enregistrer(dossier, transition, agent, p)));
+        boolean produits = true;
+        for (long acte : actes) {
+            produits &= production.produire(acte);
+        }
+        return produits;
+    }
+
+    private List<Long> enregistrer(Dossier dossier, Transition transition, AgentConnecte agent, Parametres p) {
         verifier(dossier, transition, p);
         LocalDate aujourdhui = LocalDate.now(horloge);
         String motif = p.motif();
@@ -84,7 +101,7 @@ public class Decisions {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
                 AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow(() -> new TransitionRefusee(transition, dossier.etat(),
                         "L’avis de la commission n’est plus enregistré : rechargez la page."));
-                redaction.arrete(dossier, agent, avis, null);
+                return List.of(redaction.arrete(dossier, agent, avis, null));
             }
             case AUTORISER_PROVISOIREMENT -> {
                 if (!dossier.prioritaire()) {
@@ -99,8 +116,9 @@ public class Decisions {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         "jusqu’au " + DATE.format(fin) + " ; président de la commission départementale informé"
                                 + (motif.isBlank() ? "" : " ; " + motif));
-                redaction.arrete(dossier, agent, null, fin);
+                long acte = redaction.arrete(dossier, agent, null, fin);
                 informerPresident(dossier, fin);
+                return List.of(acte);
             }
             case DEMANDER_PIECES -> {
                 LocalDate echeance = p.echeancePieces() == null ? aujourdhui.plusMonths(DemandePieces.MOIS_PAR_DEFAUT) : p.echeancePieces();
@@ -113,10 +131,12 @@ public class Decisions {
             case REFUSER -> {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         p.fondements().stream().map(FondementRefus::libelle).collect(java.util.stream.Collectors.joining(" ; ")) + " : " + motif);
-                redaction.refus(dossier, agent, motif, p.fondements(), commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null));
+                return List.of(redaction.refus(dossier, agent, motif, p.fondements(),
+                        commissions.avis(dossier.id()).map(AvisCommission::dateSeance).orElse(null)));
             }
             default -> dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
         }
+        return List.of();
     }
 
     /** L252-6: the president of the commission départementale is informed at once (through the outbox, see {@link InformationPresident}). */

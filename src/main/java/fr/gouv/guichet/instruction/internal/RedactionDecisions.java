@@ -4,7 +4,6 @@ import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.document.Autorite;
 import fr.gouv.guichet.document.DonneesArrete;
 import fr.gouv.guichet.document.DonneesRefus;
@@ -16,7 +15,6 @@ import fr.gouv.guichet.formulaire.Champ;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.juridique.TribunauxAdministratifs;
-import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
 import org.jspecify.annotations.Nullable;
@@ -24,60 +22,53 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the préfet's decisions from the dossier: the arrêté (final or provisional) and the motivated refusal,
- * as PDFs stored and attached to the dossier (the usager downloads them), each with a public verification code;
- * an authorization also enters the préfecture's register.
+ * Writes the préfet's decisions from the dossier: the arrêté (final or provisional) and the motivated refusal, each
+ * with a public verification code, recorded as acts to render ({@link ProductionActes}: their PDF is rendered after
+ * the decision's transaction, then attached to the dossier for the usager); an authorization also enters the
+ * préfecture's register.
  */
 @Component
 public class RedactionDecisions {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final Dossiers dossiers;
     private final DocumentsEmis documents;
     private final GenerateurPdf pdf;
-    private final StockageFichiers stockage;
+    private final ProductionActes actes;
     private final CatalogueFormulaires catalogue;
     private final Departements departements;
     private final Registre registre;
     private final JdbcClient jdbc;
     private final Environment env;
     private final Clock horloge;
-    private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
     private final TribunauxAdministratifs tribunaux;
 
-    RedactionDecisions(Dossiers dossiers, DocumentsEmis documents, GenerateurPdf pdf, StockageFichiers stockage,
+    RedactionDecisions(DocumentsEmis documents, GenerateurPdf pdf, ProductionActes actes,
                        CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
-                       Environment env, Clock horloge, fr.gouv.guichet.piece.AnalysesAntivirus analyses,
-                       TribunauxAdministratifs tribunaux) {
-        this.dossiers = dossiers;
+                       Environment env, Clock horloge, TribunauxAdministratifs tribunaux) {
         this.documents = documents;
         this.pdf = pdf;
-        this.stockage = stockage;
+        this.actes = actes;
         this.catalogue = catalogue;
         this.departements = departements;
         this.registre = registre;
         this.jdbc = jdbc;
         this.env = env;
         this.horloge = horloge;
-        this.analyses = analyses;
         this.tribunaux = tribunaux;
     }
 
     /** The arrêté: final when the commission's recorded {@code avis} is given, provisional (until {@code finProvisoire}) otherwise. */
-    public void arrete(Dossier dossier, AgentConnecte agent, @Nullable AvisVise avis, @Nullable LocalDate finProvisoire) {
+    public long arrete(Dossier dossier, AgentConnecte agent, @Nullable AvisVise avis, @Nullable LocalDate finProvisoire) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
@@ -98,14 +89,15 @@ public class RedactionDecisions {
                 provisoire || avis == null ? new DonneesArrete.Regime.Provisoire(java.util.Objects.requireNonNull(finProvisoire))
                         : new DonneesArrete.Regime.Definitif(avis.visa(), avis.seanceLe(), avis.reserves()),
                 signataire(agent), verification(code));
-        byte[] contenu = pdf.genererArrete(donnees);
-        joindre(dossier, provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf", contenu);
+        long acte = actes.enregistrer(dossier.id(), provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf",
+                DonneesArrete.GABARIT, pdf.xhtml(DonneesArrete.GABARIT, donnees.variables()));
         registre.enregistrer(dossier.id(), dossier.codeDepartement(), numeroArrete, aujourdhui, donnees.expireLe(), provisoire,
                 nonVide(r.texte("denomination"), personne(r)), r.texte("systeme_commune"), String.join(", ", adresseSysteme(r)),
                 cameras.interieures() + cameras.exterieures() + cameras.voiePublique());
+        return acte;
     }
 
-    public void refus(Dossier dossier, AgentConnecte agent, String motivation, List<FondementRefus> fondements,
+    public long refus(Dossier dossier, AgentConnecte agent, String motivation, List<FondementRefus> fondements,
                       @Nullable LocalDate avisCommissionLe) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
@@ -120,13 +112,8 @@ public class RedactionDecisions {
                 dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
                 fondements.stream().map(FondementRefus::citation).toList(),
                 signataire(agent), verification(code));
-        joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", pdf.genererRefus(donnees));
-    }
-
-    private void joindre(Dossier dossier, String code, String nom, byte[] contenu) {
-        String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), contenu.length + 1L);
-        analyses.marquerProduitParGuichet(cle);
-        dossiers.joindreDocumentOfficiel(dossier.id(), code, nom, contenu.length, sha256(contenu), cle);
+        return actes.enregistrer(dossier.id(), "refus", "refus-" + dossier.numero() + ".pdf", DonneesRefus.GABARIT,
+                pdf.xhtml(DonneesRefus.GABARIT, donnees.variables()));
     }
 
     /** The deciding préfet (R252-1 / R252-2 exceptions included) and the tribunal named in the recourse routes. */
@@ -214,14 +201,6 @@ public class RedactionDecisions {
             return Math.max(0, Integer.parseInt(valeur.strip()));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static String sha256(byte[] contenu) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(contenu));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

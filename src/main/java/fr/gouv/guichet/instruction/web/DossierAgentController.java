@@ -160,8 +160,12 @@ class DossierAgentController {
                 model.addAttribute("motifSaisi", motif);
                 return "instruction/apercu";
             }
-            decisions.appliquer(dossier, t, agent, parametres);
-            redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
+            if (decisions.appliquer(dossier, t, agent, parametres)) {
+                redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. L’usager en est informé par courriel.");
+            } else {
+                redirection.addFlashAttribute("messageSucces", t.libelle() + " : enregistré. Le document de la décision est en "
+                        + "cours de production : il sera joint au dossier et envoyé à l’usager dans quelques minutes.");
+            }
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
             redirection.addFlashAttribute("actionEnErreur", t.name());
@@ -171,9 +175,9 @@ class DossierAgentController {
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (fr.gouv.guichet.document.RenduPdfImpossible e) {
-            // Nothing recorded (the decision's transaction rolled back): the agent may try again a little later.
-            redirection.addFlashAttribute("erreurAction", "L’acte n’a pas pu être produit pour l’instant (service de "
-                    + "génération des documents saturé ou dossier trop volumineux) : rien n’est enregistré, réessayez dans quelques minutes.");
+            // Only when the act's text is larger than the renderer accepts: nothing recorded (the transaction rolled back).
+            redirection.addFlashAttribute("erreurAction", "L’acte n’a pas pu être produit (dossier trop volumineux) : "
+                    + "rien n’est enregistré. Signalez-le à l’assistance de Guichet.");
             redirection.addFlashAttribute("actionEnErreur", t.name());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {

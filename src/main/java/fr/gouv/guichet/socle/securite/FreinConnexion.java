@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Slows down password guessing: after {@code parCompte} failures on one account, or {@code parIp} failures from
- * one address, within the window, sign-in is refused for that account or address until the window has passed.
+ * Slows down password guessing: after {@code parCompte} failures on one account (its normalised address, see
+ * {@link AdressesElectroniques}), or {@code parIp} failures from one client network (IPv4 address, IPv6 /64, see
+ * {@link ReseauClient}), within the window, sign-in is refused for that account or address until the window has passed.
  * Kept in the database so that every instance applies it.
  */
 @Component
@@ -45,13 +46,13 @@ public class FreinConnexion {
             return true;
         }
         int adresse = jdbc.sql("select count(*) from echec_connexion where ip = ? and moment > ?")
-                .params(ip, depuis).query(Integer.class).single();
+                .params(ReseauClient.de(ip), depuis).query(Integer.class).single();
         return adresse >= parIp;
     }
 
     public void echec(String email, String ip) {
         jdbc.sql("insert into echec_connexion (email, ip, moment) values (?, ?, ?)")
-                .params(email.toLowerCase(), ip, Timestamp.from(horloge.instant())).update();
+                .params(email.toLowerCase(), ReseauClient.de(ip), Timestamp.from(horloge.instant())).update();
     }
 
     public void reussite(String email) {

@@ -83,6 +83,19 @@ public class ReferenceAutorisation {
         return new Verification(null, null, dossier);
     }
 
+    /**
+     * The authorization granted by an arrêté of that date under that Guichet number, whoever filed it: what a holder
+     * who is not the filing account may prove they control (single-use code sent to the holder's address on file).
+     */
+    public Optional<Dossier> autorisationAccordee(String numeroSaisi, @Nullable LocalDate dateArrete) {
+        String numero = numeroSaisi.strip().toUpperCase();
+        if (dateArrete == null || !NumeroDossier.estValide(numero) || !numero.startsWith(DemarcheVideo.PREFIXE + "-")) {
+            return Optional.empty();
+        }
+        return dossiers.parNumero(numero).filter(d -> d.etat() == EtatDossier.AUTORISE)
+                .filter(d -> dateAutorisation(d).filter(dateArrete::equals).isPresent());
+    }
+
     private Optional<LocalDate> dateAutorisation(Dossier dossier) {
         return dossiers.transitions(dossier.id()).stream()
                 .filter(t -> t.vers() == EtatDossier.AUTORISE)

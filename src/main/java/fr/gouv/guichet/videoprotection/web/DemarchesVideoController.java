@@ -45,13 +45,16 @@ class DemarchesVideoController {
     private final ReferenceAutorisation references;
     private final Clock horloge;
     private final Frein frein;
+    private final fr.gouv.guichet.demarche.QuotasDossiers quotas;
 
     /** Ten checks an hour per account, thirty per client network (the references are guessable: numbers are sequential). */
     private static final Frein.Limite PAR_COMPTE = new Frein.Limite("reference-autorisation", 10, Duration.ofHours(1));
     private static final Frein.Limite PAR_RESEAU = new Frein.Limite("reference-autorisation-reseau", 30, Duration.ofHours(1));
 
     DemarchesVideoController(UsagerCourant usagerCourant, Departements departements, Dossiers dossiers,
-                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein) {
+                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein,
+                             fr.gouv.guichet.demarche.QuotasDossiers quotas) {
+        this.quotas = quotas;
         this.frein = frein;
         this.usagerCourant = usagerCourant;
         this.departements = departements;
@@ -92,6 +95,10 @@ class DemarchesVideoController {
         if (choisi == Lieu.PLUSIEURS_DEPARTEMENTS && departements.parCode(siege).isEmpty()) {
             return vueLieu(model, demarche, "Choisissez le département du siège social : c’est sa préfecture qui est compétente.");
         }
+        java.util.Optional<String> quota = quotas.refusBrouillon(profil.id());
+        if (quota.isPresent()) {
+            return vueLieu(model, demarche, quota.get());
+        }
         String departement = AutoriteCompetente.departementCompetent(choisi, profil.codeDepartement(), siege);
         return "redirect:/usager/dossiers/" + nouveauBrouillon(profil, demarche, departement, Map.of(), null, null) + "/pages/1";
     }
@@ -113,7 +120,10 @@ class DemarchesVideoController {
         DemarcheVideo demarche = demarcheExistante(code);
         LocalDate date = date(dateSaisie);
         Verification verification;
-        if (!frein.autoriser(PAR_COMPTE.pour("usager:" + profil.id()), PAR_RESEAU.pourReseau(requete.getRemoteAddr()))) {
+        java.util.Optional<String> quota = quotas.refusBrouillon(profil.id());
+        if (quota.isPresent()) {
+            verification = new Verification("numero", quota.get(), null);
+        } else if (!frein.autoriser(PAR_COMPTE.pour("usager:" + profil.id()), PAR_RESEAU.pourReseau(requete.getRemoteAddr()))) {
             verification = new Verification("numero", "Trop de vérifications de références en peu de temps : réessayez dans une heure, "
                     + "ou écrivez à la préfecture.", null);
         } else {
@@ -136,13 +146,15 @@ class DemarchesVideoController {
         Map<String, Object> prerempli = autorisation != null && autorisation.formulaireId().equals(demarche.formulaireId())
                 ? autorisation.reponses() : Map.of();
         long id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
+        if (autorisation == null && !verification.anterieure()) {
+            // Someone else's, unknown, not granted or another date: the same page, an empty draft, and for a holder who
+            // is not the filing account a single-use code sent to the holder's address on file (TitulaireController).
+            return "redirect:/usager/videoprotection/brouillons/" + id + "/titulaire";
+        }
         redirection.addFlashAttribute("messageInfo", autorisation != null
                 ? "Le formulaire est prérempli avec le système autorisé par l’arrêté du dossier " + autorisation.numero()
                 + " : modifiez ce qui change."
-                : verification.anterieure()
-                ? "Cette autorisation est antérieure à Guichet : la préfecture vérifiera les références indiquées."
-                : "Le formulaire n’est prérempli que pour une autorisation déposée depuis votre compte Guichet : remplissez-le. "
-                + "La préfecture vérifiera les références indiquées.");
+                : "Cette autorisation est antérieure à Guichet : la préfecture vérifiera les références indiquées.");
         return "redirect:/usager/dossiers/" + id + "/pages/1";
     }
 

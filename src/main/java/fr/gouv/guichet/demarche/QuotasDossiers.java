@@ -1,0 +1,86 @@
+package fr.gouv.guichet.demarche;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Per-account and per-dossier quotas (issue 10, point 9), each with a French message: open drafts per account,
+ * documents and their total volume per dossier, documents and volume uploaded per account within an hour. Counted
+ * from what is recorded (drafts, documents joined), so that every instance applies them; settings
+ * {@code guichet.quotas.*} (README).
+ */
+@Component
+public class QuotasDossiers {
+
+    private final JdbcClient jdbc;
+    private final Clock horloge;
+    private final int brouillonsMax;
+    private final int piecesParDossier;
+    private final DataSize volumeParDossier;
+    private final int televersementsParHeure;
+    private final DataSize volumeParHeure;
+
+    QuotasDossiers(JdbcClient jdbc, Clock horloge,
+                   @Value("${guichet.quotas.brouillons-par-compte:20}") int brouillonsMax,
+                   @Value("${guichet.quotas.pieces-par-dossier:50}") int piecesParDossier,
+                   @Value("${guichet.quotas.volume-par-dossier:200MB}") DataSize volumeParDossier,
+                   @Value("${guichet.quotas.televersements-par-heure:30}") int televersementsParHeure,
+                   @Value("${guichet.quotas.volume-televerse-par-heure:100MB}") DataSize volumeParHeure) {
+        this.jdbc = jdbc;
+        this.horloge = horloge;
+        this.brouillonsMax = brouillonsMax;
+        this.piecesParDossier = piecesParDossier;
+        this.volumeParDossier = volumeParDossier;
+        this.televersementsParHeure = televersementsParHeure;
+        this.volumeParHeure = volumeParHeure;
+    }
+
+    /** Why this account may not start one more draft, or empty. */
+    public Optional<String> refusBrouillon(long usagerId) {
+        int ouverts = jdbc.sql("select count(*) from dossier where usager_id = ? and etat = 'BROUILLON'")
+                .param(usagerId).query(Integer.class).single();
+        if (ouverts >= brouillonsMax) {
+            return Optional.of("Vous avez déjà " + ouverts + " dossiers en brouillon, le maximum : terminez ou supprimez un "
+                    + "brouillon depuis « Mes dossiers » avant d’en commencer un autre.");
+        }
+        return Optional.empty();
+    }
+
+    /** Why this document of {@code taille} bytes may not be joined to this dossier by this account, or empty. */
+    public Optional<String> refusPiece(long dossierId, long usagerId, long taille) {
+        record Total(int nombre, long volume) {
+        }
+        Total dossier = jdbc.sql("select count(*), coalesce(sum(taille), 0) from piece_jointe where dossier_id = ?")
+                .param(dossierId).query((rs, i) -> new Total(rs.getInt(1), rs.getLong(2))).single();
+        if (dossier.nombre() >= piecesParDossier) {
+            return Optional.of("Ce dossier a déjà " + dossier.nombre() + " documents joints, le maximum : si un document "
+                    + "manque encore, regroupez plusieurs pages dans un seul fichier PDF ou écrivez à la préfecture.");
+        }
+        if (dossier.volume() + taille > volumeParDossier.toBytes()) {
+            return Optional.of("Les documents de ce dossier ne peuvent pas dépasser " + mo(volumeParDossier.toBytes())
+                    + " au total (" + mo(dossier.volume()) + " déjà joints) : réduisez la taille du fichier "
+                    + "(par exemple en le numérisant en noir et blanc ou à 150 ppp).");
+        }
+        Total heure = jdbc.sql("""
+                        select count(*), coalesce(sum(p.taille), 0) from piece_jointe p join dossier d on d.id = p.dossier_id
+                        where d.usager_id = ? and p.depose_le > ?""")
+                .params(usagerId, Timestamp.from(horloge.instant().minus(Duration.ofHours(1))))
+                .query((rs, i) -> new Total(rs.getInt(1), rs.getLong(2))).single();
+        if (heure.nombre() >= televersementsParHeure || heure.volume() + taille > volumeParHeure.toBytes()) {
+            return Optional.of("Vous avez envoyé beaucoup de documents en peu de temps (au plus " + televersementsParHeure
+                    + " documents et " + mo(volumeParHeure.toBytes()) + " par heure) : réessayez dans une heure.");
+        }
+        return Optional.empty();
+    }
+
+    private static String mo(long octets) {
+        return (octets + 1024 * 1024 - 1) / (1024 * 1024) + " Mo";
+    }
+}
