@@ -3,12 +3,15 @@ package fr.gouv.guichet.demarche.internal;
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.demarche.Evenements.MessagePrefecture;
+import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.notification.Courriels;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -30,9 +33,11 @@ class NotificationsUsager {
     private final Usagers usagers;
     private final Courriels courriels;
     private final Environment env;
+    private final Procedures procedures;
 
     NotificationsUsager(DossierRepository dossiers, HistoriqueRepository historique, fr.gouv.guichet.piece.StockageFichiers stockage,
-                        Usagers usagers, Courriels courriels, Environment env) {
+                        Usagers usagers, Courriels courriels, Environment env, Procedures procedures) {
+        this.procedures = procedures;
         this.dossiers = dossiers;
         this.historique = historique;
         this.stockage = stockage;
@@ -41,21 +46,23 @@ class NotificationsUsager {
         this.env = env;
     }
 
+    /** What the e-mail says comes from the transition's declaration in the procedure's lifecycle ({@link Transition.Avis}). */
     @ApplicationModuleListener
     void transition(DossierTransitionne e) {
-        if (e.transition().acteur() != fr.gouv.guichet.demarche.TypeActeur.AGENT) {
+        if (e.acteur() != TypeActeur.AGENT) {
             return;
         }
+        CycleDeVie cycle = procedures.cycle(e.demarche());
+        Transition.Avis avis = cycle.transition(e.transition()).map(Transition::avis).orElse(Transition.Avis.PAR_DEFAUT);
         // One e-mail per firing (its recorded row), not per pair of states: a second request for documents is news too.
         String cle = "notification-transition:" + e.dossierId() + ":" + e.transitionId();
         List<String> paragraphes = new ArrayList<>(List.of(
-                "Nouveau statut de votre dossier %s : « " + e.vers().libelleUsager() + " ».",
-                explication(e.transition())));
-        if (e.transition() == Transition.DEMANDER_PIECES) {
+                "Nouveau statut de votre dossier %s : « " + cycle.etat(e.vers()).libelleUsager() + " ».", avis.explication()));
+        if (e.transition().equals(CycleDeVie.DEMANDER_PIECES)) {
             dossiers.derniereDemandePieces(e.dossierId()).ifPresent(d -> paragraphes.addAll(demandePieces(d)));
         }
         paragraphes.add("Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture.");
-        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + sujet(e.transition()), paragraphes, decision(e.dossierId(), e.transition()));
+        envoyerUneFois(cle, e.dossierId(), "Votre dossier %s : " + avis.sujet(), paragraphes, decision(e.dossierId(), avis.pieceJointe()));
     }
 
     /** CRPA L114-5: the documents asked, the deadline, and what happens to the clock. */
@@ -69,13 +76,7 @@ class NotificationsUsager {
     }
 
     /** The préfet's decision (arrêté, refusal) goes with the e-mail that announces it. */
-    private List<Courriel.Fichier> decision(long dossierId, Transition transition) {
-        String code = switch (transition) {
-            case AUTORISER -> "arrete";
-            case AUTORISER_PROVISOIREMENT -> "arrete_provisoire";
-            case REFUSER -> "refus";
-            default -> null;
-        };
+    private List<Courriel.Fichier> decision(long dossierId, @Nullable String code) {
         if (code == null) {
             return List.of();
         }
@@ -109,31 +110,4 @@ class NotificationsUsager {
                 "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
                 fichiers)));
     }
-
-    private static String sujet(Transition t) {
-        return switch (t) {
-            case DEMANDER_PIECES -> "des pièces complémentaires sont demandées";
-            case AUTORISER -> "décision d’autorisation";
-            case AUTORISER_PROVISOIREMENT -> "autorisation provisoire";
-            case REFUSER -> "décision de refus";
-            case CLASSER_SANS_SUITE -> "classement sans suite";
-            default -> "nouvelle étape";
-        };
-    }
-
-    private static String explication(Transition t) {
-        return switch (t) {
-            case PRENDRE_EN_CHARGE -> "Un agent de la préfecture a pris votre dossier en charge.";
-            case DEMANDER_PIECES -> "La préfecture a besoin de documents complémentaires. Joignez-les dans votre dossier puis indiquez "
-                    + "que vous les avez transmis.";
-            case INSCRIRE_COMMISSION -> "Votre dossier est inscrit à l’ordre du jour de la commission départementale de vidéoprotection, "
-                    + "qui rendra un avis au préfet.";
-            case AUTORISER -> "Le préfet a autorisé votre système : l’arrêté est disponible dans votre dossier.";
-            case AUTORISER_PROVISOIREMENT -> "Le préfet a autorisé votre système à titre provisoire, dans l’attente de l’avis de la commission.";
-            case REFUSER -> "Le préfet a refusé l’autorisation : la décision motivée et les voies de recours sont dans votre dossier.";
-            case CLASSER_SANS_SUITE -> "Votre dossier a été classé sans suite : le motif figure dans votre dossier.";
-            default -> "";
-        };
-    }
-
 }

@@ -67,7 +67,7 @@ public class Recepisses {
         String base = env.getProperty("guichet.url-publique", "http://localhost:8080");
         return new DonneesRecepisse(dossier.numero(), procedures.get(dossier.demarche()).libelle(),
                 dossier.deposeLe().atZone(PARIS), service(dossier.codeDepartement()),
-                delais.rejetImpliciteSiComplet(dossier.deposeLe()), demandeur(reponses),
+                delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
                 Recapitulatif.lignes(definition, reponses).stream()
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
                 PiecesAttendues.pour(definition, reponses).stream()

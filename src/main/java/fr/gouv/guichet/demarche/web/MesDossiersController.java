@@ -101,9 +101,9 @@ class MesDossiersController {
         model.addAttribute("messages", dossiers.messages(id));
         var transitions = dossiers.transitions(id);
         model.addAttribute("transitions", transitions);
-        model.addAttribute("demandePieces", dossier.etat() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES
+        model.addAttribute("demandePieces", dossier.etat().attendDesPieces()
                 ? dossiers.derniereDemandePieces(id).map(d -> d.pieces()).or(() -> transitions.stream()
-                        .filter(t -> t.vers() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES)
+                        .filter(t -> t.vers().attendDesPieces())
                         .reduce((a, b) -> b).map(t -> t.motif())).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("format", DATE_HEURE);

@@ -1,6 +1,7 @@
 package fr.gouv.guichet.instruction.internal;
 
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.Procedures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,25 +22,30 @@ public class TableauDeBord {
     public record Delais(@Nullable Double medianeJours, @Nullable Double p90Jours, int decides) {
     }
 
-    public record Prioritaire(long id, String numero, String demandeur, EtatDossier etat, int jours) {
+    public record Prioritaire(long id, String numero, String demandeur, Etat etat, int jours) {
     }
 
     private final JdbcClient jdbc;
+    private final Procedures procedures;
 
-    TableauDeBord(JdbcClient jdbc) {
+    TableauDeBord(JdbcClient jdbc, Procedures procedures) {
         this.jdbc = jdbc;
+        this.procedures = procedures;
     }
 
-    public Map<EtatDossier, Integer> parEtat(String code) {
-        Map<EtatDossier, Integer> parEtat = new LinkedHashMap<>();
-        for (EtatDossier e : EtatDossier.values()) {
-            if (e != EtatDossier.BROUILLON) {
-                parEtat.put(e, 0);
-            }
-        }
+    /** Deposited dossiers per state (states of every lifecycle, by code). */
+    public Map<Etat, Integer> parEtat(String code) {
+        Map<String, Etat> etats = new LinkedHashMap<>();
+        procedures.etatsDeposes().forEach(e -> etats.put(e.code(), e));
+        Map<Etat, Integer> parEtat = new LinkedHashMap<>();
+        etats.values().forEach(e -> parEtat.put(e, 0));
         jdbc.sql("select etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by etat").param(code)
                 .query(rs -> {
-                    parEtat.put(EtatDossier.valueOf(rs.getString(1)), rs.getInt(2));
+                    Etat e = etats.get(rs.getString(1));
+                    if (e == null) {
+                        throw new fr.gouv.guichet.demarche.EtatInconnu(rs.getString(1), "(aucune démarche)");
+                    }
+                    parEtat.put(e, rs.getInt(2));
                 });
         return parEtat;
     }
@@ -93,11 +99,11 @@ public class TableauDeBord {
         List<Prioritaire> liste = new ArrayList<>();
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
-                               extract(day from now() - nouveaux_elements_le)::int
+                               extract(day from now() - nouveaux_elements_le)::int, demarche
                         from dossier where code_departement = ? and nouveaux_elements_le is not null and onglet <> 'BROUILLON'
                         order by nouveaux_elements_le limit 100""")
                 .param(code).query(rs -> {
-                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
                 });
         return liste;
     }
@@ -106,12 +112,12 @@ public class TableauDeBord {
         List<Prioritaire> liste = new ArrayList<>();
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
-                               extract(day from now() - depose_le)::int
+                               extract(day from now() - depose_le)::int, demarche
                         from dossier where code_departement = ? and prioritaire
                           and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')
                         order by depose_le""")
                 .param(code).query(rs -> {
-                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
                 });
         return liste;
     }
