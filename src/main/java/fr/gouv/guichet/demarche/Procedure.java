@@ -8,6 +8,8 @@ package fr.gouv.guichet.demarche;
  * @param prefixeNumero two letters opening the dossier number
  * @param formulaireId  id of the form definition
  * @param cycle         the lifecycle of its dossiers
+ * @param pieces        the documents its dossiers must come with
  */
-public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa, CycleDeVie cycle) {
+public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa, CycleDeVie cycle,
+                        PiecesDemandees pieces) {
 }

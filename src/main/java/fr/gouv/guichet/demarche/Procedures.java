@@ -2,9 +2,7 @@ package fr.gouv.guichet.demarche;
 
 import org.springframework.stereotype.Service;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,14 +44,5 @@ public class Procedures {
     public List<String> codesDesEtats(StatutUsager statut) {
         return parCode.values().stream().flatMap(p -> p.cycle().etats().stream()).filter(e -> e.statut() == statut)
                 .map(Etat::code).distinct().sorted().toList();
-    }
-
-    /** Every state after the draft, once per code, in the declaration order of the lifecycles (for counts by state). */
-    public List<Etat> etatsDeposes() {
-        Map<String, Etat> etats = new LinkedHashMap<>();
-        parCode.values().stream().sorted(java.util.Comparator.comparing(Procedure::code))
-                .flatMap(p -> p.cycle().etats().stream()).filter(e -> !e.estBrouillon())
-                .forEach(e -> etats.putIfAbsent(e.code(), e));
-        return new ArrayList<>(etats.values());
     }
 }

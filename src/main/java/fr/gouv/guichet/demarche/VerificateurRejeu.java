@@ -35,7 +35,7 @@ public final class VerificateurRejeu {
                 }
             } else if (!Objects.equals(p.de(), courant)) {
                 illegales.add("pas " + i + " part de " + p.de() + " alors que le dossier était " + courant);
-            } else if (!permis(cycle, p)) {
+            } else if (!autorise(cycle, p)) {
                 illegales.add("transition interdite " + p);
             }
             courant = p.vers();
@@ -45,7 +45,7 @@ public final class VerificateurRejeu {
         return new Verdict(illegales, perdue);
     }
 
-    private static boolean permis(CycleDeVie cycle, Pas p) {
+    private static boolean autorise(CycleDeVie cycle, Pas p) {
         try {
             return p.de() != null && cycle.permet(cycle.etat(p.de()), cycle.etat(p.vers()), p.acteur());
         } catch (EtatInconnu e) {

@@ -9,7 +9,6 @@ import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
-import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +69,7 @@ public class Recepisses {
                 delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
                 Recapitulatif.lignes(definition, reponses).stream()
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
-                PiecesAttendues.pour(definition, reponses).stream()
+                procedures.get(dossier.demarche()).pieces().pour(definition, reponses).stream()
                         .map(p -> new DonneesRecepisse.PieceAttendue(p.libelle(), p.explication())).toList(),
                 code, base + "/verifier/" + code);
     }

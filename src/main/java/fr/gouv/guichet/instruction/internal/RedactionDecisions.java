@@ -3,11 +3,12 @@ package fr.gouv.guichet.instruction.internal;
 import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.demarche.DocumentsEmis;
+import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
+import fr.gouv.guichet.videoprotection.DonneesArrete;
+import fr.gouv.guichet.videoprotection.DonneesRefus;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.document.Autorite;
-import fr.gouv.guichet.document.DonneesArrete;
-import fr.gouv.guichet.document.DonneesRefus;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.document.Signataire;
 import fr.gouv.guichet.document.Verification;
@@ -81,7 +82,7 @@ public class RedactionDecisions {
         String numeroArrete = "%d-%s-VP-%04d".formatted(aujourdhui.getYear(), dossier.codeDepartement(),
                 registre.prochainNumeroArrete(dossier.codeDepartement(), aujourdhui.getYear()));
         boolean provisoire = finProvisoire != null;
-        String type = provisoire ? DocumentsEmis.ARRETE_PROVISOIRE : DocumentsEmis.ARRETE;
+        String type = (provisoire ? DocumentsVideoprotection.ARRETE_PROVISOIRE : DocumentsVideoprotection.ARRETE).code();
         String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement(), numeroArrete);
         DonneesArrete.Cameras cameras = cameras(r);
         DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
@@ -94,7 +95,7 @@ public class RedactionDecisions {
                 provisoire || avis == null ? new DonneesArrete.Regime.Provisoire(java.util.Objects.requireNonNull(finProvisoire))
                         : new DonneesArrete.Regime.Definitif(avis.visa(), avis.seanceLe(), avis.reserves()),
                 signataire(agent), verification(code));
-        byte[] contenu = pdf.genererArrete(donnees);
+        byte[] contenu = donnees.pdf(pdf);
         joindre(dossier, provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf", contenu);
         registre.enregistrer(dossier.id(), dossier.codeDepartement(), numeroArrete, aujourdhui, donnees.expireLe(), provisoire,
                 nonVide(r.texte("denomination"), personne(r)), r.texte("systeme_commune"), String.join(", ", adresseSysteme(r)),
@@ -106,7 +107,7 @@ public class RedactionDecisions {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
-        String code = documents.emettre(DocumentsEmis.REFUS, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        String code = documents.emettre(DocumentsVideoprotection.REFUS.code(), dossier.id(), dossier.numero(), dossier.codeDepartement());
         var service = jdbc.sql("select adresse, telephone, courriel from service_prefecture where code_departement = ?")
                 .param(dossier.codeDepartement())
                 .query((rs, i) -> new DonneesRefus.Coordonnees(Arrays.asList(rs.getString(1).split("\n")), rs.getString(2), rs.getString(3)))
@@ -116,7 +117,7 @@ public class RedactionDecisions {
                 dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
                 fondements.stream().map(FondementRefus::citation).toList(),
                 signataire(agent), verification(code));
-        joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", pdf.genererRefus(donnees));
+        joindre(dossier, "refus", "refus-" + dossier.numero() + ".pdf", donnees.pdf(pdf));
     }
 
     private void joindre(Dossier dossier, String code, String nom, byte[] contenu) {

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.instruction.internal;
 
+import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.Etat;
 import fr.gouv.guichet.demarche.Procedures;
 import org.jspecify.annotations.Nullable;
@@ -8,9 +9,14 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The préfet's figures for a préfecture: stock per state, flows per month, decision times, backlog age, priority sites. */
 @Repository
@@ -33,20 +39,32 @@ public class TableauDeBord {
         this.procedures = procedures;
     }
 
-    /** Deposited dossiers per state (states of every lifecycle, by code). */
+    /**
+     * Deposited dossiers per state, every state of the lifecycles the préfecture's dossiers follow (of every lifecycle
+     * when it has none yet), one line per state code, in the lifecycles' order.
+     */
     public Map<Etat, Integer> parEtat(String code) {
-        Map<String, Etat> etats = new LinkedHashMap<>();
-        procedures.etatsDeposes().forEach(e -> etats.put(e.code(), e));
-        Map<Etat, Integer> parEtat = new LinkedHashMap<>();
-        etats.values().forEach(e -> parEtat.put(e, 0));
-        jdbc.sql("select etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by etat").param(code)
-                .query(rs -> {
-                    Etat e = etats.get(rs.getString(1));
-                    if (e == null) {
-                        throw new fr.gouv.guichet.demarche.EtatInconnu(rs.getString(1), "(aucune démarche)");
-                    }
-                    parEtat.put(e, rs.getInt(2));
+        Map<String, Integer> nombres = new HashMap<>();
+        Set<CycleDeVie> cycles = new TreeSet<>(Comparator.comparing(CycleDeVie::code));
+        jdbc.sql("select demarche, etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by demarche, etat")
+                .param(code).query(rs -> {
+                    CycleDeVie cycle = procedures.cycle(rs.getString(1));
+                    cycle.etat(rs.getString(2));
+                    cycles.add(cycle);
+                    nombres.merge(rs.getString(2), rs.getInt(3), Integer::sum);
                 });
+        if (cycles.isEmpty()) {
+            procedures.toutes().forEach(p -> cycles.add(p.cycle()));
+        }
+        Map<Etat, Integer> parEtat = new LinkedHashMap<>();
+        Set<String> vus = new HashSet<>();
+        for (CycleDeVie cycle : cycles) {
+            for (Etat e : cycle.etats()) {
+                if (!e.estBrouillon() && vus.add(e.code())) {
+                    parEtat.put(e, nombres.getOrDefault(e.code(), 0));
+                }
+            }
+        }
         return parEtat;
     }
 

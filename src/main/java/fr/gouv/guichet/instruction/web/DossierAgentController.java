@@ -15,7 +15,6 @@ import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
-import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
 import fr.gouv.guichet.instruction.internal.ApercuDecisions;
@@ -97,7 +96,7 @@ class DossierAgentController {
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
-        model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
+        model.addAttribute("piecesAttendues", procedures.get(dossier.demarche()).pieces().pour(definition, reponses));
         var pieces = dossiers.pieces(id);
         model.addAttribute("pieces", pieces);
         model.addAttribute("analyses", analyses.etats(pieces.stream().map(Historique.PieceJointe::cleStockage).toList()));
