@@ -2,6 +2,7 @@ package fr.gouv.guichet.permis;
 
 import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.EtatsCommuns;
 import fr.gouv.guichet.demarche.StatutUsager;
 import fr.gouv.guichet.demarche.Transition;
 
@@ -9,7 +10,6 @@ import java.util.List;
 
 import static fr.gouv.guichet.demarche.TypeActeur.AGENT;
 import static fr.gouv.guichet.demarche.TypeActeur.SYSTEME;
-import static fr.gouv.guichet.demarche.TypeActeur.USAGER;
 
 /**
  * The lifecycle of a request for a driving licence title (loss first; issue 12, point 10): the CERT instructs, asks
@@ -19,19 +19,18 @@ import static fr.gouv.guichet.demarche.TypeActeur.USAGER;
  */
 public final class CyclePermis {
 
-    public static final Etat BROUILLON = Etat.de(CycleDeVie.BROUILLON, "Brouillon", StatutUsager.BROUILLON, "Brouillon non transmis", "BROUILLON");
-    public static final Etat DEPOSE = Etat.de(CycleDeVie.DEPOSE, "Déposé", StatutUsager.DEPOSE, "Transmis au centre d’instruction", "A_TRAITER");
+    public static final Etat BROUILLON = EtatsCommuns.brouillon();
+    public static final Etat DEPOSE = EtatsCommuns.depose("Transmis au centre d’instruction");
     public static final Etat EN_INSTRUCTION = Etat.de("EN_INSTRUCTION", "En instruction", StatutUsager.EN_COURS,
             "En cours d’instruction", "EN_INSTRUCTION");
-    public static final Etat ATTENTE_PIECES = Etat.de("ATTENTE_PIECES", "En attente de pièces", StatutUsager.A_COMPLETER,
-            "À compléter", "ATTENTE_PIECES");
+    public static final Etat ATTENTE_PIECES = EtatsCommuns.attentePieces();
     public static final Etat VALIDE = Etat.de("VALIDE", "Validé", StatutUsager.EN_COURS, "Validé : titre à fabriquer", "DECIDES");
     public static final Etat EN_PRODUCTION = Etat.de("EN_PRODUCTION", "En production", StatutUsager.EN_COURS,
             "Titre en cours de fabrication", "DECIDES");
     public static final Etat EXPEDIE = Etat.de("EXPEDIE", "Expédié", StatutUsager.TERMINE, "Terminé : titre expédié", "DECIDES");
     public static final Etat REFUSE = Etat.de("REFUSE", "Refusé", StatutUsager.TERMINE, "Terminé : refusé", "DECIDES");
 
-    public static final Transition DEPOSER = Transition.de(CycleDeVie.DEPOSER, USAGER, "Dépôt de la demande", DEPOSE, BROUILLON);
+    public static final Transition DEPOSER = EtatsCommuns.deposer(BROUILLON, DEPOSE, "Dépôt de la demande");
     public static final Transition PRENDRE_EN_CHARGE = Transition.de("PRENDRE_EN_CHARGE", AGENT, "Prise en charge par le centre",
                     EN_INSTRUCTION, DEPOSE)
             .avecAvis("nouvelle étape", "Un agent du centre d’instruction a pris votre demande en charge.");
@@ -39,8 +38,7 @@ public final class CyclePermis {
                     ATTENTE_PIECES, DEPOSE, EN_INSTRUCTION)
             .avecAvis("des pièces complémentaires sont demandées", "Le centre d’instruction a besoin de documents complémentaires. "
                     + "Joignez-les dans votre dossier puis indiquez que vous les avez transmis.");
-    public static final Transition COMPLETER = Transition.de(CycleDeVie.COMPLETER, USAGER, "Pièces complémentaires transmises",
-            EN_INSTRUCTION, ATTENTE_PIECES);
+    public static final Transition COMPLETER = EtatsCommuns.completer(ATTENTE_PIECES, EN_INSTRUCTION);
     public static final Transition VALIDER = Transition.de("VALIDER", AGENT, "Validation de la demande", VALIDE, EN_INSTRUCTION)
             .avecAvis("demande validée", "Votre demande est validée : votre titre va être fabriqué.");
     public static final Transition LANCER_PRODUCTION = Transition.de("LANCER_PRODUCTION", SYSTEME, "Titre mis en fabrication",

@@ -2,6 +2,7 @@ package fr.gouv.guichet.videoprotection;
 
 import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.EtatsCommuns;
 import fr.gouv.guichet.demarche.StatutUsager;
 import fr.gouv.guichet.demarche.Transition;
 
@@ -9,7 +10,6 @@ import java.time.Period;
 import java.util.List;
 
 import static fr.gouv.guichet.demarche.TypeActeur.AGENT;
-import static fr.gouv.guichet.demarche.TypeActeur.USAGER;
 
 /**
  * The lifecycle of every videoprotection dossier (CSI L252-1 and following): instruction by the préfecture, opinion of
@@ -18,12 +18,11 @@ import static fr.gouv.guichet.demarche.TypeActeur.USAGER;
  */
 public final class CycleVideoprotection {
 
-    public static final Etat BROUILLON = Etat.de(CycleDeVie.BROUILLON, "Brouillon", StatutUsager.BROUILLON, "Brouillon non transmis", "BROUILLON");
-    public static final Etat DEPOSE = Etat.de(CycleDeVie.DEPOSE, "Déposé", StatutUsager.DEPOSE, "Transmis à la préfecture", "A_TRAITER");
+    public static final Etat BROUILLON = EtatsCommuns.brouillon();
+    public static final Etat DEPOSE = EtatsCommuns.depose("Transmis à la préfecture");
     public static final Etat EN_INSTRUCTION = Etat.de("EN_INSTRUCTION", "En instruction", StatutUsager.EN_COURS,
             "En cours d’instruction", "EN_INSTRUCTION");
-    public static final Etat ATTENTE_PIECES = Etat.de("ATTENTE_PIECES", "En attente de pièces", StatutUsager.A_COMPLETER,
-            "À compléter", "ATTENTE_PIECES");
+    public static final Etat ATTENTE_PIECES = EtatsCommuns.attentePieces();
     public static final Etat ATTENTE_AVIS_COMMISSION = Etat.de("ATTENTE_AVIS_COMMISSION", "En attente de l’avis de la commission",
             StatutUsager.EN_COURS, "En cours d’instruction", "ATTENTE_COMMISSION");
     public static final Etat AUTORISE_PROVISOIREMENT = Etat.de("AUTORISE_PROVISOIREMENT", "Autorisé à titre provisoire",
@@ -33,7 +32,7 @@ public final class CycleVideoprotection {
     public static final Etat CLASSE_SANS_SUITE = Etat.de("CLASSE_SANS_SUITE", "Classé sans suite", StatutUsager.TERMINE,
             "Terminé : classé sans suite", "DECIDES");
 
-    public static final Transition DEPOSER = Transition.de(CycleDeVie.DEPOSER, USAGER, "Dépôt du dossier", DEPOSE, BROUILLON);
+    public static final Transition DEPOSER = EtatsCommuns.deposer(BROUILLON, DEPOSE, "Dépôt du dossier");
     public static final Transition PRENDRE_EN_CHARGE = Transition.de("PRENDRE_EN_CHARGE", AGENT, "Prise en charge par la préfecture",
                     EN_INSTRUCTION, DEPOSE)
             .avecAvis("nouvelle étape", "Un agent de la préfecture a pris votre dossier en charge.");
@@ -41,8 +40,7 @@ public final class CycleVideoprotection {
                     ATTENTE_PIECES, DEPOSE, EN_INSTRUCTION)
             .avecAvis("des pièces complémentaires sont demandées", "La préfecture a besoin de documents complémentaires. "
                     + "Joignez-les dans votre dossier puis indiquez que vous les avez transmis.");
-    public static final Transition COMPLETER = Transition.de(CycleDeVie.COMPLETER, USAGER, "Pièces complémentaires transmises",
-            EN_INSTRUCTION, ATTENTE_PIECES);
+    public static final Transition COMPLETER = EtatsCommuns.completer(ATTENTE_PIECES, EN_INSTRUCTION);
     public static final Transition INSCRIRE_COMMISSION = Transition.de("INSCRIRE_COMMISSION", AGENT,
                     "Inscription à une séance de la commission départementale", ATTENTE_AVIS_COMMISSION, EN_INSTRUCTION, AUTORISE_PROVISOIREMENT)
             .avecAvis("nouvelle étape", "Votre dossier est inscrit à l’ordre du jour de la commission départementale de "
