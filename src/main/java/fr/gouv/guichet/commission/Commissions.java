@@ -6,9 +6,8 @@ import fr.gouv.guichet.commission.internal.SeancesCommission.Inscription;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.EtatDossier;
-import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -173,7 +172,7 @@ public class Commissions {
 
     /**
      * Puts a dossier on a session's agenda. A dossier in instruction (or authorized provisionally) goes to "en attente
-     * de l’avis de la commission" (transition {@link Transition#INSCRIRE_COMMISSION} recorded, usager informed); a
+     * de l’avis de la commission" (transition {@link CycleVideoprotection#INSCRIRE_COMMISSION} recorded, usager informed); a
      * dossier postponed by the commission (still inscribed, no opinion) moves to this session without a transition.
      * The session must stand (not cancelled) and be of the dossier's préfecture; it may have been held already, to
      * record the opinion it gave.
@@ -204,11 +203,11 @@ public class Commissions {
         if (courante.isPresent() && courante.get().avis() != null) {
             throw new SaisieCommissionInvalide("dossier", "La commission a déjà rendu son avis sur le dossier " + dossier.numero() + ".");
         }
-        if (courante.isPresent() && !dossier.etat().estDecide()) {
+        if (courante.isPresent() && !dossier.etat().estFinal()) {
             // Postponed by the commission to a later session: the dossier keeps its state.
-        } else if (Transition.INSCRIRE_COMMISSION.possibleDepuis(dossier.etat())) {
-            dossiers.appliquer(dossierId, Transition.INSCRIRE_COMMISSION, TypeActeur.AGENT, agent.id(), motif(seance));
-        } else if (dossier.etat() != EtatDossier.ATTENTE_AVIS_COMMISSION) {
+        } else if (CycleVideoprotection.INSCRIRE_COMMISSION.possibleDepuis(dossier.etat())) {
+            dossiers.appliquer(dossierId, CycleVideoprotection.INSCRIRE_COMMISSION, TypeActeur.AGENT, agent.id(), motif(seance));
+        } else if (!dossier.etat().equals(CycleVideoprotection.ATTENTE_AVIS_COMMISSION)) {
             // (A dossier already waiting for the commission without a session — sent there by the generic action — just gets one.)
             throw new SaisieCommissionInvalide("dossier", "Le dossier " + dossier.numero() + " est « "
                     + dossier.etat().libelleAgent().toLowerCase(Locale.FRANCE) + " » : seul un dossier en instruction "
@@ -246,7 +245,7 @@ public class Commissions {
             throw new SaisieCommissionInvalide("avis", "Cette séance s’est tenue avant le dépôt du dossier " + dossier.numero()
                     + " : elle n’a pas pu rendre d’avis sur lui.");
         }
-        if (dossier.etat().estDecide()) {
+        if (dossier.etat().estFinal()) {
             throw new SaisieCommissionInvalide("dossier", "Le préfet a déjà statué sur le dossier " + dossier.numero()
                     + " : l’avis ne peut plus être modifié.");
         }

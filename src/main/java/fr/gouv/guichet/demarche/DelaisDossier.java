@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,17 +15,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Deadlines: the silence kept for 4 months after receipt of a complete dossier means rejection (CRPA L231-4 and the
+ * Deadlines, for the lifecycle of every procedure (its {@link CycleDeVie#delaiDecisionImplicite()}): e.g. the silence
+ * kept for 4 months after receipt of a complete dossier means rejection (CRPA L231-4 and the
  * procedure's text). A request for missing documents <em>suspends</em> that period, from the request until the
  * documents arrive or the deadline given for them passes, whichever comes first (CRPA L114-5, implicit rejection):
  * new date = old date + (min(receipt, deadline) − request). Restarting the whole period from receipt is the rule for
- * implicit <em>acceptance</em>, not this one. The date is the origin ({@code complet_le}, the deposit) plus 4 months,
+ * implicit <em>acceptance</em>, not this one. The date is the origin ({@code complet_le}, the deposit) plus the procedure's delay,
  * plus the days of each suspension once it ends ({@code jours_suspension}).
  */
 @Component
 public class DelaisDossier {
 
-    public static final int MOIS_AVANT_REJET_IMPLICITE = 4;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -52,21 +53,24 @@ public class DelaisDossier {
     }
 
     private final DossierRepository dossiers;
+    private final Procedures procedures;
     private final Clock horloge;
 
-    DelaisDossier(DossierRepository dossiers, Clock horloge) {
+    DelaisDossier(DossierRepository dossiers, Procedures procedures, Clock horloge) {
         this.dossiers = dossiers;
+        this.procedures = procedures;
         this.horloge = horloge;
     }
 
     public Horloge horloge(Dossier dossier) {
-        if (dossier.deposeLe() == null || dossier.etat().estDecide()) {
+        Period delai = procedures.cycle(dossier.demarche()).delaiDecisionImplicite();
+        if (dossier.deposeLe() == null || dossier.etat().estFinal() || delai == null) {
             return new Horloge(null, false, null);
         }
         Instant origine = dossiers.completLe(dossier.id()).orElse(dossier.deposeLe());
-        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plusMonths(MOIS_AVANT_REJET_IMPLICITE)
+        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plus(delai)
                 .plusDays(dossiers.joursSuspension(dossier.id()));
-        if (dossier.etat() != EtatDossier.ATTENTE_PIECES) {
+        if (!dossier.etat().attendDesPieces()) {
             return new Horloge(rejet, false, null);
         }
         Optional<DemandePieces> demande = dossiers.derniereDemandePieces(dossier.id()).filter(d -> d.recuesLe() == null);
@@ -83,9 +87,17 @@ public class DelaisDossier {
         return horloge(dossier).rejetImplicite();
     }
 
-    /** For the récépissé: the date that would apply if the dossier, as deposited, is complete. */
-    public LocalDate rejetImpliciteSiComplet(Instant deposeLe) {
-        return deposeLe.atZone(PARIS).toLocalDate().plusMonths(MOIS_AVANT_REJET_IMPLICITE);
+    /**
+     * For the récépissé: the date that would apply if the dossier, as deposited, is complete.
+     *
+     * @throws IllegalStateException if the procedure declares no implicit decision
+     */
+    public LocalDate rejetImpliciteSiComplet(String demarche, Instant deposeLe) {
+        Period delai = procedures.cycle(demarche).delaiDecisionImplicite();
+        if (delai == null) {
+            throw new IllegalStateException("La démarche " + demarche + " ne déclare pas de décision implicite");
+        }
+        return deposeLe.atZone(PARIS).toLocalDate().plus(delai);
     }
 
     public String dateRejetImplicite(Dossier dossier) {

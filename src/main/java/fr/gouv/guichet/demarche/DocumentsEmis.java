@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Official documents issued for dossiers, checked publicly by their short code (nothing personal is shown). */
@@ -12,27 +15,22 @@ import java.util.Optional;
 public class DocumentsEmis {
 
     public static final String RECEPISSE = "RECEPISSE";
-    public static final String ARRETE = "ARRETE";
-    public static final String ARRETE_PROVISOIRE = "ARRETE_PROVISOIRE";
-    public static final String REFUS = "REFUS";
 
-    /** @param referenceActe the act's own number (e.g. the arrêté's), if it has one besides the dossier's */
-    public record DocumentVerifie(String type, String numero, Instant emisLe, String libellePrefecture, @Nullable String referenceActe) {
-        public String libelleType() {
-            return switch (type) {
-                case RECEPISSE -> "Accusé de réception d’une demande";
-                case ARRETE -> "Arrêté préfectoral d’autorisation";
-                case ARRETE_PROVISOIRE -> "Arrêté préfectoral d’autorisation provisoire";
-                case REFUS -> "Décision de refus";
-                default -> "Document";
-            };
-        }
+    /**
+     * @param libelleType   what the document is, as its feature declared it ({@link TypeDocument})
+     * @param referenceActe the act's own number, if it has one besides the dossier's
+     */
+    public record DocumentVerifie(String type, String libelleType, String numero, Instant emisLe, String libellePrefecture,
+                                  @Nullable String referenceActe) {
     }
 
     private final JdbcClient jdbc;
+    private final Map<String, String> libelles = new HashMap<>();
 
-    DocumentsEmis(JdbcClient jdbc) {
+    DocumentsEmis(JdbcClient jdbc, List<TypeDocument> types) {
         this.jdbc = jdbc;
+        libelles.put(RECEPISSE, "Accusé de réception d’une demande");
+        types.forEach(t -> libelles.put(t.code(), t.libelle()));
     }
 
     /** Records an official document of a dossier and returns its public verification code. */
@@ -40,7 +38,7 @@ public class DocumentsEmis {
         return emettre(type, dossierId, numero, codeDepartement, null);
     }
 
-    /** The same, for an act that has its own number ({@code referenceActe}, e.g. "2026-083-VP-0042"), shown when it is verified. */
+    /** The same, for an act that has its own number ({@code referenceActe}), shown when it is verified. */
     public String emettre(String type, long dossierId, String numero, String codeDepartement, @Nullable String referenceActe) {
         String code = CodesVerification.nouveau();
         jdbc.sql("""
@@ -59,8 +57,8 @@ public class DocumentsEmis {
                         from document_emis d join departement p on p.code = d.code_departement
                         where d.code = ?""")
                 .param(CodesVerification.normaliser(code))
-                .query((rs, i) -> new DocumentVerifie(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, i) -> new DocumentVerifie(rs.getString(1), libelles.getOrDefault(rs.getString(1), "Document"),
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 }

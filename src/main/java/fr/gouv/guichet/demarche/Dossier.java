@@ -12,11 +12,11 @@ import java.util.Map;
  * @param reponses the answers as stored (JSON): strings, lists of strings, lists of maps
  */
 public record Dossier(long id, @Nullable String numero, @Nullable Long usagerId, String codeDepartement, String demarche,
-                      String formulaireId, String formulaireVersion, Map<String, Object> reponses, EtatDossier etat,
+                      String formulaireId, String formulaireVersion, Map<String, Object> reponses, Etat etat,
                       @Nullable String referenceAutorisation, @Nullable LocalDate dateArrete, boolean prioritaire,
                       Instant creeLe, Instant modifieLe, @Nullable Instant deposeLe, int version) {
 
     public boolean estBrouillon() {
-        return etat == EtatDossier.BROUILLON;
+        return etat.estBrouillon();
     }
 }

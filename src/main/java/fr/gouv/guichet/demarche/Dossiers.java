@@ -33,9 +33,11 @@ public class Dossiers {
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
     private final ObjectProvider<GardeTransition> gardes;
+    private final Procedures procedures;
 
     Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
-             ObjectProvider<GardeTransition> gardes) {
+             ObjectProvider<GardeTransition> gardes, Procedures procedures) {
+        this.procedures = procedures;
         this.depot = depot;
         this.historique = historique;
         this.evenements = evenements;
@@ -47,9 +49,10 @@ public class Dossiers {
     public long creerBrouillon(long usagerId, String codeDepartement, String demarche, String formulaireId,
                                String formulaireVersion, Map<String, Object> reponses, @Nullable String referenceAutorisation,
                                @Nullable LocalDate dateArrete) {
+        procedures.cycle(demarche);
         long id = depot.creer(usagerId, codeDepartement, demarche, formulaireId, formulaireVersion, reponses,
                 referenceAutorisation, dateArrete);
-        depot.enregistrerTransition(id, null, EtatDossier.BROUILLON, TypeActeur.USAGER.name(), usagerId, "Création du brouillon",
+        depot.enregistrerTransition(id, null, CycleDeVie.BROUILLON, TypeActeur.USAGER.name(), usagerId, "Création du brouillon",
                 horloge.instant());
         return id;
     }
@@ -126,9 +129,10 @@ public class Dossiers {
     @Transactional
     public NumeroDossier deposer(long dossierId, long usagerId, UUID cleValidation, String prefixe, Predicate<Dossier> valide) {
         Dossier dossier = depot.verrouillerPourUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        Transition deposer = procedures.cycle(dossier.demarche()).transition(CycleDeVie.DEPOSER).orElseThrow();
         if (!dossier.estBrouillon()) {
             if (dossier.numero() == null) {
-                throw new TransitionImpossible(Transition.DEPOSER, dossier.etat());
+                throw new TransitionImpossible(deposer, dossier.etat());
             }
             return new NumeroDossier(dossier.numero());
         }
@@ -143,8 +147,8 @@ public class Dossiers {
             // Cannot happen while the row is locked; refuse rather than deposit answers nobody checked.
             throw new ReponsesNonValides();
         }
-        depot.enregistrerTransition(dossierId, EtatDossier.BROUILLON, EtatDossier.DEPOSE, TypeActeur.USAGER.name(), usagerId,
-                Transition.DEPOSER.libelle(), maintenant);
+        depot.enregistrerTransition(dossierId, CycleDeVie.BROUILLON, CycleDeVie.DEPOSE, TypeActeur.USAGER.name(), usagerId,
+                deposer.libelle(), maintenant);
         depot.emettreDocument(CodesVerification.nouveau(), DocumentsEmis.RECEPISSE, dossierId, numero.valeur(),
                 dossier.codeDepartement(), maintenant);
         evenements.publishEvent(new DossierDepose(dossierId, numero.valeur(), dossier.demarche()));
@@ -202,26 +206,30 @@ public class Dossiers {
     }
 
     /**
-     * Fires a lifecycle transition: allowed only from its starting states and by its actor type; the state change
-     * is atomic (a concurrent change makes it fail with {@link TransitionImpossible}), recorded and published.
+     * Fires a transition of the dossier's lifecycle: allowed only from its starting states and by its actor type; the
+     * state change is atomic (a concurrent change makes it fail with {@link TransitionImpossible}), recorded and
+     * published. A transition of another procedure's lifecycle is refused the same way.
      */
     @Transactional
-    public EtatDossier appliquer(long dossierId, Transition transition, TypeActeur acteur, long acteurId, @Nullable String motif) {
+    public Etat appliquer(long dossierId, Transition transition, TypeActeur acteur, long acteurId, @Nullable String motif) {
         Dossier dossier = depot.parId(dossierId).orElseThrow(DossierIntrouvable::new);
-        if (!transition.autoriseA(acteur) || !transition.possibleDepuis(dossier.etat())) {
+        if (!procedures.cycle(dossier.demarche()).contient(transition) || !transition.autoriseA(acteur)
+                || !transition.possibleDepuis(dossier.etat())) {
             throw new TransitionImpossible(transition, dossier.etat());
         }
         verifierGardes(dossier, transition);
         Instant maintenant = horloge.instant();
-        if (depot.changerEtat(dossierId, List.of(dossier.etat()), transition.vers(), maintenant) == 0) {
+        if (depot.changerEtat(dossierId, dossier.etat().code(), transition.vers().code(), maintenant) == 0) {
             throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
         }
         String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
-        long transitionId = depot.enregistrerTransition(dossierId, dossier.etat(), transition.vers(), acteur.name(), acteurId, texte, maintenant);
-        if (transition == Transition.COMPLETER) {
+        long transitionId = depot.enregistrerTransition(dossierId, dossier.etat().code(), transition.vers().code(), acteur.name(),
+                acteurId, texte, maintenant);
+        if (dossier.etat().attendDesPieces() && !transition.vers().attendDesPieces()) {
             reprendreHorloge(dossierId, maintenant);
         }
-        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, transition, dossier.etat(), transition.vers(), transitionId));
+        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, dossier.demarche(), transition.code(), acteur,
+                dossier.etat().code(), transition.vers().code(), transitionId));
         return transition.vers();
     }
 
@@ -232,7 +240,7 @@ public class Dossiers {
      */
     public void verifierGardes(Dossier dossier, Transition transition) {
         for (GardeTransition garde : gardes.orderedStream().toList()) {
-            if (garde.transition() == transition) {
+            if (garde.transition().equals(transition)) {
                 garde.refus(dossier).ifPresent(raison -> {
                     throw new TransitionRefusee(transition, dossier.etat(), raison);
                 });
@@ -241,14 +249,15 @@ public class Dossiers {
     }
 
     /**
-     * Asks the usager for missing documents (CRPA L114-5): records what is asked and the deadline, then fires
-     * {@link Transition#DEMANDER_PIECES}. The implicit-rejection clock is suspended from now until the documents
-     * arrive or the deadline passes, whichever comes first.
+     * Asks the usager for missing documents (CRPA L114-5): records what is asked and the deadline, then fires the
+     * lifecycle's {@value CycleDeVie#DEMANDER_PIECES}. The implicit-rejection clock is suspended from now until the
+     * documents arrive or the deadline passes, whichever comes first.
      */
     @Transactional
     public void demanderPieces(long dossierId, long agentId, String pieces, LocalDate echeance) {
+        Transition demander = transitionCommune(dossierId, CycleDeVie.DEMANDER_PIECES);
         depot.ouvrirDemandePieces(dossierId, horloge.instant(), echeance, pieces, agentId);
-        appliquer(dossierId, Transition.DEMANDER_PIECES, TypeActeur.AGENT, agentId,
+        appliquer(dossierId, demander, TypeActeur.AGENT, agentId,
                 pieces + " (à fournir au plus tard le " + DelaisDossier.DATE.format(echeance) + ")");
     }
 
@@ -261,6 +270,12 @@ public class Dossiers {
         });
     }
 
+    /** A transition every lifecycle with requests for documents declares under this code; refused when this one has none. */
+    private Transition transitionCommune(long dossierId, String code) {
+        Dossier dossier = depot.parId(dossierId).orElseThrow(DossierIntrouvable::new);
+        return procedures.cycle(dossier.demarche()).transition(code).orElseThrow(() -> new TransitionImpossible(null, dossier.etat()));
+    }
+
     /** The dossier's latest request for documents, if any. */
     public Optional<DemandePieces> derniereDemandePieces(long dossierId) {
         return depot.derniereDemandePieces(dossierId);
@@ -270,7 +285,7 @@ public class Dossiers {
     @Transactional
     public void signalerPiecesTransmises(long dossierId, long usagerId) {
         depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
-        appliquer(dossierId, Transition.COMPLETER, TypeActeur.USAGER, usagerId, null);
+        appliquer(dossierId, transitionCommune(dossierId, CycleDeVie.COMPLETER), TypeActeur.USAGER, usagerId, null);
         depot.marquerNouveauxElements(dossierId, horloge.instant());
     }
 

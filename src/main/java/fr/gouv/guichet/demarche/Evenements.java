@@ -10,8 +10,14 @@ public final class Evenements {
     public record DossierDepose(long dossierId, String numero, String demarche) {
     }
 
-    /** @param transitionId the recorded transition's row: two requests for documents on one dossier are two events */
-    public record DossierTransitionne(long dossierId, Transition transition, EtatDossier de, EtatDossier vers, long transitionId) {
+    /**
+     * A transition was fired; codes of the procedure's lifecycle ({@link Procedures#cycle}), so that a publication
+     * stored in the outbox reads back whatever the lifecycle declarations become.
+     *
+     * @param transitionId the recorded transition's row: two requests for documents on one dossier are two events
+     */
+    public record DossierTransitionne(long dossierId, String demarche, String transition, TypeActeur acteur, String de, String vers,
+                                      long transitionId) {
     }
 
     public record MessageUsager(long dossierId, long messageId) {

@@ -10,7 +10,7 @@ public final class Historique {
     private Historique() {
     }
 
-    public record TransitionEnregistree(@Nullable EtatDossier de, EtatDossier vers, TypeActeur acteur,
+    public record TransitionEnregistree(@Nullable Etat de, Etat vers, TypeActeur acteur,
                                         @Nullable String motif, Instant moment) {
     }
 

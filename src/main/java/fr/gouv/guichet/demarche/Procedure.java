@@ -1,12 +1,15 @@
 package fr.gouv.guichet.demarche;
 
 /**
- * A procedure offered by a feature (e.g. videoprotection's "demande d'autorisation"): how its dossiers are numbered,
- * which CERFA definition they are filled with, and how they are named. Features declare them as beans.
+ * A procedure offered by a feature: how its dossiers are numbered, which form definition they are filled with, how
+ * they are named, and the lifecycle they follow. Features declare them as beans.
  *
- * @param code          stable code stored on the dossier, e.g. {@code VP_AUTORISATION}
- * @param prefixeNumero two letters opening the dossier number, e.g. {@code VP}
- * @param formulaireId  id of the form definition, e.g. {@code cerfa-13806}
+ * @param code          stable code stored on the dossier ({@code dossier.demarche})
+ * @param prefixeNumero two letters opening the dossier number
+ * @param formulaireId  id of the form definition
+ * @param cycle         the lifecycle of its dossiers
+ * @param pieces        the documents its dossiers must come with
  */
-public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa) {
+public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa, CycleDeVie cycle,
+                        PiecesDemandees pieces) {
 }

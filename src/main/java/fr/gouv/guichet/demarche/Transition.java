@@ -1,81 +1,54 @@
 package fr.gouv.guichet.demarche;
 
-import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
 import java.util.Set;
 
-import static fr.gouv.guichet.demarche.EtatDossier.ATTENTE_AVIS_COMMISSION;
-import static fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES;
-import static fr.gouv.guichet.demarche.EtatDossier.AUTORISE;
-import static fr.gouv.guichet.demarche.EtatDossier.AUTORISE_PROVISOIREMENT;
-import static fr.gouv.guichet.demarche.EtatDossier.BROUILLON;
-import static fr.gouv.guichet.demarche.EtatDossier.CLASSE_SANS_SUITE;
-import static fr.gouv.guichet.demarche.EtatDossier.DEPOSE;
-import static fr.gouv.guichet.demarche.EtatDossier.EN_INSTRUCTION;
-import static fr.gouv.guichet.demarche.EtatDossier.REFUSE;
-
 /**
- * The dossier lifecycle, in one place: each transition, the states it may start from, where it leads, and who
- * may fire it. Nothing else sets a dossier's state.
+ * One transition of a procedure's lifecycle ({@link CycleDeVie}): the states it may start from, where it leads, who
+ * may fire it, and what the usager is told when an agent fires it. Only {@link Dossiers#appliquer} fires it.
+ *
+ * @param avis the e-mail to the usager when an agent fires it
  */
-public enum Transition {
-    DEPOSER(TypeActeur.USAGER, EnumSet.of(BROUILLON), DEPOSE, "Dépôt du dossier"),
-    PRENDRE_EN_CHARGE(TypeActeur.AGENT, EnumSet.of(DEPOSE), EN_INSTRUCTION, "Prise en charge par la préfecture"),
-    DEMANDER_PIECES(TypeActeur.AGENT, EnumSet.of(DEPOSE, EN_INSTRUCTION), ATTENTE_PIECES, "Demande de pièces complémentaires"),
-    COMPLETER(TypeActeur.USAGER, EnumSet.of(ATTENTE_PIECES), EN_INSTRUCTION, "Pièces complémentaires transmises"),
-    INSCRIRE_COMMISSION(TypeActeur.AGENT, EnumSet.of(EN_INSTRUCTION, AUTORISE_PROVISOIREMENT), ATTENTE_AVIS_COMMISSION,
-            "Inscription à une séance de la commission départementale"),
-    AUTORISER_PROVISOIREMENT(TypeActeur.AGENT, EnumSet.of(EN_INSTRUCTION, ATTENTE_AVIS_COMMISSION), AUTORISE_PROVISOIREMENT,
-            "Autorisation provisoire (urgence, menace terroriste)"),
-    AUTORISER(TypeActeur.AGENT, EnumSet.of(ATTENTE_AVIS_COMMISSION, AUTORISE_PROVISOIREMENT), AUTORISE,
-            "Autorisation par arrêté préfectoral"),
-    REFUSER(TypeActeur.AGENT, EnumSet.of(EN_INSTRUCTION, ATTENTE_AVIS_COMMISSION, AUTORISE_PROVISOIREMENT), REFUSE,
-            "Refus motivé"),
-    CLASSER_SANS_SUITE(TypeActeur.AGENT, EnumSet.of(DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, ATTENTE_AVIS_COMMISSION), CLASSE_SANS_SUITE,
-            "Classement sans suite");
+public record Transition(String code, TypeActeur acteur, Set<Etat> depuis, Etat vers, String libelle, Avis avis) {
 
-    private final TypeActeur acteur;
-    private final Set<EtatDossier> depuis;
-    private final EtatDossier vers;
-    private final String libelle;
+    /**
+     * What the usager's e-mail says: its subject after "Votre dossier n° … : ", a paragraph of explanation, and the
+     * code of the document issued with the transition (attached to the e-mail), if any.
+     */
+    public record Avis(String sujet, String explication, @Nullable String pieceJointe) {
 
-    Transition(TypeActeur acteur, Set<EtatDossier> depuis, EtatDossier vers, String libelle) {
-        this.acteur = acteur;
-        this.depuis = depuis;
-        this.vers = vers;
-        this.libelle = libelle;
+        public static final Avis PAR_DEFAUT = new Avis("nouvelle étape", "", null);
     }
 
-    public boolean possibleDepuis(EtatDossier etat) {
+    public Transition {
+        Objects.requireNonNull(acteur);
+        depuis = Set.copyOf(depuis);
+        if (code.isBlank() || depuis.isEmpty() || libelle.isBlank()) {
+            throw new IllegalArgumentException("Transition incomplète : " + code);
+        }
+    }
+
+    public static Transition de(String code, TypeActeur acteur, String libelle, Etat vers, Etat... depuis) {
+        return new Transition(code, acteur, Set.of(depuis), vers, libelle, Avis.PAR_DEFAUT);
+    }
+
+    /** The same transition, announcing itself to the usager with this subject and explanation. */
+    public Transition avecAvis(String sujet, String explication) {
+        return new Transition(code, acteur, depuis, vers, libelle, new Avis(sujet, explication, avis.pieceJointe()));
+    }
+
+    /** The same transition, whose e-mail carries the document issued with it (piece code, e.g. a decision). */
+    public Transition joignant(String codePiece) {
+        return new Transition(code, acteur, depuis, vers, libelle, new Avis(avis.sujet(), avis.explication(), codePiece));
+    }
+
+    public boolean possibleDepuis(Etat etat) {
         return depuis.contains(etat);
     }
 
     public boolean autoriseA(TypeActeur qui) {
         return acteur == qui;
-    }
-
-    public TypeActeur acteur() {
-        return acteur;
-    }
-
-    public Set<EtatDossier> depuis() {
-        return depuis;
-    }
-
-    public EtatDossier vers() {
-        return vers;
-    }
-
-    public String libelle() {
-        return libelle;
-    }
-
-    /** Replays recorded transitions: is going from {@code de} to {@code vers} allowed by some transition? */
-    public static boolean existe(EtatDossier de, EtatDossier vers) {
-        for (Transition t : values()) {
-            if (t.vers == vers && t.depuis.contains(de)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

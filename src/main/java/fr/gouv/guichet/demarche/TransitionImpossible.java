@@ -13,7 +13,7 @@ public class TransitionImpossible extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public TransitionImpossible(@Nullable Transition transition, EtatDossier etat) {
-        super("Action impossible (" + (transition == null ? "complément" : transition.name()) + ") dans l’état " + etat.libelleAgent());
+    public TransitionImpossible(@Nullable Transition transition, Etat etat) {
+        super("Action impossible (" + (transition == null ? "complément" : transition.code()) + ") dans l’état " + etat.libelleAgent());
     }
 }

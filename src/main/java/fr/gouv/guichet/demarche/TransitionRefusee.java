@@ -10,7 +10,7 @@ public class TransitionRefusee extends TransitionImpossible {
 
     private final String raison;
 
-    public TransitionRefusee(Transition transition, EtatDossier etat, String raison) {
+    public TransitionRefusee(Transition transition, Etat etat, String raison) {
         super(transition, etat);
         this.raison = raison;
     }

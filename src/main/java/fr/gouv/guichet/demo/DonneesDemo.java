@@ -4,7 +4,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.compte.ServiceDeDemonstration;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
@@ -65,15 +65,15 @@ class DonneesDemo {
         }
         long usager = comptes.usagerActive(USAGER, motDePasse, "83");
         deposer(usager, "83", "Boulangerie du Port", "Toulon", "83000", false, null);
-        deposer(usager, "83", "Supermarché des Arènes", "Fréjus", "83600", true, Transition.PRENDRE_EN_CHARGE);
-        deposer(usager, "83", "Pharmacie de la Gare", "Hyères", "83400", false, Transition.DEMANDER_PIECES);
+        deposer(usager, "83", "Supermarché des Arènes", "Fréjus", "83600", true, CycleVideoprotection.PRENDRE_EN_CHARGE);
+        deposer(usager, "83", "Pharmacie de la Gare", "Hyères", "83400", false, CycleVideoprotection.DEMANDER_PIECES);
         deposer(usager, "83", "Mairie de La Seyne-sur-Mer", "La Seyne-sur-Mer", "83500", true, null);
         deposer(usager, "75", "Grand magasin Haussmann", "Paris", "75009", true, null);
         log.info("Mode démonstration : agents agent-<département>@demo.guichet.local et usager {} (mot de passe : {})", USAGER, motDePasse);
     }
 
     private void deposer(long usager, String departement, String nom, String commune, String codePostal, boolean prioritaire,
-                         Transition ensuite) {
+                         fr.gouv.guichet.demarche.Transition ensuite) {
         Map<String, Object> r = new HashMap<>();
         r.put("nature_demande", "nouveau");
         r.put("qualite", "commercant");
@@ -115,9 +115,9 @@ class DonneesDemo {
         if (prioritaire) {
             dossiers.definirPriorite(id, true);
         }
-        if (ensuite == Transition.DEMANDER_PIECES) {
-            dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
-            dossiers.appliquer(id, Transition.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
+        if (ensuite.equals(CycleVideoprotection.DEMANDER_PIECES)) {
+            dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
+            dossiers.appliquer(id, CycleVideoprotection.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
         } else if (ensuite != null) {
             dossiers.appliquer(id, ensuite, TypeActeur.AGENT, 0, null);
         }

@@ -61,7 +61,7 @@ public record Autorite(String prefecture, String service, String prefet, String 
         return prefecture.startsWith(PREFECTURE) ? "Préfet" + prefecture.substring(PREFECTURE.length()) : prefecture;
     }
 
-    Map<String, Object> variables() {
+    public Map<String, Object> variables() {
         return Map.of(
                 "tribunal", tribunal.variables(),
                 "emetteur", emetteur(),

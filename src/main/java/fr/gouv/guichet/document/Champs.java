@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Checks and French formatting shared by the records that feed the PDF templates. */
-final class Champs {
+public final class Champs {
 
     private static final DateTimeFormatter MOIS_ANNEE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
 
@@ -16,12 +16,12 @@ final class Champs {
     }
 
     /** "1er décembre 2026", "23 novembre 2026". */
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return (date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth())) + " "
                 + MOIS_ANNEE.format(date);
     }
 
-    static void exiger(String valeur, String nom) {
+    public static void exiger(String valeur, String nom) {
         Objects.requireNonNull(valeur, nom);
         if (valeur.isBlank()) {
             throw new IllegalArgumentException(nom + " est vide");
@@ -29,7 +29,7 @@ final class Champs {
     }
 
     /** A non-empty, immutable copy without blank element. */
-    static List<String> lignes(List<String> lignes, String nom) {
+    public static List<String> lignes(List<String> lignes, String nom) {
         List<String> copie = List.copyOf(lignes);
         if (copie.isEmpty() || copie.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException(nom + " doit avoir au moins une ligne, sans ligne vide");
@@ -37,7 +37,7 @@ final class Champs {
         return copie;
     }
 
-    static void adresseWeb(String url, String nom) {
+    public static void adresseWeb(String url, String nom) {
         exiger(url, nom);
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
             throw new IllegalArgumentException(nom + " doit être une adresse web : " + url);
@@ -48,7 +48,7 @@ final class Champs {
      * A text typed by a person, cut into paragraphs (separated by a blank line) made of lines: templates render
      * each paragraph as {@code <p>} and each line followed by {@code <br/>}, so line breaks survive escaping.
      */
-    static List<List<String>> paragraphes(String texte) {
+    public static List<List<String>> paragraphes(String texte) {
         String normalise = texte.replaceAll("\\r\\n?|[\u2028\u2029\u0085]", "\n").strip();
         return Arrays.stream(normalise.split("\n[ \t]*\n\\s*"))
                 .map(paragraphe -> Arrays.stream(paragraphe.split("\n")).map(String::strip)
@@ -58,7 +58,7 @@ final class Champs {
     }
 
     /** "1 jour", "15 jours". */
-    static String pluriel(int nombre, String singulier, String pluriel) {
+    public static String pluriel(int nombre, String singulier, String pluriel) {
         return nombre + " " + (nombre > 1 ? pluriel : singulier);
     }
 }

@@ -67,20 +67,12 @@ public record DonneesRecepisse(
     /** The service in charge of the dossier, as R112-5 CRPA requires it on the accusé de réception. */
     public record Service(String prefecture, String nom, List<String> adresse, String telephone, String courriel) {
 
-        public static final String BUREAU_VIDEOPROTECTION = "Bureau de la vidéoprotection";
-
         public Service {
             exiger(prefecture, "prefecture");
             exiger(nom, "nom");
             adresse = lignes(adresse, "adresse");
             exiger(telephone, "telephone");
             exiger(courriel, "courriel");
-        }
-
-        /** The usual service for videoprotection dossiers. */
-        public static Service bureauVideoprotection(String prefecture, List<String> adresse, String telephone,
-                                                    String courriel) {
-            return new Service(prefecture, BUREAU_VIDEOPROTECTION, adresse, telephone, courriel);
         }
     }
 

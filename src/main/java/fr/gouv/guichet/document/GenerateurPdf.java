@@ -88,21 +88,6 @@ public class GenerateurPdf {
         return generer(DonneesRecepisse.GABARIT, donnees.variables());
     }
 
-    /** The arrêté préfectoral authorizing (possibly provisionally) a videoprotection system. */
-    public byte[] genererArrete(DonneesArrete donnees) {
-        return generer(DonneesArrete.GABARIT, donnees.variables());
-    }
-
-    /** The motivated letter refusing the authorization of a videoprotection system. */
-    public byte[] genererRefus(DonneesRefus donnees) {
-        return generer(DonneesRefus.GABARIT, donnees.variables());
-    }
-
-    /** The agenda of a session of the commission départementale de vidéoprotection. */
-    public byte[] genererOrdreDuJour(DonneesOrdreDuJour donnees) {
-        return generer(DonneesOrdreDuJour.GABARIT, donnees.variables());
-    }
-
     /**
      * @param gabarit   template name under {@code templates/pdf/}, without {@code .html} (lowercase, digits, dashes)
      * @param variables template variables; {@code auteur} is added when absent, {@code textes} always

@@ -28,7 +28,7 @@ public record Signataire(String qualite, String nom) {
         return "à " + Character.toLowerCase(qualite.charAt(0)) + qualite.substring(1);
     }
 
-    Map<String, Object> variables() {
+    public Map<String, Object> variables() {
         return Map.of("qualite", qualite, "nom", nom, "execution", aLaQualite(qualite));
     }
 }

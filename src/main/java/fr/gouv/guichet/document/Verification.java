@@ -22,7 +22,7 @@ public record Verification(String code, String url) {
      * {@code code}, {@code url} and {@code codeQr} (a {@code data:} PNG), for the {@code verification} fragment. The
      * printed address is the page where a person types the code ("…/verifier"), the QR code leads straight to the result.
      */
-    Map<String, Object> variables() {
+    public Map<String, Object> variables() {
         String page = url.endsWith("/" + code) ? url.substring(0, url.length() - code.length() - 1) : url;
         return Map.of("code", code, "url", page, "codeQr", CodeQr.dataUriPng(url));
     }

@@ -1,8 +1,8 @@
 /**
  * Generic form engine: versioned CERFA definitions read from {@code classpath:formulaires/*.json},
  * answers ({@link fr.gouv.guichet.formulaire.Reponses}), server-side validation
- * ({@link fr.gouv.guichet.formulaire.MoteurValidation}) and the list of expected documents
- * ({@link fr.gouv.guichet.formulaire.PiecesAttendues}). Other features only use this package;
+ * ({@link fr.gouv.guichet.formulaire.MoteurValidation}) and the shape of an expected document
+ * ({@link fr.gouv.guichet.formulaire.PieceAttendue}; each procedure derives its own list). Other features only use this package;
  * {@code internal} is an implementation detail.
  */
 @NullMarked

@@ -47,7 +47,7 @@ public enum DemarcheVideo {
     }
 
     public Procedure procedure() {
-        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa);
+        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa, CycleVideoprotection.CYCLE, PiecesAttendues::pour);
     }
 
     public static DemarcheVideo depuisCode(String code) {

@@ -8,7 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -82,7 +82,7 @@ class CommissionBrowserTest {
         long id = dossiers.creerBrouillon(titulaire.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(),
                 null, null);
         String numero = dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP").valeur();
-        dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
         LocalDate jour = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(30);
 
         try (BrowserContext contexte = navigateur.contexte()) {

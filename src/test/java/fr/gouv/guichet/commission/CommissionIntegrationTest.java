@@ -3,7 +3,7 @@ package fr.gouv.guichet.commission;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -76,7 +76,7 @@ class CommissionIntegrationTest {
         ComptesDeTest.Compte titulaire = comptes.usager(departement);
         long id = dossiers.creerBrouillon(titulaire.id(), departement, "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP");
-        dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), null);
+        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), null);
         return id;
     }
 
@@ -120,7 +120,7 @@ class CommissionIntegrationTest {
         assertThat(etat(prioritaire)).isEqualTo("ATTENTE_AVIS_COMMISSION");
         String motif = jdbc.sql("select motif from dossier_transition where dossier_id = ? and vers = 'ATTENTE_AVIS_COMMISSION'")
                 .param(ordinaire).query(String.class).single();
-        assertThat(motif).startsWith(Transition.INSCRIRE_COMMISSION.libelle() + " : séance du ")
+        assertThat(motif).startsWith(CycleVideoprotection.INSCRIRE_COMMISSION.libelle() + " : séance du ")
                 .contains(String.valueOf(jour.getYear())).contains("14 h 30").contains("Salle Jean Moulin");
 
         String agenda = page(session, base);
@@ -180,7 +180,7 @@ class CommissionIntegrationTest {
 
         // A provisionally authorized dossier goes before the commission too (transition recorded).
         long provisoire = enInstruction("83", instructeur, DossiersDeTest.reponsesValides());
-        dossiers.appliquer(provisoire, Transition.AUTORISER_PROVISOIREMENT, TypeActeur.AGENT, instructeur.id(), null);
+        dossiers.appliquer(provisoire, CycleVideoprotection.AUTORISER_PROVISOIREMENT, TypeActeur.AGENT, instructeur.id(), null);
         long suivante = creerSeance(session, "83", LocalDate.now(PARIS).plusDays(40), "10:00", "Salle 2");
         assertThat(page(session, "/agent/prefectures/83/commission/seances/" + suivante)).contains("value=\"" + provisoire + "\"")
                 .contains("autorisé à titre provisoire").doesNotContain("value=\"" + prioritaire + "\"");
@@ -189,7 +189,7 @@ class CommissionIntegrationTest {
         assertThat(etat(provisoire)).isEqualTo("ATTENTE_AVIS_COMMISSION");
 
         // The préfet's decision may follow the opinion.
-        dossiers.appliquer(ordinaire, Transition.AUTORISER, TypeActeur.AGENT, instructeur.id(), null);
+        dossiers.appliquer(ordinaire, CycleVideoprotection.AUTORISER, TypeActeur.AGENT, instructeur.id(), null);
         assertThat(etat(ordinaire)).isEqualTo("AUTORISE");
     }
 

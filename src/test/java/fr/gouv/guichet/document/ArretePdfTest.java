@@ -15,8 +15,8 @@ class ArretePdfTest {
     @BeforeAll
     static void genererLesArretes() {
         GenerateurPdf generateur = new GenerateurPdf(Exemples.moteur());
-        arrete = PdfLu.lire(generateur.genererArrete(Exemples.arrete()));
-        provisoire = PdfLu.lire(generateur.genererArrete(Exemples.arreteProvisoire()));
+        arrete = PdfLu.lire(Exemples.arrete().pdf(generateur));
+        provisoire = PdfLu.lire(Exemples.arreteProvisoire().pdf(generateur));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package fr.gouv.guichet.document;
 
-import fr.gouv.guichet.document.DonneesArrete.Cameras;
-import fr.gouv.guichet.document.DonneesArrete.Regime;
+import fr.gouv.guichet.videoprotection.DonneesArrete;
+
+import fr.gouv.guichet.videoprotection.DonneesArrete.Cameras;
+import fr.gouv.guichet.videoprotection.DonneesArrete.Regime;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,8 @@
 package fr.gouv.guichet.document;
 
-import fr.gouv.guichet.document.DonneesOrdreDuJour.DossierInscrit;
+import fr.gouv.guichet.commission.DonneesOrdreDuJour;
+
+import fr.gouv.guichet.commission.DonneesOrdreDuJour.DossierInscrit;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;

@@ -33,7 +33,7 @@ class DonneesRecepisseTest {
                 exemple.service(), exemple.decisionImpliciteLe(), exemple.demandeur(), exemple.reponses(),
                 exemple.piecesAttendues(), exemple.codeVerification(), exemple.urlVerification(), exemple.tribunal()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Service.bureauVideoprotection("Préfecture de l’Aude", List.of(), "04", "a@b.fr"))
+        assertThatThrownBy(() -> new Service("Préfecture de l’Aude", "Bureau de la vidéoprotection", List.of(), "04", "a@b.fr"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Demandeur("Nom", List.of("")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,7 @@
 package fr.gouv.guichet.document;
 
+import fr.gouv.guichet.videoprotection.DonneesRefus;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

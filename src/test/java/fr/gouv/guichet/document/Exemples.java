@@ -1,11 +1,15 @@
 package fr.gouv.guichet.document;
 
-import fr.gouv.guichet.document.DonneesArrete.Cameras;
-import fr.gouv.guichet.document.DonneesArrete.ContactDroitAcces;
-import fr.gouv.guichet.document.DonneesArrete.Lieu;
-import fr.gouv.guichet.document.DonneesArrete.Regime;
-import fr.gouv.guichet.document.DonneesArrete.Titulaire;
-import fr.gouv.guichet.document.DonneesOrdreDuJour.DossierInscrit;
+import fr.gouv.guichet.videoprotection.DonneesArrete;
+import fr.gouv.guichet.videoprotection.DonneesRefus;
+import fr.gouv.guichet.commission.DonneesOrdreDuJour;
+
+import fr.gouv.guichet.videoprotection.DonneesArrete.Cameras;
+import fr.gouv.guichet.videoprotection.DonneesArrete.ContactDroitAcces;
+import fr.gouv.guichet.videoprotection.DonneesArrete.Lieu;
+import fr.gouv.guichet.videoprotection.DonneesArrete.Regime;
+import fr.gouv.guichet.videoprotection.DonneesArrete.Titulaire;
+import fr.gouv.guichet.commission.DonneesOrdreDuJour.DossierInscrit;
 import fr.gouv.guichet.document.DonneesRecepisse.Demandeur;
 import fr.gouv.guichet.document.DonneesRecepisse.PieceAttendue;
 import fr.gouv.guichet.document.DonneesRecepisse.Reponse;
@@ -49,7 +53,7 @@ final class Exemples {
                 "VP-2026-000123",
                 "Demande d’autorisation d’un système de vidéoprotection",
                 ZonedDateTime.of(2026, 11, 23, 14, 5, 0, 0, ZoneId.of("Europe/Paris")),
-                Service.bureauVideoprotection("Préfecture de l’Aude",
+                new Service("Préfecture de l’Aude", "Bureau de la vidéoprotection",
                         List.of("52 rue Jean Bringer", "11000 Carcassonne"), "04 68 10 27 00",
                         "pref-videoprotection@aude.gouv.fr"),
                 LocalDate.of(2027, 3, 23),

@@ -11,7 +11,7 @@ class OrdreDuJourPdfTest {
 
     @BeforeAll
     static void genererLOrdreDuJour() {
-        ordreDuJour = PdfLu.lire(new GenerateurPdf(Exemples.moteur()).genererOrdreDuJour(Exemples.ordreDuJour(60)));
+        ordreDuJour = PdfLu.lire(Exemples.ordreDuJour(60).pdf(new GenerateurPdf(Exemples.moteur())));
     }
 
     @Test

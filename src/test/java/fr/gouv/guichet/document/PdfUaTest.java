@@ -47,10 +47,10 @@ class PdfUaTest {
     static Stream<Arguments> documents() {
         return Stream.of(
                 Arguments.of("accusé de réception", (Function<GenerateurPdf, byte[]>) g -> g.genererRecepisse(Exemples.recepisse()), 1, "Préfet de l’Aude"),
-                Arguments.of("arrêté d’autorisation", (Function<GenerateurPdf, byte[]>) g -> g.genererArrete(Exemples.arrete()), 1, "Préfet du Var"),
-                Arguments.of("autorisation provisoire", (Function<GenerateurPdf, byte[]>) g -> g.genererArrete(Exemples.arreteProvisoire()), 1, "Préfet du Var"),
-                Arguments.of("lettre de refus", (Function<GenerateurPdf, byte[]>) g -> g.genererRefus(Exemples.refus()), 0, "Préfet du Var"),
-                Arguments.of("ordre du jour", (Function<GenerateurPdf, byte[]>) g -> g.genererOrdreDuJour(Exemples.ordreDuJour(12)), 1, "Préfet du Var"));
+                Arguments.of("arrêté d’autorisation", (Function<GenerateurPdf, byte[]>) g -> Exemples.arrete().pdf(g), 1, "Préfet du Var"),
+                Arguments.of("autorisation provisoire", (Function<GenerateurPdf, byte[]>) g -> Exemples.arreteProvisoire().pdf(g), 1, "Préfet du Var"),
+                Arguments.of("lettre de refus", (Function<GenerateurPdf, byte[]>) g -> Exemples.refus().pdf(g), 0, "Préfet du Var"),
+                Arguments.of("ordre du jour", (Function<GenerateurPdf, byte[]>) g -> Exemples.ordreDuJour(12).pdf(g), 1, "Préfet du Var"));
     }
 
     @ParameterizedTest(name = "{0}")

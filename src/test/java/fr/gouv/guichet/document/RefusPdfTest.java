@@ -1,5 +1,7 @@
 package fr.gouv.guichet.document;
 
+import fr.gouv.guichet.videoprotection.DonneesRefus;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class RefusPdfTest {
 
     @BeforeAll
     static void genererLeRefus() {
-        refus = PdfLu.lire(new GenerateurPdf(Exemples.moteur()).genererRefus(Exemples.refus()));
+        refus = PdfLu.lire(Exemples.refus().pdf(new GenerateurPdf(Exemples.moteur())));
     }
 
     @Test
@@ -100,7 +102,7 @@ class RefusPdfTest {
                 "Demande irrecevable : un particulier ne peut filmer la voie publique.", exemple.fondements(),
                 exemple.signataire(), exemple.verification());
 
-        PdfLu lu = PdfLu.lire(new GenerateurPdf(Exemples.moteur()).genererRefus(sansAvis));
+        PdfLu lu = PdfLu.lire(sansAvis.pdf(new GenerateurPdf(Exemples.moteur())));
 
         assertThat(lu.texte()).contains("J’ai le regret de vous informer que cette autorisation ne peut vous être"
                 + " accordée, pour les motifs suivants : Demande irrecevable")

@@ -1,5 +1,7 @@
 package fr.gouv.guichet.formulaire;
 
+import fr.gouv.guichet.videoprotection.PiecesAttendues;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

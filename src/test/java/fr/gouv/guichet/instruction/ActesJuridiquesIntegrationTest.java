@@ -5,7 +5,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -75,7 +75,7 @@ class ActesJuridiquesIntegrationTest {
                 DossiersDeTest.reponsesValides(), null, null);
         dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP");
         AgentsDeTest.Agent agent = agents.agent(departement, RoleAgent.INSTRUCTEUR);
-        dossiers.appliquer(id, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
         return new Cas(id, titulaire, agent, fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent));
     }
 
@@ -129,7 +129,7 @@ class ActesJuridiquesIntegrationTest {
         assertThat(refuse.getFlashMap().get("erreurAction")).asString().contains("avis");
         assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
         // The guard is in the state machine itself, not in the controller.
-        assertThatThrownBy(() -> dossiers.appliquer(cas.id(), Transition.AUTORISER, TypeActeur.AGENT, cas.agent().id(), null))
+        assertThatThrownBy(() -> dossiers.appliquer(cas.id(), CycleVideoprotection.AUTORISER, TypeActeur.AGENT, cas.agent().id(), null))
                 .isInstanceOf(TransitionImpossible.class);
         assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
 

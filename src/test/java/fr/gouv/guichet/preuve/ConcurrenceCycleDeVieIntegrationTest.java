@@ -3,8 +3,9 @@ package fr.gouv.guichet.preuve;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.EtatDossier;
 import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.VerificateurRejeu;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Concurrency check of the dossier lifecycle (issue 5, item 4): 16 clients fire 10,000 random lifecycle actions at
  * 200 deposited dossiers; a checker then replays every dossier's recorded transitions against the state machine
- * ({@link Transition}): 0 illegal transitions, 0 lost updates, as many recorded steps as successful actions. The web
+ * ({@link VerificateurRejeu}, on {@link CycleVideoprotection#CYCLE}): 0 illegal transitions, 0 lost updates, as many recorded steps as successful actions. The web
  * side answers a conflict (two agents taking the same dossier at once) with a clear message.
  */
 @TestGuichet
@@ -67,9 +68,6 @@ class ConcurrenceCycleDeVieIntegrationTest {
     Agents agentsService;
 
     record Cible(long id, long usagerId) {
-    }
-
-    record Pas(EtatDossier de, EtatDossier vers, TypeActeur acteur) {
     }
 
     @Test
@@ -103,18 +101,19 @@ class ConcurrenceCycleDeVieIntegrationTest {
                 depart.await();
                 while (restantes.getAndDecrement() > 0) {
                     Cible cible = cibles.get(hasard.nextInt(cibles.size()));
-                    Transition t = Transition.values()[hasard.nextInt(Transition.values().length)];
+                    List<Transition> transitions = CycleVideoprotection.CYCLE.transitions();
+                    Transition t = transitions.get(hasard.nextInt(transitions.size()));
                     // Mostly the transition's own actor, sometimes the other one (who must be refused).
                     TypeActeur acteur = hasard.nextInt(10) < 8 ? t.acteur() : (t.acteur() == TypeActeur.AGENT ? TypeActeur.USAGER : TypeActeur.AGENT);
                     try {
-                        if (t == Transition.COMPLETER && acteur == TypeActeur.USAGER) {
+                        if (t.equals(CycleVideoprotection.COMPLETER) && acteur == TypeActeur.USAGER) {
                             dossiers.signalerPiecesTransmises(cible.id(), cible.usagerId());
                         } else {
                             long acteurId = acteur == TypeActeur.AGENT ? agentId : cible.usagerId();
                             dossiers.appliquer(cible.id(), t, acteur, acteurId, acteur == TypeActeur.AGENT ? "essai de concurrence" : null);
                         }
                         succes.incrementAndGet();
-                        succesParTransition.computeIfAbsent(t.name(), k -> new AtomicInteger()).incrementAndGet();
+                        succesParTransition.computeIfAbsent(t.code(), k -> new AtomicInteger()).incrementAndGet();
                     } catch (TransitionImpossible e) {
                         conflits.incrementAndGet();
                     } catch (Throwable e) {
@@ -140,41 +139,28 @@ class ConcurrenceCycleDeVieIntegrationTest {
 
         // ---- The checker: replay every dossier's history against the state machine. ----
         Long[] ids = cibles.stream().map(Cible::id).toArray(Long[]::new);
-        Map<Long, List<Pas>> historiques = new HashMap<>();
+        Map<Long, List<VerificateurRejeu.Pas>> historiques = new HashMap<>();
         jdbc.sql("""
                         select t.dossier_id, t.de, t.vers, t.acteur_type from dossier_transition t
                         where t.dossier_id = any(?) order by t.dossier_id, t.id""")
                 .param(ids).query(rs -> {
-                    historiques.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Pas(
-                            rs.getString(2) == null ? null : EtatDossier.valueOf(rs.getString(2)), EtatDossier.valueOf(rs.getString(3)),
-                            TypeActeur.valueOf(rs.getString(4))));
+                    historiques.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new VerificateurRejeu.Pas(
+                            rs.getString(2), rs.getString(3), TypeActeur.valueOf(rs.getString(4))));
                 });
-        Map<Long, EtatDossier> etats = new HashMap<>();
+        Map<Long, String> etats = new HashMap<>();
         jdbc.sql("select id, etat from dossier where id = any(?)").param(ids)
                 .query(rs -> {
-                    etats.put(rs.getLong(1), EtatDossier.valueOf(rs.getString(2)));
+                    etats.put(rs.getLong(1), rs.getString(2));
                 });
         assertThat(etats).hasSize(DOSSIERS);
         List<String> illegales = new ArrayList<>();
         List<String> perdues = new ArrayList<>();
         for (Cible cible : cibles) {
-            List<Pas> pas = historiques.get(cible.id());
-            EtatDossier courant = null;
-            for (int i = 0; i < pas.size(); i++) {
-                Pas p = pas.get(i);
-                if (i == 0) {
-                    if (p.de() != null || p.vers() != EtatDossier.BROUILLON) {
-                        illegales.add(cible.id() + " : ne commence pas par la création du brouillon : " + p);
-                    }
-                } else if (p.de() != courant) {
-                    illegales.add(cible.id() + " : pas " + i + " part de " + p.de() + " alors que le dossier était " + courant);
-                } else if (!Transition.existe(p.de(), p.vers()) || !existePour(p)) {
-                    illegales.add(cible.id() + " : transition interdite " + p);
-                }
-                courant = p.vers();
-            }
-            if (courant != etats.get(cible.id())) {
-                perdues.add(cible.id() + " : historique finit en " + courant + ", état en base " + etats.get(cible.id()));
+            VerificateurRejeu.Verdict verdict = VerificateurRejeu.rejouer(CycleVideoprotection.CYCLE, historiques.get(cible.id()),
+                    etats.get(cible.id()));
+            verdict.illegales().forEach(i -> illegales.add(cible.id() + " : " + i));
+            if (verdict.perdue() != null) {
+                perdues.add(cible.id() + " : " + verdict.perdue());
             }
         }
         assertThat(illegales).as("transitions illégales ou non enchaînées").isEmpty();
@@ -184,16 +170,6 @@ class ConcurrenceCycleDeVieIntegrationTest {
                         where t.dossier_id = any(?) and t.id > ? and t.acteur_type in ('AGENT', 'USAGER')""")
                 .params(ids, avant).query(Integer.class).single();
         assertThat(enregistrees).as("transitions enregistrées = actions réussies").isEqualTo(succes.get());
-    }
-
-    /** Some transition leads from {@code de} to {@code vers} and may be fired by that actor. */
-    private static boolean existePour(Pas p) {
-        for (Transition t : Transition.values()) {
-            if (t.vers() == p.vers() && t.possibleDepuis(p.de()) && t.autoriseA(p.acteur())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
@@ -253,7 +229,7 @@ class ConcurrenceCycleDeVieIntegrationTest {
                                complet_le = now(), version = version + 1 where id = ? and etat = 'BROUILLON'""")
                 .params(numero, id).update();
         jdbc.sql("insert into dossier_transition (dossier_id, de, vers, acteur_type, acteur_id, motif) values (?, 'BROUILLON', 'DEPOSE', 'USAGER', ?, ?)")
-                .params(id, usagerId, Transition.DEPOSER.libelle()).update();
+                .params(id, usagerId, CycleVideoprotection.DEPOSER.libelle()).update();
         return id;
     }
 }

@@ -7,6 +7,7 @@ import fr.gouv.guichet.support.TestGuichet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.gouv.guichet.demarche.Procedures;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,8 @@ class FileAttenteIndexIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Procedures procedures;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -184,9 +187,9 @@ class FileAttenteIndexIntegrationTest {
                     Object r = appeler(m, transactionnelle, args);
                     return r instanceof Connection c ? connexionEspionnee(c, capturees) : r;
                 });
-        Constructor<FileAttente> constructeur = FileAttente.class.getDeclaredConstructor(JdbcClient.class, Clock.class);
+        Constructor<FileAttente> constructeur = FileAttente.class.getDeclaredConstructor(JdbcClient.class, Clock.class, Procedures.class);
         constructeur.setAccessible(true);
-        return constructeur.newInstance(JdbcClient.create(espion), horloge);
+        return constructeur.newInstance(JdbcClient.create(espion), horloge, procedures);
     }
 
     private static Connection connexionEspionnee(Connection connexion, List<Requete> capturees) {

@@ -3,7 +3,7 @@ package fr.gouv.guichet.securite;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -72,7 +72,7 @@ final class Terrain {
         brouillon = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         dossier = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         numero = dossiers.deposer(dossier, victime.id(), UUID.randomUUID(), "VP").valeur();
-        dossiers.appliquer(dossier, Transition.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
+        dossiers.appliquer(dossier, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
 
         sessionVictime = usager(mvc, victime);
         sessionIntrus = usager(mvc, intrus);

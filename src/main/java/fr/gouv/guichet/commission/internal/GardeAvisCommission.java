@@ -5,6 +5,7 @@ import fr.gouv.guichet.commission.Echeance;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.GardeTransition;
 import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,7 @@ class GardeAvisCommission implements GardeTransition {
 
     @Override
     public Transition transition() {
-        return Transition.AUTORISER;
+        return CycleVideoprotection.AUTORISER;
     }
 
     @Override

@@ -5,7 +5,7 @@ import fr.gouv.guichet.commission.Seance;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Procedures;
-import fr.gouv.guichet.document.DonneesOrdreDuJour;
+import fr.gouv.guichet.commission.DonneesOrdreDuJour;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.referentiel.Departements;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +58,7 @@ public class OrdresDuJour {
                         l.prioritaire()))
                 .toList();
         String prefecture = departements.parCode(seance.codeDepartement()).orElseThrow().libellePrefecture();
-        return generateur.genererOrdreDuJour(new DonneesOrdreDuJour(prefecture, seance.debut(), seance.lignesLieu(), inscrits));
+        return new DonneesOrdreDuJour(prefecture, seance.debut(), seance.lignesLieu(), inscrits).pdf(generateur);
     }
 
     private LigneOrdreDuJour ligne(Dossier d, SeancesCommission.Inscription i) {

@@ -4,8 +4,9 @@ import fr.gouv.guichet.commission.Avis;
 import fr.gouv.guichet.commission.AvisCommission;
 import fr.gouv.guichet.commission.Echeance;
 import fr.gouv.guichet.commission.Seance;
-import fr.gouv.guichet.demarche.EtatDossier;
-import fr.gouv.guichet.demarche.Transition;
+import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
+import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +36,7 @@ public class SeancesCommission {
     }
 
     /** A dossier that may be put on an agenda. */
-    public record DossierEligible(long id, String numero, String demandeur, String commune, boolean prioritaire, EtatDossier etat) {
+    public record DossierEligible(long id, String numero, String demandeur, String commune, boolean prioritaire, Etat etat) {
     }
 
     private static final String SEANCE = """
@@ -183,7 +184,7 @@ public class SeancesCommission {
     }
 
     /**
-     * Dossiers of the préfecture that may go on an agenda (those {@link Transition#INSCRIRE_COMMISSION} may start from,
+     * Dossiers of the préfecture that may go on an agenda (those {@link CycleVideoprotection#INSCRIRE_COMMISSION} may start from,
      * not already on one), in queue order: sites exposed to terrorist threat first, then oldest deposit first.
      */
     public List<DossierEligible> aInscrire(String codeDepartement, int nombre) {
@@ -192,12 +193,13 @@ public class SeancesCommission {
                        coalesce(nullif(d.reponses->>'denomination', ''), concat_ws(' ', d.reponses->>'prenom', d.reponses->>'nom_naissance')) as demandeur,
                        coalesce(d.reponses->>'systeme_commune', '') as commune, d.prioritaire, d.etat
                 from dossier d
-                where d.code_departement = ? and d.etat = any (?)
+                where d.code_departement = ? and d.demarche = any (?) and d.etat = any (?)
                   and not exists (select 1 from inscription_seance i where i.dossier_id = d.id and i.courante)
                 order by (not d.prioritaire), d.depose_le, d.id limit ?""")
-                .params(codeDepartement, Transition.INSCRIRE_COMMISSION.depuis().stream().map(Enum::name).toArray(String[]::new), nombre)
+                .params(codeDepartement, java.util.Arrays.stream(DemarcheVideo.values()).map(DemarcheVideo::code).toArray(String[]::new),
+                        CycleVideoprotection.INSCRIRE_COMMISSION.depuis().stream().map(Etat::code).toArray(String[]::new), nombre)
                 .query((rs, n) -> new DossierEligible(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                        EtatDossier.valueOf(rs.getString(6))))
+                        CycleVideoprotection.CYCLE.etat(rs.getString(6))))
                 .list();
     }
 

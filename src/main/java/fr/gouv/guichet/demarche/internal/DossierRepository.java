@@ -1,7 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,14 +33,16 @@ public class DossierRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RowMapper<Dossier> mapper;
+    private final Procedures procedures;
 
-    DossierRepository(JdbcClient jdbc, JsonMapper json) {
+    DossierRepository(JdbcClient jdbc, JsonMapper json, Procedures procedures) {
         this.jdbc = jdbc;
         this.json = json;
+        this.procedures = procedures;
         this.mapper = (rs, i) -> new Dossier(rs.getLong("id"), rs.getString("numero"),
                 rs.getObject("usager_id") == null ? null : rs.getLong("usager_id"), rs.getString("code_departement"),
                 rs.getString("demarche"), rs.getString("formulaire_id"), rs.getString("formulaire_version"),
-                json.readValue(rs.getString("reponses"), CARTE), EtatDossier.valueOf(rs.getString("etat")),
+                json.readValue(rs.getString("reponses"), CARTE), procedures.etat(rs.getString("demarche"), rs.getString("etat")),
                 rs.getString("reference_autorisation"),
                 rs.getDate("date_arrete") == null ? null : rs.getDate("date_arrete").toLocalDate(),
                 rs.getBoolean("prioritaire"), rs.getTimestamp("cree_le").toInstant(), rs.getTimestamp("modifie_le").toInstant(),
@@ -87,15 +89,15 @@ public class DossierRepository {
 
     private ResumeDossier resume(java.sql.ResultSet rs, int ligne) throws java.sql.SQLException {
         return new ResumeDossier(rs.getLong("id"), rs.getString("numero"), rs.getString("code_departement"),
-                rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")), rs.getTimestamp("modifie_le").toInstant());
+                rs.getString("demarche"), procedures.etat(rs.getString("demarche"), rs.getString("etat")), rs.getTimestamp("modifie_le").toInstant());
     }
 
-    /** A usager's dossiers in one state, newest change first (index dossier_usager_idx). */
-    public List<ResumeDossier> resumesDansLEtat(long usagerId, EtatDossier etat, int nombre) {
+    /** A usager's dossiers in these states, newest change first (index dossier_usager_idx). */
+    public List<ResumeDossier> resumesDansLesEtats(long usagerId, List<String> etats, int nombre) {
         return jdbc.sql("""
                         select id, numero, code_departement, demarche, etat, modifie_le from dossier
-                        where usager_id = ? and etat = ? order by modifie_le desc, id desc limit ?""")
-                .params(usagerId, etat.name(), nombre).query(this::resume).list();
+                        where usager_id = ? and etat = any(?) order by modifie_le desc, id desc limit ?""")
+                .params(usagerId, etats.toArray(String[]::new), nombre).query(this::resume).list();
     }
 
     public long compterDeLUsager(long usagerId, boolean brouillons) {
@@ -119,12 +121,15 @@ public class DossierRepository {
         jdbc.sql("delete from dossier where usager_id = ? and etat = 'BROUILLON'").param(usagerId).update();
     }
 
-    /** Moves a dossier from one of the allowed states to the next, atomically; 0 when it was not in one of them. */
-    public int changerEtat(long id, List<EtatDossier> depuis, EtatDossier vers, Instant maintenant) {
+    /**
+     * Moves a dossier from the state it was read in to the next, atomically; 0 when it was no longer in it. The
+     * trigger {@code dossier_onglet} sets its queue tab from its lifecycle's declaration (table {@code cycle_etat}).
+     */
+    public int changerEtat(long id, String depuis, String vers, Instant maintenant) {
         return jdbc.sql("""
                         update dossier set etat = ?, modifie_le = ?, version = version + 1
-                        where id = ? and etat = any(?)""")
-                .params(vers.name(), Timestamp.from(maintenant), id, depuis.stream().map(Enum::name).toArray(String[]::new))
+                        where id = ? and etat = ?""")
+                .params(vers, Timestamp.from(maintenant), id, depuis)
                 .update();
     }
 
@@ -137,12 +142,12 @@ public class DossierRepository {
     }
 
     /** Records a transition; returns its row's id (each firing is one row, even between the same two states). */
-    public long enregistrerTransition(long dossierId, @Nullable EtatDossier de, EtatDossier vers, String acteurType,
+    public long enregistrerTransition(long dossierId, @Nullable String de, String vers, String acteurType,
                                @Nullable Long acteurId, @Nullable String motif, Instant maintenant) {
         return jdbc.sql("""
                         insert into dossier_transition (dossier_id, de, vers, acteur_type, acteur_id, motif, moment)
                         values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(dossierId, de == null ? null : de.name(), vers.name(), acteurType, acteurId, motif, Timestamp.from(maintenant))
+                .params(dossierId, de, vers, acteurType, acteurId, motif, Timestamp.from(maintenant))
                 .query(Long.class).single();
     }
 

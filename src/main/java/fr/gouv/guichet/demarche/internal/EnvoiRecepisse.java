@@ -3,6 +3,7 @@ package fr.gouv.guichet.demarche.internal;
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.notification.Courriel;
@@ -26,13 +27,18 @@ import java.util.Optional;
 @Component
 class EnvoiRecepisse {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvoiRecepisse.class);
+
     private final DossierRepository dossiers;
     private final Recepisses recepisses;
     private final Usagers usagers;
     private final Courriels courriels;
     private final Environment env;
+    private final Procedures procedures;
 
-    EnvoiRecepisse(DossierRepository dossiers, Recepisses recepisses, Usagers usagers, Courriels courriels, Environment env) {
+    EnvoiRecepisse(DossierRepository dossiers, Recepisses recepisses, Usagers usagers, Courriels courriels, Environment env,
+                   Procedures procedures) {
+        this.procedures = procedures;
         this.dossiers = dossiers;
         this.recepisses = recepisses;
         this.usagers = usagers;
@@ -52,6 +58,12 @@ class EnvoiRecepisse {
         }
         Optional<ProfilUsager> usager = usagers.profil(dossier.usagerId());
         if (usager.isEmpty()) {
+            return;
+        }
+        if (procedures.cycle(dossier.demarche()).delaiDecisionImplicite() == null) {
+            // This accusé de réception states the implicit-decision date: a procedure without one needs its own wording.
+            LOG.warn("Accusé de réception non envoyé pour le dossier {} : la démarche {} ne déclare pas de décision implicite",
+                    dossier.numero(), dossier.demarche());
             return;
         }
         List<String> paragraphes = mentions(recepisses.donnees(dossier));

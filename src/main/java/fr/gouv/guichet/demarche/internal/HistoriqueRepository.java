@@ -1,6 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.CycleDeVie;
+import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Historique.Message;
 import fr.gouv.guichet.demarche.Historique.PieceJointe;
 import fr.gouv.guichet.demarche.Historique.TransitionEnregistree;
@@ -23,16 +24,24 @@ public class HistoriqueRepository {
             rs.getString("cle_stockage"), rs.getTimestamp("depose_le").toInstant());
 
     private final JdbcClient jdbc;
+    private final Procedures procedures;
 
-    HistoriqueRepository(JdbcClient jdbc) {
+    HistoriqueRepository(JdbcClient jdbc, Procedures procedures) {
         this.jdbc = jdbc;
+        this.procedures = procedures;
     }
 
+    /** The dossier's recorded transitions, their states read in its procedure's lifecycle. */
     public List<TransitionEnregistree> transitions(long dossierId) {
+        List<String> demarche = jdbc.sql("select demarche from dossier where id = ?").param(dossierId).query(String.class).list();
+        if (demarche.isEmpty()) {
+            return List.of();
+        }
+        CycleDeVie cycle = procedures.cycle(demarche.getFirst());
         return jdbc.sql("select de, vers, acteur_type, motif, moment from dossier_transition where dossier_id = ? order by id")
                 .param(dossierId)
-                .query((rs, i) -> new TransitionEnregistree(rs.getString("de") == null ? null : EtatDossier.valueOf(rs.getString("de")),
-                        EtatDossier.valueOf(rs.getString("vers")), TypeActeur.valueOf(rs.getString("acteur_type")),
+                .query((rs, i) -> new TransitionEnregistree(rs.getString("de") == null ? null : cycle.etat(rs.getString("de")),
+                        cycle.etat(rs.getString("vers")), TypeActeur.valueOf(rs.getString("acteur_type")),
                         rs.getString("motif"), rs.getTimestamp("moment").toInstant()))
                 .list();
     }

@@ -9,7 +9,6 @@ import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
-import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.juridique.TribunauxAdministratifs;
 import org.springframework.core.env.Environment;
@@ -70,10 +69,10 @@ public class Recepisses {
         String base = env.getProperty("guichet.url-publique", "http://localhost:8080");
         return new DonneesRecepisse(dossier.numero(), procedures.get(dossier.demarche()).libelle(),
                 dossier.deposeLe().atZone(PARIS), service(dossier.codeDepartement()),
-                delais.rejetImpliciteSiComplet(dossier.deposeLe()), demandeur(reponses),
+                delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
                 Recapitulatif.lignes(definition, reponses).stream()
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
-                PiecesAttendues.pour(definition, reponses).stream()
+                procedures.get(dossier.demarche()).pieces().pour(definition, reponses).stream()
                         .map(p -> new DonneesRecepisse.PieceAttendue(p.libelle(), p.explication())).toList(),
                 code, base + "/verifier/" + code, tribunaux.pour(dossier.codeDepartement()));
     }

@@ -1,7 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.compte.SuiviDossiersUsager;
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.StatutUsager;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class SuiviDossiers implements SuiviDossiersUsager {
     @Transactional(readOnly = true)
     public List<ElementASuivre> aReprendre(long usagerId, int nombre) {
         List<ElementASuivre> elements = new ArrayList<>();
-        for (ResumeDossier d : depot.resumesDansLEtat(usagerId, EtatDossier.ATTENTE_PIECES, nombre)) {
+        for (ResumeDossier d : depot.resumesDansLesEtats(usagerId, procedures.codesDesEtats(StatutUsager.A_COMPLETER), nombre)) {
             elements.add(new ElementASuivre(procedures.get(d.demarche()).libelle() + " — dossier " + d.numero(),
                     "À compléter : la préfecture attend des pièces complémentaires", "/usager/dossiers/" + d.id()));
         }

@@ -12,7 +12,6 @@ import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
-import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.referentiel.Departements;
 import org.springframework.stereotype.Controller;
@@ -94,16 +93,16 @@ class MesDossiersController {
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
         model.addAttribute("horloge", delais.horloge(dossier));
-        model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
+        model.addAttribute("piecesAttendues", procedures.get(dossier.demarche()).pieces().pour(definition, reponses));
         var pieces = dossiers.pieces(id);
         model.addAttribute("pieces", pieces);
         model.addAttribute("analyses", analyses.etats(pieces.stream().map(fr.gouv.guichet.demarche.Historique.PieceJointe::cleStockage).toList()));
         model.addAttribute("messages", dossiers.messages(id));
         var transitions = dossiers.transitions(id);
         model.addAttribute("transitions", transitions);
-        model.addAttribute("demandePieces", dossier.etat() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES
+        model.addAttribute("demandePieces", dossier.etat().attendDesPieces()
                 ? dossiers.derniereDemandePieces(id).map(d -> d.pieces()).or(() -> transitions.stream()
-                        .filter(t -> t.vers() == fr.gouv.guichet.demarche.EtatDossier.ATTENTE_PIECES)
+                        .filter(t -> t.vers().attendDesPieces())
                         .reduce((a, b) -> b).map(t -> t.motif())).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("format", DATE_HEURE);

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a decision will say, shown to the agent before it is issued (authorize, refuse, close): issuing an act is
@@ -18,8 +17,10 @@ import java.util.Set;
 @Component
 public class ApercuDecisions {
 
-    /** The transitions that issue an act or end the dossier, and so ask for confirmation. */
-    public static final Set<Transition> A_CONFIRMER = Set.of(Transition.AUTORISER, Transition.REFUSER, Transition.CLASSER_SANS_SUITE);
+    /** The transitions that end the dossier (issuing an act, or closing it) ask for confirmation. */
+    public static boolean aConfirmer(Transition transition) {
+        return transition.vers().estFinal();
+    }
 
     /** @param titre the act; @param sections headed groups of lines, in the act's order */
     public record Apercu(String titre, List<Section> sections) {
@@ -43,8 +44,8 @@ public class ApercuDecisions {
         String demandeur = r.texte("denomination").isBlank() ? (r.texte("prenom") + " " + r.texte("nom_naissance")).strip() : r.texte("denomination");
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Dossier", List.of("Dossier n° " + dossier.numero(), "Demandeur : " + demandeur)));
-        return switch (transition) {
-            case AUTORISER -> {
+        return switch (transition.code()) {
+            case "AUTORISER" -> {
                 AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow();
                 sections.add(new Section("Visa de l’avis de la commission", List.of(avis.visa() + " ;")));
                 if (!avis.reserves().isBlank()) {
@@ -53,17 +54,17 @@ public class ApercuDecisions {
                 sections.add(new Section("Décision", List.of("Autorisation d’installer et d’exploiter le système, pour cinq ans.")));
                 yield new Apercu("Arrêté préfectoral portant autorisation d’un système de vidéoprotection", sections);
             }
-            case REFUSER -> {
+            case "REFUSER" -> {
                 commissions.avis(dossier.id()).ifPresent(a -> sections.add(new Section("Avis de la commission", List.of(a.visa()))));
                 sections.add(new Section("Fondements juridiques", p.fondements().stream().map(FondementRefus::citation).toList()));
                 sections.add(new Section("Faits motivant le refus", p.motif().lines().toList()));
                 yield new Apercu("Décision de refus d’autorisation", sections);
             }
-            case CLASSER_SANS_SUITE -> {
+            case "CLASSER_SANS_SUITE" -> {
                 sections.add(new Section("Motif du classement, communiqué à l’usager", p.motif().lines().toList()));
                 yield new Apercu("Classement sans suite", sections);
             }
-            default -> throw new IllegalArgumentException("Pas d’aperçu pour " + transition);
+            default -> throw new IllegalArgumentException("Pas d’aperçu pour " + transition.code());
         };
     }
 }

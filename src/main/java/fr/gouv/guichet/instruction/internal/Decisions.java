@@ -4,12 +4,14 @@ import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.commission.AvisCommission;
 import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.commission.Commissions;
+import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,7 +74,7 @@ public class Decisions {
             throw new fr.gouv.guichet.demarche.TransitionImpossible(transition, dossier.etat());
         }
         dossiers.verifierGardes(dossier, transition);
-        if (transition == Transition.REFUSER && p.fondements().isEmpty()) {
+        if (transition.equals(CycleVideoprotection.REFUSER) && p.fondements().isEmpty()) {
             throw new DecisionImpossible("Choisissez le fondement juridique du refus (au moins un) : la décision cite son article.");
         }
     }
@@ -95,15 +97,15 @@ public class Decisions {
         verifier(dossier, transition, p);
         LocalDate aujourdhui = LocalDate.now(horloge);
         String motif = p.motif();
-        switch (transition) {
-            case AUTORISER -> {
+        switch (transition.code()) {
+            case "AUTORISER" -> {
                 // The state machine's guard (avis recorded, or the commission's delay run out) refuses it otherwise.
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
                 AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow(() -> new TransitionRefusee(transition, dossier.etat(),
                         "L’avis de la commission n’est plus enregistré : rechargez la page."));
                 return List.of(redaction.arrete(dossier, agent, avis, null));
             }
-            case AUTORISER_PROVISOIREMENT -> {
+            case "AUTORISER_PROVISOIREMENT" -> {
                 if (!dossier.prioritaire()) {
                     throw new DecisionImpossible("L’autorisation provisoire sans avis préalable de la commission est réservée aux "
                             + "sites exposés au risque terroriste, en cas d’urgence : signalez d’abord le site comme prioritaire.");
@@ -120,7 +122,7 @@ public class Decisions {
                 informerPresident(dossier, fin);
                 return List.of(acte);
             }
-            case DEMANDER_PIECES -> {
+            case CycleDeVie.DEMANDER_PIECES -> {
                 LocalDate echeance = p.echeancePieces() == null ? aujourdhui.plusMonths(DemandePieces.MOIS_PAR_DEFAUT) : p.echeancePieces();
                 if (!echeance.isAfter(aujourdhui) || echeance.isAfter(aujourdhui.plusMonths(DemandePieces.MOIS_MAX))) {
                     throw new DecisionImpossible("Choisissez une date limite pour les pièces après aujourd’hui et avant le "
@@ -128,7 +130,7 @@ public class Decisions {
                 }
                 dossiers.demanderPieces(dossier.id(), agent.id(), motif, echeance);
             }
-            case REFUSER -> {
+            case "REFUSER" -> {
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         p.fondements().stream().map(FondementRefus::libelle).collect(java.util.stream.Collectors.joining(" ; ")) + " : " + motif);
                 return List.of(redaction.refus(dossier, agent, motif, p.fondements(),

@@ -1,6 +1,7 @@
 package fr.gouv.guichet.instruction.internal;
 
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.Procedures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,8 +36,10 @@ public class FileAttente {
 
     private final JdbcClient jdbc;
     private final Clock horloge;
+    private final Procedures procedures;
 
-    FileAttente(JdbcClient jdbc, Clock horloge) {
+    FileAttente(JdbcClient jdbc, Clock horloge, Procedures procedures) {
+        this.procedures = procedures;
         this.jdbc = jdbc;
         this.horloge = horloge;
     }
@@ -95,7 +98,7 @@ public class FileAttente {
         sql.append(" order by (not prioritaire), depose_le, id limit ?");
         params.add(TAILLE_PAGE + 1);
         List<LigneFile> lignes = jdbc.sql(sql.toString()).params(params).query((rs, i) -> ligne(
-                rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"), EtatDossier.valueOf(rs.getString("etat")),
+                rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"), rs.getString("etat"),
                 rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(), rs.getTimestamp("complet_le").toInstant(), rs.getInt("jours_suspension"),
                 rs.getString("demandeur"), rs.getString("commune"), rs.getBoolean("nouveaux"), delaiCibleJours)).list();
         String suivante = null;
@@ -122,7 +125,7 @@ public class FileAttente {
         sql.append(" order by (not prioritaire), depose_le, id");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             consommateur.accept(ligne(rs.getLong("id"), rs.getString("numero"), rs.getString("demarche"),
-                    EtatDossier.valueOf(rs.getString("etat")), rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(),
+                    rs.getString("etat"), rs.getBoolean("prioritaire"), rs.getTimestamp("depose_le").toInstant(),
                     rs.getTimestamp("complet_le").toInstant(), rs.getInt("jours_suspension"), rs.getString("demandeur"), rs.getString("commune"),
                     rs.getBoolean("nouveaux"), delaiCibleJours));
         });
@@ -165,14 +168,17 @@ public class FileAttente {
         }
     }
 
-    private LigneFile ligne(long id, String numero, String demarche, EtatDossier etat, boolean prioritaire, Instant deposeLe,
+    private LigneFile ligne(long id, String numero, String demarche, String codeEtat, boolean prioritaire, Instant deposeLe,
                             Instant completLe, int joursSuspension, String demandeur, String commune, boolean nouveaux,
                             int delaiCibleJours) {
         LocalDate aujourdhui = LocalDate.now(horloge);
         long jours = ChronoUnit.DAYS.between(deposeLe.atZone(PARIS).toLocalDate(), aujourdhui);
-        boolean decide = etat.estDecide();
-        boolean suspendu = etat == EtatDossier.ATTENTE_PIECES;
-        LocalDate rejet = decide || suspendu ? null : completLe.atZone(PARIS).toLocalDate().plusMonths(4).plusDays(joursSuspension);
+        Etat etat = procedures.etat(demarche, codeEtat);
+        java.time.Period delai = procedures.cycle(demarche).delaiDecisionImplicite();
+        boolean decide = etat.estFinal();
+        boolean suspendu = etat.attendDesPieces();
+        LocalDate rejet = decide || suspendu || delai == null ? null
+                : completLe.atZone(PARIS).toLocalDate().plus(delai).plusDays(joursSuspension);
         return new LigneFile(id, numero, demarche, etat, prioritaire, deposeLe, demandeur, commune, jours,
                 !decide && jours > delaiCibleJours, rejet, rejet != null && !aujourdhui.isBefore(rejet.minusDays(21)), nouveaux);
     }

@@ -3,10 +3,11 @@ package fr.gouv.guichet.instruction.internal;
 import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.commission.AvisVise;
 import fr.gouv.guichet.demarche.DocumentsEmis;
+import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
+import fr.gouv.guichet.videoprotection.DonneesArrete;
+import fr.gouv.guichet.videoprotection.DonneesRefus;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.document.Autorite;
-import fr.gouv.guichet.document.DonneesArrete;
-import fr.gouv.guichet.document.DonneesRefus;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.document.Signataire;
 import fr.gouv.guichet.document.Verification;
@@ -76,7 +77,7 @@ public class RedactionDecisions {
         String numeroArrete = "%d-%s-VP-%04d".formatted(aujourdhui.getYear(), dossier.codeDepartement(),
                 registre.prochainNumeroArrete(dossier.codeDepartement(), aujourdhui.getYear()));
         boolean provisoire = finProvisoire != null;
-        String type = provisoire ? DocumentsEmis.ARRETE_PROVISOIRE : DocumentsEmis.ARRETE;
+        String type = (provisoire ? DocumentsVideoprotection.ARRETE_PROVISOIRE : DocumentsVideoprotection.ARRETE).code();
         String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement(), numeroArrete);
         DonneesArrete.Cameras cameras = cameras(r);
         DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
@@ -102,7 +103,7 @@ public class RedactionDecisions {
         LocalDate aujourdhui = LocalDate.now(horloge);
         Reponses r = new Reponses(dossier.reponses());
         Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
-        String code = documents.emettre(DocumentsEmis.REFUS, dossier.id(), dossier.numero(), dossier.codeDepartement());
+        String code = documents.emettre(DocumentsVideoprotection.REFUS.code(), dossier.id(), dossier.numero(), dossier.codeDepartement());
         var service = jdbc.sql("select adresse, telephone, courriel from service_prefecture where code_departement = ?")
                 .param(dossier.codeDepartement())
                 .query((rs, i) -> new DonneesRefus.Coordonnees(Arrays.asList(rs.getString(1).split("\n")), rs.getString(2), rs.getString(3)))

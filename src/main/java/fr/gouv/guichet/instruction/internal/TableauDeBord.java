@@ -1,15 +1,22 @@
 package fr.gouv.guichet.instruction.internal;
 
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.demarche.CycleDeVie;
+import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.Procedures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The préfet's figures for a préfecture: stock per state, flows per month, decision times, backlog age, priority sites. */
 @Repository
@@ -21,26 +28,43 @@ public class TableauDeBord {
     public record Delais(@Nullable Double medianeJours, @Nullable Double p90Jours, int decides) {
     }
 
-    public record Prioritaire(long id, String numero, String demandeur, EtatDossier etat, int jours) {
+    public record Prioritaire(long id, String numero, String demandeur, Etat etat, int jours) {
     }
 
     private final JdbcClient jdbc;
+    private final Procedures procedures;
 
-    TableauDeBord(JdbcClient jdbc) {
+    TableauDeBord(JdbcClient jdbc, Procedures procedures) {
         this.jdbc = jdbc;
+        this.procedures = procedures;
     }
 
-    public Map<EtatDossier, Integer> parEtat(String code) {
-        Map<EtatDossier, Integer> parEtat = new LinkedHashMap<>();
-        for (EtatDossier e : EtatDossier.values()) {
-            if (e != EtatDossier.BROUILLON) {
-                parEtat.put(e, 0);
+    /**
+     * Deposited dossiers per state, every state of the lifecycles the préfecture's dossiers follow (of every lifecycle
+     * when it has none yet), one line per state code, in the lifecycles' order.
+     */
+    public Map<Etat, Integer> parEtat(String code) {
+        Map<String, Integer> nombres = new HashMap<>();
+        Set<CycleDeVie> cycles = new TreeSet<>(Comparator.comparing(CycleDeVie::code));
+        jdbc.sql("select demarche, etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by demarche, etat")
+                .param(code).query(rs -> {
+                    CycleDeVie cycle = procedures.cycle(rs.getString(1));
+                    cycle.etat(rs.getString(2));
+                    cycles.add(cycle);
+                    nombres.merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                });
+        if (cycles.isEmpty()) {
+            procedures.toutes().forEach(p -> cycles.add(p.cycle()));
+        }
+        Map<Etat, Integer> parEtat = new LinkedHashMap<>();
+        Set<String> vus = new HashSet<>();
+        for (CycleDeVie cycle : cycles) {
+            for (Etat e : cycle.etats()) {
+                if (!e.estBrouillon() && vus.add(e.code())) {
+                    parEtat.put(e, nombres.getOrDefault(e.code(), 0));
+                }
             }
         }
-        jdbc.sql("select etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by etat").param(code)
-                .query(rs -> {
-                    parEtat.put(EtatDossier.valueOf(rs.getString(1)), rs.getInt(2));
-                });
         return parEtat;
     }
 
@@ -93,11 +117,11 @@ public class TableauDeBord {
         List<Prioritaire> liste = new ArrayList<>();
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
-                               extract(day from now() - nouveaux_elements_le)::int
+                               extract(day from now() - nouveaux_elements_le)::int, demarche
                         from dossier where code_departement = ? and nouveaux_elements_le is not null and onglet <> 'BROUILLON'
                         order by nouveaux_elements_le limit 100""")
                 .param(code).query(rs -> {
-                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
                 });
         return liste;
     }
@@ -106,12 +130,12 @@ public class TableauDeBord {
         List<Prioritaire> liste = new ArrayList<>();
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
-                               extract(day from now() - depose_le)::int
+                               extract(day from now() - depose_le)::int, demarche
                         from dossier where code_departement = ? and prioritaire
                           and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')
                         order by depose_le""")
                 .param(code).query(rs -> {
-                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), EtatDossier.valueOf(rs.getString(4)), rs.getInt(5)));
+                    liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
                 });
         return liste;
     }

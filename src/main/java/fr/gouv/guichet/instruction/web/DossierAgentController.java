@@ -1,6 +1,7 @@
 package fr.gouv.guichet.instruction.web;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
@@ -14,7 +15,6 @@ import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
-import fr.gouv.guichet.formulaire.PiecesAttendues;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
 import fr.gouv.guichet.instruction.internal.ApercuDecisions;
@@ -46,7 +46,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -97,15 +96,14 @@ class DossierAgentController {
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
-        model.addAttribute("piecesAttendues", PiecesAttendues.pour(definition, reponses));
+        model.addAttribute("piecesAttendues", procedures.get(dossier.demarche()).pieces().pour(definition, reponses));
         var pieces = dossiers.pieces(id);
         model.addAttribute("pieces", pieces);
         model.addAttribute("analyses", analyses.etats(pieces.stream().map(Historique.PieceJointe::cleStockage).toList()));
         model.addAttribute("messages", dossiers.messages(id));
         model.addAttribute("transitions", dossiers.transitions(id));
         model.addAttribute("notes", notes.de(id));
-        model.addAttribute("actions", Arrays.stream(Transition.values())
-                .filter(t -> t.autoriseA(TypeActeur.AGENT) && t.possibleDepuis(dossier.etat())).toList());
+        model.addAttribute("actions", procedures.cycle(dossier.demarche()).possibles(dossier.etat(), TypeActeur.AGENT));
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
         model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("format", DATE_HEURE);
@@ -128,14 +126,9 @@ class DossierAgentController {
                 RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
         AgentConnecte agent = acces.agent();
-        Transition t;
-        try {
-            t = Transition.valueOf(transition);
-        } catch (IllegalArgumentException e) {
-            throw new DossierIntrouvable();
-        }
+        Transition t = procedures.cycle(dossier.demarche()).transition(transition).orElseThrow(DossierIntrouvable::new);
         String texte = motif.strip();
-        if (t == Transition.DEMANDER_PIECES && pieces != null && !pieces.isEmpty()) {
+        if (t.code().equals(CycleDeVie.DEMANDER_PIECES) && pieces != null && !pieces.isEmpty()) {
             texte = String.join(" ; ", pieces) + (texte.isEmpty() ? "" : " ; " + texte);
         }
         String erreur = motifManquant(t, texte);
@@ -144,14 +137,14 @@ class DossierAgentController {
         }
         if (erreur != null) {
             redirection.addFlashAttribute("erreurAction", erreur);
-            redirection.addFlashAttribute("actionEnErreur", t.name());
+            redirection.addFlashAttribute("actionEnErreur", t.code());
             return "redirect:/agent/dossiers/" + id + "#actions";
         }
         Decisions.Parametres parametres = new Decisions.Parametres(texte, date(finProvisoire), date(echeance),
                 fondements == null ? List.of() : fondements.stream().distinct().limit(FondementRefus.values().length)
                         .map(FondementRefus::parCode).flatMap(java.util.Optional::stream).toList());
         try {
-            if (ApercuDecisions.A_CONFIRMER.contains(t) && !confirme.equals("oui")) {
+            if (ApercuDecisions.aConfirmer(t) && !confirme.equals("oui")) {
                 // Issuing an act is not one click: the agent sees what it will say, then confirms.
                 model.addAttribute("dossier", dossier);
                 model.addAttribute("transition", t);
@@ -168,17 +161,17 @@ class DossierAgentController {
             }
         } catch (Decisions.DecisionImpossible e) {
             redirection.addFlashAttribute("erreurAction", e.getMessage());
-            redirection.addFlashAttribute("actionEnErreur", t.name());
+            redirection.addFlashAttribute("actionEnErreur", t.code());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionRefusee e) {
             redirection.addFlashAttribute("erreurAction", e.raison());
-            redirection.addFlashAttribute("actionEnErreur", t.name());
+            redirection.addFlashAttribute("actionEnErreur", t.code());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (fr.gouv.guichet.document.RenduPdfImpossible e) {
             // Only when the act's text is larger than the renderer accepts: nothing recorded (the transaction rolled back).
             redirection.addFlashAttribute("erreurAction", "L’acte n’a pas pu être produit (dossier trop volumineux) : "
                     + "rien n’est enregistré. Signalez-le à l’assistance de Guichet.");
-            redirection.addFlashAttribute("actionEnErreur", t.name());
+            redirection.addFlashAttribute("actionEnErreur", t.code());
             return "redirect:/agent/dossiers/" + id + "#actions";
         } catch (TransitionImpossible e) {
             redirection.addFlashAttribute("erreurAction", "Cette action n’est plus possible : le dossier a changé d’état entre-temps. "
@@ -199,10 +192,10 @@ class DossierAgentController {
     }
 
     private static String motifManquant(Transition t, String texte) {
-        return switch (t) {
-            case DEMANDER_PIECES -> texte.isEmpty() ? "Indiquez les pièces manquantes (cochez-les ou décrivez-les)." : null;
-            case REFUSER -> texte.length() < 20 ? "Motivez le refus (20 caractères au moins) : la motivation figure dans la décision envoyée à l’usager." : null;
-            case CLASSER_SANS_SUITE -> texte.isEmpty() ? "Indiquez le motif du classement sans suite." : null;
+        return switch (t.code()) {
+            case CycleDeVie.DEMANDER_PIECES -> texte.isEmpty() ? "Indiquez les pièces manquantes (cochez-les ou décrivez-les)." : null;
+            case "REFUSER" -> texte.length() < 20 ? "Motivez le refus (20 caractères au moins) : la motivation figure dans la décision envoyée à l’usager." : null;
+            case "CLASSER_SANS_SUITE" -> texte.isEmpty() ? "Indiquez le motif du classement sans suite." : null;
             default -> null;
         };
     }
@@ -213,7 +206,7 @@ class DossierAgentController {
     @PostMapping("/agent/dossiers/{id}/messages")
     String ecrire(@PathVariable long id, @RequestParam(name = "message", defaultValue = "") String message, RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
-        if (dossier.etat().estDecide()) {
+        if (dossier.etat().estFinal()) {
             // Issue 10, point 10: after the decision the exchange is closed (the decision is the last word).
             redirection.addFlashAttribute("erreurMessage", DOSSIER_DECIDE);
         } else if (message.isBlank() || message.length() > 5000) {
@@ -240,7 +233,7 @@ class DossierAgentController {
     String priorite(@PathVariable long id, @RequestParam(name = "prioritaire", defaultValue = "false") boolean prioritaire,
                     RedirectAttributes redirection) {
         Dossier dossier = acces.dossier(id);
-        if (dossier.etat().estDecide()) {
+        if (dossier.etat().estFinal()) {
             redirection.addFlashAttribute("erreurAction", DOSSIER_DECIDE);
             return "redirect:/agent/dossiers/" + id + "#actions";
         }

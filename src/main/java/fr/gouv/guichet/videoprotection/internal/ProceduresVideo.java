@@ -2,6 +2,8 @@ package fr.gouv.guichet.videoprotection.internal;
 
 import fr.gouv.guichet.compte.EntreeEspaceUsager;
 import fr.gouv.guichet.demarche.Procedure;
+import fr.gouv.guichet.demarche.TypeDocument;
+import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,21 @@ class ProceduresVideo {
     @Bean
     Procedure procedureVideoBanque() {
         return DemarcheVideo.BANQUE.procedure();
+    }
+
+    @Bean
+    TypeDocument documentArrete() {
+        return DocumentsVideoprotection.ARRETE;
+    }
+
+    @Bean
+    TypeDocument documentArreteProvisoire() {
+        return DocumentsVideoprotection.ARRETE_PROVISOIRE;
+    }
+
+    @Bean
+    TypeDocument documentRefus() {
+        return DocumentsVideoprotection.REFUS;
     }
 
     @Bean

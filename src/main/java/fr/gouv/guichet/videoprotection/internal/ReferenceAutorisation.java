@@ -2,7 +2,7 @@ package fr.gouv.guichet.videoprotection.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
-import fr.gouv.guichet.demarche.EtatDossier;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
@@ -72,7 +72,7 @@ public class ReferenceAutorisation {
         }
         Dossier dossier = trouve.get();
         Optional<LocalDate> dateAutorisation = dateAutorisation(dossier);
-        if (dossier.etat() != EtatDossier.AUTORISE || dateAutorisation.isEmpty()) {
+        if (!dossier.etat().equals(CycleVideoprotection.AUTORISE) || dateAutorisation.isEmpty()) {
             return erreur("numero", "Le dossier " + numero + " n’a pas (encore) été autorisé par arrêté : seule une autorisation accordée "
                     + "peut être modifiée ou renouvelée.");
         }
@@ -92,13 +92,13 @@ public class ReferenceAutorisation {
         if (dateArrete == null || !NumeroDossier.estValide(numero) || !numero.startsWith(DemarcheVideo.PREFIXE + "-")) {
             return Optional.empty();
         }
-        return dossiers.parNumero(numero).filter(d -> d.etat() == EtatDossier.AUTORISE)
+        return dossiers.parNumero(numero).filter(d -> d.etat().equals(CycleVideoprotection.AUTORISE))
                 .filter(d -> dateAutorisation(d).filter(dateArrete::equals).isPresent());
     }
 
     private Optional<LocalDate> dateAutorisation(Dossier dossier) {
         return dossiers.transitions(dossier.id()).stream()
-                .filter(t -> t.vers() == EtatDossier.AUTORISE)
+                .filter(t -> t.vers().equals(CycleVideoprotection.AUTORISE))
                 .reduce((a, b) -> b)
                 .map(Historique.TransitionEnregistree::moment)
                 .map(m -> m.atZone(ZoneId.of("Europe/Paris")).toLocalDate());

@@ -1,4 +1,10 @@
-package fr.gouv.guichet.document;
+package fr.gouv.guichet.commission;
+
+import fr.gouv.guichet.document.Autorite;
+import fr.gouv.guichet.document.Champs;
+import fr.gouv.guichet.document.GenerateurPdf;
+import fr.gouv.guichet.document.Signataire;
+import fr.gouv.guichet.document.Verification;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -100,5 +106,10 @@ public record DonneesOrdreDuJour(String prefecture, LocalDateTime debut, List<St
                 "cameras", d.cameras(),
                 "siteExposeTerrorisme", d.siteExposeTerrorisme())).toList());
         return variables;
+    }
+
+    /** The PDF of this document. */
+    public byte[] pdf(GenerateurPdf generateur) {
+        return generateur.generer(GABARIT, variables());
     }
 }

@@ -1,4 +1,10 @@
-package fr.gouv.guichet.document;
+package fr.gouv.guichet.videoprotection;
+
+import fr.gouv.guichet.document.Autorite;
+import fr.gouv.guichet.document.Champs;
+import fr.gouv.guichet.document.GenerateurPdf;
+import fr.gouv.guichet.document.Signataire;
+import fr.gouv.guichet.document.Verification;
 
 import org.jspecify.annotations.Nullable;
 
@@ -107,5 +113,10 @@ public record DonneesRefus(
         variables.put("signataire", signataire.variables());
         variables.put("verification", verification.variables());
         return variables;
+    }
+
+    /** The PDF of this document. */
+    public byte[] pdf(GenerateurPdf generateur) {
+        return generateur.generer(GABARIT, variables());
     }
 }

@@ -1,4 +1,8 @@
-package fr.gouv.guichet.formulaire;
+package fr.gouv.guichet.videoprotection;
+
+import fr.gouv.guichet.formulaire.DefinitionFormulaire;
+import fr.gouv.guichet.formulaire.PieceAttendue;
+import fr.gouv.guichet.formulaire.Reponses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +12,8 @@ import java.util.List;
  * answers of a CERFA 13806 / 14095 definition. Reads the field ids of those definitions: {@code qualite},
  * {@code etablissement_recevant_public}, {@code cameras_interieures}, {@code cameras_exterieures},
  * {@code cameras_voie_publique}, {@code installateur_certifie}, {@code abords_immediats} and the group
- * {@code agences} (banks). Hidden or missing fields count as "no" / 0.
+ * {@code agences} (banks). Hidden or missing fields count as "no" / 0. The rule of the videoprotection procedures
+ * ({@link fr.gouv.guichet.demarche.Procedure#pieces()}).
  */
 public final class PiecesAttendues {
 

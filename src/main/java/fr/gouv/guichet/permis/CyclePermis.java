@@ -1,0 +1,57 @@
+package fr.gouv.guichet.permis;
+
+import fr.gouv.guichet.demarche.CycleDeVie;
+import fr.gouv.guichet.demarche.Etat;
+import fr.gouv.guichet.demarche.EtatsCommuns;
+import fr.gouv.guichet.demarche.StatutUsager;
+import fr.gouv.guichet.demarche.Transition;
+
+import java.util.List;
+
+import static fr.gouv.guichet.demarche.TypeActeur.AGENT;
+import static fr.gouv.guichet.demarche.TypeActeur.SYSTEME;
+
+/**
+ * The lifecycle of a request for a driving licence title (loss first; issue 12, point 10): the CERT instructs, asks
+ * for documents, refuses or validates; the validated title goes to production then is shipped, both steps reported
+ * by the production service ({@link fr.gouv.guichet.demarche.TypeActeur#SYSTEME}). No implicit decision is declared:
+ * its rule is not in the project's sources yet.
+ */
+public final class CyclePermis {
+
+    public static final Etat BROUILLON = EtatsCommuns.brouillon();
+    public static final Etat DEPOSE = EtatsCommuns.depose("Transmis au centre d’instruction");
+    public static final Etat EN_INSTRUCTION = Etat.de("EN_INSTRUCTION", "En instruction", StatutUsager.EN_COURS,
+            "En cours d’instruction", "EN_INSTRUCTION");
+    public static final Etat ATTENTE_PIECES = EtatsCommuns.attentePieces();
+    public static final Etat VALIDE = Etat.de("VALIDE", "Validé", StatutUsager.EN_COURS, "Validé : titre à fabriquer", "DECIDES");
+    public static final Etat EN_PRODUCTION = Etat.de("EN_PRODUCTION", "En production", StatutUsager.EN_COURS,
+            "Titre en cours de fabrication", "DECIDES");
+    public static final Etat EXPEDIE = Etat.de("EXPEDIE", "Expédié", StatutUsager.TERMINE, "Terminé : titre expédié", "DECIDES");
+    public static final Etat REFUSE = Etat.de("REFUSE", "Refusé", StatutUsager.TERMINE, "Terminé : refusé", "DECIDES");
+
+    public static final Transition DEPOSER = EtatsCommuns.deposer(BROUILLON, DEPOSE, "Dépôt de la demande");
+    public static final Transition PRENDRE_EN_CHARGE = Transition.de("PRENDRE_EN_CHARGE", AGENT, "Prise en charge par le centre",
+                    EN_INSTRUCTION, DEPOSE)
+            .avecAvis("nouvelle étape", "Un agent du centre d’instruction a pris votre demande en charge.");
+    public static final Transition DEMANDER_PIECES = Transition.de(CycleDeVie.DEMANDER_PIECES, AGENT, "Demande de pièces complémentaires",
+                    ATTENTE_PIECES, DEPOSE, EN_INSTRUCTION)
+            .avecAvis("des pièces complémentaires sont demandées", "Le centre d’instruction a besoin de documents complémentaires. "
+                    + "Joignez-les dans votre dossier puis indiquez que vous les avez transmis.");
+    public static final Transition COMPLETER = EtatsCommuns.completer(ATTENTE_PIECES, EN_INSTRUCTION);
+    public static final Transition VALIDER = Transition.de("VALIDER", AGENT, "Validation de la demande", VALIDE, EN_INSTRUCTION)
+            .avecAvis("demande validée", "Votre demande est validée : votre titre va être fabriqué.");
+    public static final Transition LANCER_PRODUCTION = Transition.de("LANCER_PRODUCTION", SYSTEME, "Titre mis en fabrication",
+            EN_PRODUCTION, VALIDE);
+    public static final Transition EXPEDIER = Transition.de("EXPEDIER", SYSTEME, "Titre expédié", EXPEDIE, EN_PRODUCTION);
+    public static final Transition REFUSER = Transition.de("REFUSER", AGENT, "Refus motivé", REFUSE, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES)
+            .avecAvis("décision de refus", "Votre demande est refusée : la décision motivée et les voies de recours sont dans votre dossier.");
+
+    public static final CycleDeVie TITRE = new CycleDeVie("permis-titre",
+            List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, VALIDE, EN_PRODUCTION, EXPEDIE, REFUSE),
+            List.of(DEPOSER, PRENDRE_EN_CHARGE, DEMANDER_PIECES, COMPLETER, VALIDER, LANCER_PRODUCTION, EXPEDIER, REFUSER),
+            null);
+
+    private CyclePermis() {
+    }
+}
