@@ -8,6 +8,7 @@
 #   ECHAUFFEMENT=120  DUREE=600 (secondes à la pointe)  ETAPE=120 (secondes par palier du genou)
 #   PALIERS="10 20 30 40 50 60" (puis PALIERS_BAS="8 6 4 2" si 10/s ne tient pas)  SURCHARGE=120 (secondes à 3 × le genou)  CAPACITE=60
 #   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)
+#   PHASES="pointe capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RACINE=$(pwd)
@@ -23,6 +24,7 @@ CAPACITE=${CAPACITE:-60}
 PORT=${PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 DONNEES=${DONNEES:-bench/target/donnees}
+PHASES=${PHASES:-"pointe capacite genou surcharge"}
 DATE=$(date +%Y-%m-%d-%H%M)
 SORTIE=bench/results/$DATE
 TRAVAIL=bench/target/run-$DATE
@@ -73,12 +75,39 @@ gatling() {
   printf '%s\t%s\t%s\t%s\n' "$phase" "$sim" "$dossier" "$*" >> "$MANIFESTE"
 }
 
+# cpu_ms: CPU time (user + system, ms) consumed so far by Guichet's JVM and by PostgreSQL (the postmaster, its live
+# backends, and through the postmaster's cutime/cstime the backends already ended), from /proc/<pid>/stat.
+cpu_ms() {
+  local tck postmaster enfants
+  tck=$(getconf CLK_TCK)
+  postmaster=$(head -1 "$DONNEES/postgres/postmaster.pid" 2>/dev/null || echo 0)
+  enfants=$(pgrep -P "$postmaster" 2>/dev/null | tr '\n' ' ')
+  # Fields after "pid (comm) ": utime=$12 stime=$13 cutime=$14 cstime=$15.
+  ticks() { sed 's/^.*) //' "$@" 2>/dev/null | awk -v c="$COMPTE_ENFANTS" '{ t += $12 + $13; if (c) t += $14 + $15 } END { print t + 0 }'; }
+  local g p b
+  g=$(COMPTE_ENFANTS=0 ticks "/proc/$PID_GUICHET/stat")
+  p=$(COMPTE_ENFANTS=1 ticks "/proc/$postmaster/stat")
+  b=0
+  for e in $enfants; do b=$(( b + $(COMPTE_ENFANTS=0 ticks "/proc/$e/stat") )); done
+  echo "$(( g * 1000 / tck ))	$(( (p + b) * 1000 / tck ))"
+}
+
+a_jouer() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT"
+AVANT=$(cpu_ms)
 gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE"
-gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
-gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
+APRES=$(cpu_ms)
+# The peak's CPU (Guichet, PostgreSQL), for the report's cost per deposit.
+printf 'cpu-pointe\t%s\t%s\n' "$(( $(echo "$APRES" | cut -f1) - $(echo "$AVANT" | cut -f1) ))" \
+  "$(( $(echo "$APRES" | cut -f2) - $(echo "$AVANT" | cut -f2) ))" >> "$MANIFESTE"
+if a_jouer capacite; then
+  gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
+  gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
+fi
 
 GENOU=0
+if a_jouer genou; then
 for r in $PALIERS; do
   gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
   dossier=$(tail -1 "$MANIFESTE" | cut -f3)
@@ -93,11 +122,14 @@ if [ "$GENOU" = 0 ]; then
   done
 fi
 echo "genou	$GENOU" >> "$MANIFESTE"
+fi
 CHARGE=$(( (GENOU > 0 ? GENOU : 2) * 3 ))
-gatling surcharge Surcharge -Ddepots="$CHARGE" -Dduree="$SURCHARGE"
+if a_jouer surcharge; then
+  gatling surcharge Surcharge -Ddepots="$CHARGE" -Dduree="$SURCHARGE"
+fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"
