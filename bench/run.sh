@@ -8,6 +8,8 @@
 #   ECHAUFFEMENT=120  DUREE=600 (secondes à la pointe)  ETAPE=120 (secondes par palier du genou)
 #   PALIERS="10 20 30 40 50 60" (puis PALIERS_BAS="8 6 4 2" si 10/s ne tient pas)  SURCHARGE=120 (secondes à 3 × le genou)  CAPACITE=60
 #   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)
+#   POINTE_DEPOTS=10 POINTE_AGENTS=100 POINTE_NU=10 (arrivées par seconde de la pointe ; réduites ensemble sur une machine
+#   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
 #   PHASES="pointe capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,9 @@ PORT=${PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 DONNEES=${DONNEES:-bench/target/donnees}
 PHASES=${PHASES:-"pointe capacite genou surcharge"}
+POINTE_DEPOTS=${POINTE_DEPOTS:-10}
+POINTE_AGENTS=${POINTE_AGENTS:-100}
+POINTE_NU=${POINTE_NU:-10}
 DATE=$(date +%Y-%m-%d-%H%M)
 SORTIE=bench/results/$DATE
 TRAVAIL=bench/target/run-$DATE
@@ -51,15 +56,18 @@ mvn -q -B -f bench/pom.xml test-compile
 
 echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES)"
 "$JAVA_GUICHET" -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
-  --guichet.embarque.mail.port=0 --logging.level.root=WARN > "$TRAVAIL/guichet.log" 2>&1 &
+  --guichet.embarque.mail.port=0 --logging.level.root=WARN --logging.level.fr.gouv.guichet.socle.supervision=INFO \
+  --guichet.charge.places-par-client=100000 > "$TRAVAIL/guichet.log" 2>&1 &
+# places-par-client: every Gatling user comes from 127.0.0.1; the per-network limit (issue 10) would otherwise cap the
+# whole bench at a few places, as if one household sent the national peak.
 PID_GUICHET=$!
 trap 'kill $PID_GUICHET 2>/dev/null || true; wait $PID_GUICHET 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
-  if curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  if curl -fsS "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   kill -0 $PID_GUICHET 2>/dev/null || { echo "Guichet s'est arrêté, voir $TRAVAIL/guichet.log" >&2; exit 1; }
   sleep 1
 done
-curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null
+curl -fsS "http://localhost:$PORT/actuator/health/readiness" >/dev/null
 
 echo "== Amorçage ($DOSSIERS dossiers, $USAGERS usagers, 101 agents)"
 mvn -q -B -f bench/pom.xml exec:java -Dexec.args="jdbc:postgresql://localhost:$PG_PORT/postgres $DOSSIERS $USAGERS" | tee "$TRAVAIL/amorcage.log"
@@ -94,9 +102,10 @@ cpu_ms() {
 
 a_jouer() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
-gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT"
+DEBITS_POINTE="-Ddepots=$POINTE_DEPOTS -DrequetesAgents=$POINTE_AGENTS -Dnu=$POINTE_NU"
+gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT" $DEBITS_POINTE
 AVANT=$(cpu_ms)
-gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE"
+gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE" $DEBITS_POINTE
 APRES=$(cpu_ms)
 # The peak's CPU (Guichet, PostgreSQL), for the report's cost per deposit.
 printf 'cpu-pointe\t%s\t%s\n' "$(( $(echo "$APRES" | cut -f1) - $(echo "$AVANT" | cut -f1) ))" \
@@ -130,6 +139,6 @@ fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "PHASES=$PHASES DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"
