@@ -7,7 +7,7 @@
 #   DOSSIERS=1000000 (10000000 pour la variante 10 millions)  USAGERS=20000
 #   ECHAUFFEMENT=120  DUREE=600 (secondes à la pointe)  ETAPE=120 (secondes par palier du genou)
 #   PALIERS="10 20 30 40 50 60" (puis PALIERS_BAS="8 6 4 2" si 10/s ne tient pas)  SURCHARGE=120 (secondes à 3 × le genou)  CAPACITE=60
-#   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)
+#   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)  JAR_GUICHET=… (un autre jar, ex. celui de main pour la référence)
 #   POINTE_DEPOTS=10 POINTE_AGENTS=100 POINTE_NU=10 (arrivées par seconde de la pointe ; réduites ensemble sur une machine
 #   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
 #   PHASES="pointe capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
@@ -50,7 +50,7 @@ if [ "${SANS_BUILD:-0}" != 1 ] || ! ls target/guichet-*.jar >/dev/null 2>&1; the
   echo "== Construction du jar de Guichet"
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/guichet-*.jar | grep -v original | head -1)
+JAR=${JAR_GUICHET:-$(ls target/guichet-*.jar | grep -v original | head -1)}
 echo "== Compilation du banc"
 mvn -q -B -f bench/pom.xml test-compile
 
