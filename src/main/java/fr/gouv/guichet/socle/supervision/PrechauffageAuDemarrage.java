@@ -20,7 +20,8 @@ import java.util.Map;
  * Runs every {@link Prechauffage} {@code guichet.prechauffage.tours} times at start-up. Application runners run
  * after the web server has started and before Spring Boot publishes the readiness state {@code ACCEPTING_TRAFFIC}:
  * {@code /actuator/health/readiness} answers 503 (no traffic from the load balancer or Kubernetes) until the warm-up
- * is over. A warm-up that fails is logged and does not stop the start: the real use will show the same error.
+ * is over. A round that fails is logged and the next one is tried; a warm-up never stops the start (the real use
+ * would show the same error).
  */
 @Component
 @ConditionalOnProperty(name = "guichet.prechauffage.actif", havingValue = "true", matchIfMissing = true)
@@ -41,17 +42,21 @@ class PrechauffageAuDemarrage implements ApplicationRunner, Ordered {
     public void run(ApplicationArguments args) {
         for (Prechauffage p : prechauffages) {
             List<Long> ms = new ArrayList<>();
-            try {
-                for (int i = 0; i < tours; i++) {
-                    long debut = System.nanoTime();
+            for (int i = 0; i < tours; i++) {
+                long debut = System.nanoTime();
+                try {
                     p.prechauffer();
                     ms.add((System.nanoTime() - debut) / 1_000_000);
+                } catch (Exception e) {
+                    // A round cut short (a render bounded in time on a loaded machine) still warmed part of the way.
+                    LOG.warn("Préchauffage « {} », tour {} interrompu après {} ms : {}", p.nom(), i + 1,
+                            (System.nanoTime() - debut) / 1_000_000, e.toString());
                 }
-                durees.put(p.nom(), List.copyOf(ms));
-                LOG.info("Préchauffage « {} » : {} ms par tour", p.nom(), ms);
-            } catch (Exception e) {
-                LOG.warn("Préchauffage « {} » interrompu : {}", p.nom(), e.toString());
             }
+            if (!ms.isEmpty()) {
+                durees.put(p.nom(), List.copyOf(ms));
+            }
+            LOG.info("Préchauffage « {} » : {} ms par tour réussi ({} sur {})", p.nom(), ms, ms.size(), tours);
         }
     }
 
