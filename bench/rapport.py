@@ -147,11 +147,13 @@ def verdict(ok):
 
 def rapport(manifeste, sortie, reglages, java):
     travail = os.path.dirname(manifeste)
-    phases, genou = {}, 0
+    phases, genou, cpu_pointe = {}, 0, None
     for l in open(manifeste, encoding="utf-8"):
         p = l.rstrip("\n").split("\t")
         if p[0] == "genou":
             genou = int(p[1])
+        elif p[0] == "cpu-pointe":
+            cpu_pointe = (int(p[1]), int(p[2]))
         elif len(p) >= 3 and p[2]:
             phases[p[0]] = (p[1], p[2].rstrip("/"), p[3] if len(p) > 3 else "")
     out = []
@@ -186,6 +188,14 @@ def rapport(manifeste, sortie, reglages, java):
         resume.append(("File agent : p99 ≤ 50 ms (pire des pages de file, pendant la pointe)", "{:.0f} ms".format(file_p99), verdict(file_p99 <= 50)))
         out.append("## (a) Pointe nationale — {} \n".format(phases["pointe"][2]))
         out.append("Débit moyen total : {:.1f} req/s. {}\n".format(num(tot["meanNumberOfRequestsPerSecond"]) or 0, parcours(s, "usager: ")))
+        if cpu_pointe and fin:
+            # Processes' CPU counters over the whole peak run (agents and bare endpoint included) / deposits completed.
+            cout = (cpu_pointe[0] + cpu_pointe[1]) / fin
+            out.append("Coût CPU par dépôt : {:.0f} ms\n".format(cout))
+            out.append("(CPU pendant la pointe, compteurs /proc des processus : Guichet {:.1f} s, PostgreSQL {:.1f} s, "
+                       "pour {:.0f} dépôts menés à terme, avec le trafic des agents et du point nu du même tir.)\n".format(
+                           cpu_pointe[0] / 1000, cpu_pointe[1] / 1000, fin))
+            resume.insert(0, ("Coût CPU par dépôt ≤ 40 ms (Guichet + PostgreSQL, pointe)", "{:.0f} ms".format(cout), verdict(cout <= 40)))
         out.append(tableau(s))
         e = erreurs(os.path.join(travail, "pointe.log"))
         out.append("\nErreurs (Gatling) :\n\n```\n{}\n```\n".format(e or "aucune"))

@@ -7,7 +7,10 @@
 #   DOSSIERS=1000000 (10000000 pour la variante 10 millions)  USAGERS=20000
 #   ECHAUFFEMENT=120  DUREE=600 (secondes à la pointe)  ETAPE=120 (secondes par palier du genou)
 #   PALIERS="10 20 30 40 50 60" (puis PALIERS_BAS="8 6 4 2" si 10/s ne tient pas)  SURCHARGE=120 (secondes à 3 × le genou)  CAPACITE=60
-#   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)
+#   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)  JAR_GUICHET=… (un autre jar, ex. celui de main pour la référence)
+#   POINTE_DEPOTS=10 POINTE_AGENTS=100 POINTE_NU=10 (arrivées par seconde de la pointe ; réduites ensemble sur une machine
+#   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
+#   PHASES="pointe capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RACINE=$(pwd)
@@ -23,6 +26,10 @@ CAPACITE=${CAPACITE:-60}
 PORT=${PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 DONNEES=${DONNEES:-bench/target/donnees}
+PHASES=${PHASES:-"pointe capacite genou surcharge"}
+POINTE_DEPOTS=${POINTE_DEPOTS:-10}
+POINTE_AGENTS=${POINTE_AGENTS:-100}
+POINTE_NU=${POINTE_NU:-10}
 DATE=$(date +%Y-%m-%d-%H%M)
 SORTIE=bench/results/$DATE
 TRAVAIL=bench/target/run-$DATE
@@ -43,21 +50,24 @@ if [ "${SANS_BUILD:-0}" != 1 ] || ! ls target/guichet-*.jar >/dev/null 2>&1; the
   echo "== Construction du jar de Guichet"
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/guichet-*.jar | grep -v original | head -1)
+JAR=${JAR_GUICHET:-$(ls target/guichet-*.jar | grep -v original | head -1)}
 echo "== Compilation du banc"
 mvn -q -B -f bench/pom.xml test-compile
 
 echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES)"
 "$JAVA_GUICHET" -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
-  --guichet.embarque.mail.port=0 --logging.level.root=WARN > "$TRAVAIL/guichet.log" 2>&1 &
+  --guichet.embarque.mail.port=0 --logging.level.root=WARN --logging.level.fr.gouv.guichet.socle.supervision=INFO \
+  --guichet.charge.places-par-client=100000 > "$TRAVAIL/guichet.log" 2>&1 &
+# places-par-client: every Gatling user comes from 127.0.0.1; the per-network limit (issue 10) would otherwise cap the
+# whole bench at a few places, as if one household sent the national peak.
 PID_GUICHET=$!
 trap 'kill $PID_GUICHET 2>/dev/null || true; wait $PID_GUICHET 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
-  if curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  if curl -fsS "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   kill -0 $PID_GUICHET 2>/dev/null || { echo "Guichet s'est arrêté, voir $TRAVAIL/guichet.log" >&2; exit 1; }
   sleep 1
 done
-curl -fsS "http://localhost:$PORT/actuator/health" >/dev/null
+curl -fsS "http://localhost:$PORT/actuator/health/readiness" >/dev/null
 
 echo "== Amorçage ($DOSSIERS dossiers, $USAGERS usagers, 101 agents)"
 mvn -q -B -f bench/pom.xml exec:java -Dexec.args="jdbc:postgresql://localhost:$PG_PORT/postgres $DOSSIERS $USAGERS" | tee "$TRAVAIL/amorcage.log"
@@ -73,12 +83,40 @@ gatling() {
   printf '%s\t%s\t%s\t%s\n' "$phase" "$sim" "$dossier" "$*" >> "$MANIFESTE"
 }
 
-gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT"
-gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE"
-gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
-gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
+# cpu_ms: CPU time (user + system, ms) consumed so far by Guichet's JVM and by PostgreSQL (the postmaster, its live
+# backends, and through the postmaster's cutime/cstime the backends already ended), from /proc/<pid>/stat.
+cpu_ms() {
+  local tck postmaster enfants
+  tck=$(getconf CLK_TCK)
+  postmaster=$(head -1 "$DONNEES/postgres/postmaster.pid" 2>/dev/null || echo 0)
+  enfants=$(pgrep -P "$postmaster" 2>/dev/null | tr '\n' ' ')
+  # Fields after "pid (comm) ": utime=$12 stime=$13 cutime=$14 cstime=$15.
+  ticks() { sed 's/^.*) //' "$@" 2>/dev/null | awk -v c="$COMPTE_ENFANTS" '{ t += $12 + $13; if (c) t += $14 + $15 } END { print t + 0 }'; }
+  local g p b
+  g=$(COMPTE_ENFANTS=0 ticks "/proc/$PID_GUICHET/stat")
+  p=$(COMPTE_ENFANTS=1 ticks "/proc/$postmaster/stat")
+  b=0
+  for e in $enfants; do b=$(( b + $(COMPTE_ENFANTS=0 ticks "/proc/$e/stat") )); done
+  echo "$(( g * 1000 / tck ))	$(( (p + b) * 1000 / tck ))"
+}
+
+a_jouer() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+DEBITS_POINTE="-Ddepots=$POINTE_DEPOTS -DrequetesAgents=$POINTE_AGENTS -Dnu=$POINTE_NU"
+gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT" $DEBITS_POINTE
+AVANT=$(cpu_ms)
+gatling pointe PointeNationale -Dmontee=10 -Dduree="$DUREE" $DEBITS_POINTE
+APRES=$(cpu_ms)
+# The peak's CPU (Guichet, PostgreSQL), for the report's cost per deposit.
+printf 'cpu-pointe\t%s\t%s\n' "$(( $(echo "$APRES" | cut -f1) - $(echo "$AVANT" | cut -f1) ))" \
+  "$(( $(echo "$APRES" | cut -f2) - $(echo "$AVANT" | cut -f2) ))" >> "$MANIFESTE"
+if a_jouer capacite; then
+  gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
+  gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
+fi
 
 GENOU=0
+if a_jouer genou; then
 for r in $PALIERS; do
   gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
   dossier=$(tail -1 "$MANIFESTE" | cut -f3)
@@ -93,11 +131,14 @@ if [ "$GENOU" = 0 ]; then
   done
 fi
 echo "genou	$GENOU" >> "$MANIFESTE"
+fi
 CHARGE=$(( (GENOU > 0 ? GENOU : 2) * 3 ))
-gatling surcharge Surcharge -Ddepots="$CHARGE" -Dduree="$SURCHARGE"
+if a_jouer surcharge; then
+  gatling surcharge Surcharge -Ddepots="$CHARGE" -Dduree="$SURCHARGE"
+fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"

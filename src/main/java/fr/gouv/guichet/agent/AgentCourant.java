@@ -1,5 +1,6 @@
 package fr.gouv.guichet.agent;
 
+import fr.gouv.guichet.socle.ParRequete;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,8 @@ public class AgentCourant {
         if (auth == null || !(auth.getPrincipal() instanceof AgentConnecte connecte)) {
             return Optional.empty();
         }
-        return agents.actif(connecte.id());
+        // Reloaded once per request (not once per caller of the request): a deactivation applies at the next request.
+        return ParRequete.memoriser("agent:" + connecte.id(), () -> agents.actif(connecte.id()));
     }
 
     public AgentConnecte exiger() {

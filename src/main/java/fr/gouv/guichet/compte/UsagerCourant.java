@@ -2,6 +2,7 @@ package fr.gouv.guichet.compte;
 
 import fr.gouv.guichet.compte.internal.UsagerPrincipal;
 import fr.gouv.guichet.compte.internal.UsagerRepository;
+import fr.gouv.guichet.socle.ParRequete;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,9 @@ public class UsagerCourant {
         if (auth == null || !(auth.getPrincipal() instanceof UsagerPrincipal principal)) {
             return Optional.empty();
         }
-        return usagers.parId(principal.id())
-                .map(u -> new ProfilUsager(u.id(), u.email(), u.codeDepartement()));
+        // Read once per request (the page's controller and its layout both ask), never trusted from the session.
+        return ParRequete.memoriser("usager:" + principal.id(), () -> usagers.parId(principal.id())
+                .map(u -> new ProfilUsager(u.id(), u.email(), u.codeDepartement())));
     }
 
     /** The signed-in usager; only for pages that Spring Security already restricts to usagers. */

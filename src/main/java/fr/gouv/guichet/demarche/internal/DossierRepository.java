@@ -172,6 +172,18 @@ public class DossierRepository {
                 .query(String.class).optional();
     }
 
+    /** Storage key of the rendered PDF of an issued document, once it has been rendered and stored. */
+    public Optional<String> fichierDocument(long dossierId, String type) {
+        return jdbc.sql("select cle_fichier from document_emis where dossier_id = ? and type = ? and cle_fichier is not null")
+                .params(dossierId, type).query(String.class).optional();
+    }
+
+    /** Records the stored PDF of an issued document; false if another render was recorded first (that one stays). */
+    public boolean enregistrerFichierDocument(long dossierId, String type, String cle) {
+        return jdbc.sql("update document_emis set cle_fichier = ? where dossier_id = ? and type = ? and cle_fichier is null")
+                .params(cle, dossierId, type).update() == 1;
+    }
+
     /** Marks a side effect as done; false if it already was (listeners use it to act once). */
     public boolean marquerEffet(String cle) {
         return jdbc.sql("insert into effet_realise (cle) values (?) on conflict do nothing").param(cle).update() == 1;

@@ -11,19 +11,30 @@ import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.juridique.TribunauxAdministratifs;
+import fr.gouv.guichet.piece.StockageFichiers;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The récépissé (CRPA accusé de réception) of a deposited dossier, as a PDF. Built from the locked dossier, so
  * it reads the same whenever it is produced.
+ *
+ * <p>Issue 18: the PDF is not rendered in the deposit (the accusé de réception is e-mailed at once with its legal
+ * mentions and a link, see {@link EnvoiRecepisse}); it is rendered at its first download, stored with the uploads,
+ * and every later download reads the stored file. One PDF per dossier: should two first downloads race, the first
+ * render recorded stays and the other one's file is deleted.
  */
 @Component
 public class Recepisses {
@@ -38,9 +49,11 @@ public class Recepisses {
     private final JdbcClient jdbc;
     private final Environment env;
     private final TribunauxAdministratifs tribunaux;
+    private final StockageFichiers stockage;
 
     Recepisses(DossierRepository dossiers, Procedures procedures, CatalogueFormulaires catalogue, GenerateurPdf pdf,
-               DelaisDossier delais, JdbcClient jdbc, Environment env, TribunauxAdministratifs tribunaux) {
+               DelaisDossier delais, JdbcClient jdbc, Environment env, TribunauxAdministratifs tribunaux,
+               StockageFichiers stockage) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -49,6 +62,7 @@ public class Recepisses {
         this.jdbc = jdbc;
         this.env = env;
         this.tribunaux = tribunaux;
+        this.stockage = stockage;
     }
 
     public static String nomFichier(Dossier dossier) {
@@ -56,7 +70,29 @@ public class Recepisses {
     }
 
     public byte[] pdf(Dossier dossier) {
-        return pdf.genererRecepisse(donnees(dossier));
+        Optional<byte[]> stocke = stocke(dossier.id());
+        if (stocke.isPresent()) {
+            return stocke.get();
+        }
+        byte[] contenu = pdf.genererRecepisse(donnees(dossier));
+        String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), contenu.length + 1L);
+        if (dossiers.enregistrerFichierDocument(dossier.id(), DocumentsEmis.RECEPISSE, cle)) {
+            return contenu;
+        }
+        stockage.supprimer(cle);
+        return stocke(dossier.id()).orElse(contenu);
+    }
+
+    private Optional<byte[]> stocke(long dossierId) {
+        Optional<String> cle = dossiers.fichierDocument(dossierId, DocumentsEmis.RECEPISSE);
+        if (cle.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream flux = stockage.ouvrir(cle.get())) {
+            return Optional.of(flux.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Accusé de réception stocké illisible (dossier " + dossierId + ")", e);
+        }
     }
 
     DonneesRecepisse donnees(Dossier dossier) {

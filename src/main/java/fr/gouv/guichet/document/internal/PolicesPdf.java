@@ -1,12 +1,16 @@
 package fr.gouv.guichet.document.internal;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts embedded (subset) in every PDF: DejaVu Sans regular and bold, from {@code pdf/polices/} (license in
@@ -22,10 +26,17 @@ public final class PolicesPdf {
     private static final byte[] NORMALE = sansSubstitutions(lire("/pdf/polices/DejaVuSans.ttf"));
     private static final byte[] GRASSE = sansSubstitutions(lire("/pdf/polices/DejaVuSans-Bold.ttf"));
 
+    /**
+     * Font metrics (glyph widths, ascent, descent…) read from the fonts once per JVM and shared by every render,
+     * instead of being parsed again for each document (issue 18). The fonts never change while the JVM runs.
+     */
+    private static final Metriques METRIQUES = new Metriques();
+
     private PolicesPdf() {
     }
 
     public static void enregistrer(PdfRendererBuilder constructeur) {
+        constructeur.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, METRIQUES);
         constructeur.useFont(() -> new ByteArrayInputStream(NORMALE), FAMILLE, 400, FontStyle.NORMAL, true);
         constructeur.useFont(() -> new ByteArrayInputStream(GRASSE), FAMILLE, 700, FontStyle.NORMAL, true);
     }
@@ -54,6 +65,39 @@ public final class PolicesPdf {
             return flux.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The metrics cache (the library's default one logs every lookup at INFO level). */
+    private static final class Metriques implements FSCacheEx<String, FSCacheValue> {
+
+        private final ConcurrentHashMap<String, FSCacheValue> valeurs = new ConcurrentHashMap<>();
+
+        @Override
+        public void put(String cle, FSCacheValue valeur) {
+            valeurs.put(cle, valeur);
+        }
+
+        @Override
+        public FSCacheValue get(String cle, Callable<? extends FSCacheValue> calcul) {
+            FSCacheValue valeur = valeurs.get(cle);
+            if (valeur != null) {
+                return valeur;
+            }
+            try {
+                valeur = calcul.call();
+            } catch (Exception e) {
+                throw new IllegalStateException("Métriques de police illisibles : " + cle, e);
+            }
+            if (valeur != null) {
+                valeurs.putIfAbsent(cle, valeur);
+            }
+            return valeur;
+        }
+
+        @Override
+        public FSCacheValue get(String cle) {
+            return valeurs.get(cle);
         }
     }
 }

@@ -52,6 +52,7 @@ class ConfigurationCharge {
     @Bean
     FilterRegistrationBean<DelestageCharge> delestageCharge(
             @Value("${guichet.charge.requetes-simultanees:0}") int simultanees,
+            @Value("${guichet.charge.places-agents:0}") int placesAgents,
             @Value("${guichet.charge.attente-max:PT0.8S}") Duration attenteMax,
             @Value("${guichet.charge.reessayer-apres:PT5S}") Duration reessayerApres,
             @Value("${server.servlet.session.cookie.name:GUICHET_SESSION}") String cookieSession,
@@ -64,7 +65,8 @@ class ConfigurationCharge {
             org.springframework.session.SessionRepository<?> sessions, java.time.Clock horloge) {
         int places = simultanees > 0 ? simultanees : Math.max(8, 4 * COEURS);
         FilterRegistrationBean<DelestageCharge> r = new FilterRegistrationBean<>(
-                new DelestageCharge(places, attenteMax, reessayerApres, cookieSession,
+                new DelestageCharge(places, placesAgents > 0 ? placesAgents : Math.max(4, 2 * COEURS), attenteMax,
+                        reessayerApres, cookieSession,
                         parClient > 0 ? parClient : Math.max(2, places / 2), new SessionsExistantes(sessions, horloge),
                         new DelestageCharge.LectureCorps(debitMin, grace, lectureMax, maxFichier.toBytes(), maxRequete.toBytes())));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE);

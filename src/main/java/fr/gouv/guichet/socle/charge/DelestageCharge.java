@@ -29,11 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * data rate and a total time (408 otherwise), with at most {@code parClient} bodies read at once per client: slow
  * senders hold no place. Static files and the health probe are never shed. {@link ServiceSurcharge} thrown further
  * down (password hashing bulkhead) gets the same answer.
+ *
+ * <p>Agents first (issue 18): the back-office ({@code /agent/…}) has its own share of places, {@code placesAgents},
+ * that usagers never take; its arrivals (sign-in page) are limited to half of that share in the same way. A peak of
+ * deposits thus never queues an agent behind usagers, and the other way round.
  */
 public final class DelestageCharge extends OncePerRequestFilter {
 
     private final Semaphore enCours;
     private final Semaphore arrivees;
+    private final Semaphore agentsEnCours;
+    private final Semaphore arriveesAgents;
     private final long attenteMaxNanos;
     private final long reessayerApres;
     private final String nomCookieSession;
@@ -50,14 +56,20 @@ public final class DelestageCharge extends OncePerRequestFilter {
 
     /** Without client limits nor session check (unit tests of the places alone). */
     public DelestageCharge(int enCours, Duration attenteMax, Duration reessayerApres, String nomCookieSession) {
-        this(enCours, attenteMax, reessayerApres, nomCookieSession, Integer.MAX_VALUE, id -> true,
+        this(enCours, enCours, attenteMax, reessayerApres, nomCookieSession, Integer.MAX_VALUE, id -> true,
                 new LectureCorps(1, Duration.ofMinutes(10), Duration.ofMinutes(10), Long.MAX_VALUE, Long.MAX_VALUE));
     }
 
-    public DelestageCharge(int enCours, Duration attenteMax, Duration reessayerApres, String nomCookieSession,
+    /**
+     * @param enCours      places of the usagers' side (everything but {@code /agent/…})
+     * @param placesAgents places reserved to the back-office ({@code /agent/…})
+     */
+    public DelestageCharge(int enCours, int placesAgents, Duration attenteMax, Duration reessayerApres, String nomCookieSession,
                            int parClient, Predicate<String> sessionExiste, LectureCorps lecture) {
         this.enCours = new Semaphore(enCours, true);
         this.arrivees = new Semaphore(Math.max(1, enCours / 2), true);
+        this.agentsEnCours = new Semaphore(Math.max(1, placesAgents), true);
+        this.arriveesAgents = new Semaphore(Math.max(1, placesAgents / 2), true);
         this.attenteMaxNanos = attenteMax.toNanos();
         this.reessayerApres = Math.max(1, reessayerApres.toSeconds());
         this.nomCookieSession = nomCookieSession;
@@ -212,13 +224,15 @@ public final class DelestageCharge extends OncePerRequestFilter {
     private void servir(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limite = System.nanoTime() + attenteMaxNanos;
-        Semaphore arrivee = aUneSession(request) ? null : arrivees;
+        boolean agent = estAgent(request);
+        Semaphore places = agent ? agentsEnCours : enCours;
+        Semaphore arrivee = aUneSession(request) ? null : agent ? arriveesAgents : arrivees;
         if (arrivee != null && !acquerir(arrivee, limite)) {
             delester(response);
             return;
         }
         try {
-            if (!acquerir(enCours, limite)) {
+            if (!acquerir(places, limite)) {
                 delester(response);
                 return;
             }
@@ -231,13 +245,18 @@ public final class DelestageCharge extends OncePerRequestFilter {
                 response.reset();
                 delester(response);
             } finally {
-                enCours.release();
+                places.release();
             }
         } finally {
             if (arrivee != null) {
                 arrivee.release();
             }
         }
+    }
+
+    private static boolean estAgent(HttpServletRequest request) {
+        String chemin = request.getRequestURI().substring(request.getContextPath().length());
+        return chemin.equals("/agent") || chemin.startsWith("/agent/");
     }
 
     private boolean aUneSession(HttpServletRequest request) {

@@ -40,6 +40,10 @@ class DelestageChargeTest {
 
     /** Occupies one place until the test ends; returns once the request is inside the chain. */
     private void occuper(DelestageCharge filtre, boolean session) throws Exception {
+        occuper(filtre, "/usager/dossiers", session);
+    }
+
+    private void occuper(DelestageCharge filtre, String chemin, boolean session) throws Exception {
         CountDownLatch entree = new CountDownLatch(1);
         FilterChain bloquee = (req, rep) -> {
             entree.countDown();
@@ -50,7 +54,7 @@ class DelestageChargeTest {
             }
         };
         fils.submit(() -> {
-            filtre.doFilter(requete("/usager/dossiers", session), new MockHttpServletResponse(), bloquee);
+            filtre.doFilter(requete(chemin, session), new MockHttpServletResponse(), bloquee);
             return null;
         });
         assertThat(entree.await(5, TimeUnit.SECONDS)).isTrue();
@@ -162,7 +166,7 @@ class DelestageChargeTest {
     }
 
     private static DelestageCharge filtreComplet(int places, int parClient, java.util.function.Predicate<String> sessions) {
-        return new DelestageCharge(places, Duration.ofMillis(100), Duration.ofSeconds(5), "GUICHET_SESSION", parClient, sessions,
+        return new DelestageCharge(places, places, Duration.ofMillis(100), Duration.ofSeconds(5), "GUICHET_SESSION", parClient, sessions,
                 new DelestageCharge.LectureCorps(1000, Duration.ofMillis(300), Duration.ofSeconds(5), 1000, 2000));
     }
 
@@ -181,6 +185,35 @@ class DelestageChargeTest {
         MockHttpServletResponse servie = new MockHttpServletResponse();
         filtre.doFilter(autre, servie, (req, rep) -> ((jakarta.servlet.http.HttpServletResponse) rep).setStatus(200));
         assertThat(servie.getStatus()).isEqualTo(200);
+    }
+
+    /** Issue 18, point 3: agents have their own share of places, that usagers never take (and the other way round). */
+    @Test
+    void les_agents_ont_leur_part_des_places_que_les_usagers_ne_prennent_pas() throws Exception {
+        DelestageCharge filtre = new DelestageCharge(2, 2, Duration.ofMillis(100), Duration.ofSeconds(5), "GUICHET_SESSION",
+                100, id -> true, new DelestageCharge.LectureCorps(1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1000, 2000));
+        occuper(filtre, true);
+        occuper(filtre, true);
+        assertThat(servir(filtre, "/usager/dossiers", true).getStatus()).as("places des usagers pleines").isEqualTo(503);
+        assertThat(servir(filtre, "/agent/file", true).getStatus()).as("l'agent ne fait pas la queue derrière les usagers")
+                .isEqualTo(200);
+        assertThat(servir(filtre, "/agent/connexion", false).getStatus()).as("arrivée d'un agent").isEqualTo(200);
+        occuper(filtre, "/agent/file", true);
+        occuper(filtre, "/agent/dossiers/1", true);
+        assertThat(servir(filtre, "/agent/file", true).getStatus()).as("part des agents pleine").isEqualTo(503);
+        assertThat(servir(filtre, "/agentsecret", true).getStatus()).as("hors back-office : part des usagers")
+                .isEqualTo(503);
+    }
+
+    @Test
+    void les_usagers_gardent_leurs_places_quand_les_agents_ont_pris_les_leurs() throws Exception {
+        DelestageCharge filtre = new DelestageCharge(2, 2, Duration.ofMillis(100), Duration.ofSeconds(5), "GUICHET_SESSION",
+                100, id -> true, new DelestageCharge.LectureCorps(1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1000, 2000));
+        occuper(filtre, "/agent/file", true);
+        occuper(filtre, "/agent/file", true);
+        assertThat(servir(filtre, "/agent/file", true).getStatus()).isEqualTo(503);
+        assertThat(servir(filtre, "/usager/dossiers", true).getStatus()).isEqualTo(200);
+        assertThat(servir(filtre, "/connexion", false).getStatus()).isEqualTo(200);
     }
 
     @Test
