@@ -226,12 +226,12 @@ public final class ParcoursGrappeNavigateur {
         });
         ecrire("numero", Map.of("dossier", Long.parseLong(dossier), "numero", numeroDossier,
                 "attente", (System.currentTimeMillis() - debut) / 1000.0));
-        byte[] contenu = ParcoursDossierNavigateur.pdf("Plan de masse " + compte + " " + n);
-        Path fichier = repertoire.resolve("plan-de-masse.pdf");
+        byte[] contenu = ParcoursDossierNavigateur.pdf("Modele d affiche " + compte + " " + n);
+        Path fichier = repertoire.resolve("modele-affiche.pdf");
         Files.write(fichier, contenu);
         long piece = etape("pièce", () -> {
             aller(page, "/usager/dossiers/" + dossier);
-            page.locator("#code-piece").selectOption(new SelectOption().setValue("plan_masse"));
+            page.locator("#code-piece").selectOption(new SelectOption().setValue("modele_affiche"));
             page.locator("#fichier").setInputFiles(fichier);
             envoyer(page, () -> bouton(page, "Joindre ce document"));
             if (page.locator(".fr-alert--success").count() == 0 || !DOSSIER.matcher(page.url()).find()) {
