@@ -3,14 +3,19 @@
 #   deploy/local/grappe.sh            construit le jar, démarre la grappe, joue les deux scénarios, imprime les chiffres
 #   deploy/local/grappe.sh demarrer   démarre seulement la grappe (arrêt : deploy/local/grappe.sh arreter)
 #   deploy/local/grappe.sh bascule    démarre la grappe et joue seulement le scénario 2
+#   deploy/local/grappe.sh jouer      joue les deux scénarios sur la grappe démarrée par « demarrer », puis l'arrête
 # La grappe : PostgreSQL 15 primaire + secours en réplication en flux synchrone (binaires Debian postgresql-15 pour
-# les deux), trois instances Guichet (jar), HAProxy devant elles (sonde /actuator/health/readiness), un puits SMTP.
+# les deux), trois instances Guichet (jar), HAProxy devant elles (sonde /actuator/health/readiness), un puits SMTP,
+# un serveur S3 (s3proxy, jar de Maven Central) où vont les pièces, clamd (Debian clamav-daemon) qui les analyse.
+# Pendant les scénarios, des usagers déposent par un client HTTP scripté (parcours.py) et dans Chromium (Playwright,
+# ParcoursGrappeNavigateur).
 # Scénario 1 (instances) : des dépôts passent par HAProxy pendant que chaque instance est tuée (kill -9) puis relancée.
 # Scénario 2 (bascule) : sous un flux de dépôts, le primaire est tué (kill -9), le secours promu ; Guichet le retrouve
 # par son URL JDBC multi-hôtes (targetServerType=primary), sans redémarrage.
 # Réglages : GRAPPE_DIR (défaut target/grappe), PORT_HAPROXY=18090, PORTS_GUICHET="18081 18082 18083",
 #   PG_PRIMAIRE=56432, PG_SECOURS=56433, PORT_SMTP=12525, USAGERS=4 (parcours en parallèle), SANS_BUILD=1,
-#   DEMARRAGE_MAX=300 (secondes d'attente d'une instance), PAUSE_DEPOTS=20 (secondes de dépôts entre deux coups).
+#   DEMARRAGE_MAX=300 (secondes d'attente d'une instance), PAUSE_DEPOTS=20 (secondes de dépôts entre deux coups),
+#   PORT_S3=18900, PORT_CLAMD=13310, NAVIGATEURS=1 (usagers dans Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RACINE=$(pwd)
@@ -26,8 +31,16 @@ USAGERS=${USAGERS:-4}
 DEMARRAGE_MAX=${DEMARRAGE_MAX:-300}
 PAUSE_DEPOTS=${PAUSE_DEPOTS:-20}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PORT_S3=${PORT_S3:-18900}
+PORT_CLAMD=${PORT_CLAMD:-13310}
+NAVIGATEURS=${NAVIGATEURS:-1}
+SEAU=guichet-grappe
+S3_IDENTITE=grappe
+S3_SECRET=secret-de-la-grappe-0123456789
+CLASSPATH_TESTS=$RACINE/target/grappe-classpath.txt
 BASE=http://127.0.0.1:$PORT_HAPROXY
 LOCAL=$RACINE/deploy/local
+MOT_DE_PASSE="Grappe de Guichet 2026 !" # parcours.py's
 PUITS=$GRAPPE_DIR/courriels
 PG=$GRAPPE_DIR/pg
 URL_JDBC="jdbc:postgresql://127.0.0.1:$PG_PRIMAIRE,127.0.0.1:$PG_SECOURS/guichet?targetServerType=primary&connectTimeout=3&socketTimeout=30"
@@ -52,6 +65,8 @@ verifier_outils() {
   [ -x "$PG_BIN/pg_basebackup" ] && [ -x "$PG_BIN/postgres" ] || manque+=(postgresql-15)
   command -v haproxy >/dev/null || manque+=(haproxy)
   python3 -c "import requests" 2>/dev/null || manque+=(python3-requests)
+  [ -x /usr/sbin/clamd ] || manque+=(clamav-daemon)
+  [ -x /usr/bin/chromium ] || manque+=(chromium)
   if [ ${#manque[@]} -gt 0 ]; then
     echo "Paquets Debian manquants : ${manque[*]} (apt-get install ${manque[*]})" >&2; exit 1
   fi
@@ -108,7 +123,11 @@ demarrer_instance() { # numéro (1..3)
   mkdir -p "$GRAPPE_DIR/instance-$n/tmp"
   env SPRING_DATASOURCE_URL="$URL_JDBC" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
     SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$PORT_SMTP" \
-    PORT="$port" GUICHET_DATA_DIR="$GRAPPE_DIR/instance-$n" GUICHET_STOCKAGE_REPERTOIRE="$GRAPPE_DIR/fichiers" \
+    PORT="$port" GUICHET_DATA_DIR="$GRAPPE_DIR/instance-$n" \
+    GUICHET_STOCKAGE_TYPE=s3 GUICHET_STOCKAGE_S3_SEAU="$SEAU" GUICHET_STOCKAGE_S3_POINT_DE_TERMINAISON="http://127.0.0.1:$PORT_S3" \
+    GUICHET_STOCKAGE_S3_CLE_ACCES="$S3_IDENTITE" GUICHET_STOCKAGE_S3_CLE_SECRETE="$S3_SECRET" \
+    GUICHET_ANTIVIRUS_CLAMD_HOTE=127.0.0.1 GUICHET_ANTIVIRUS_CLAMD_PORT="$PORT_CLAMD" GUICHET_ANTIVIRUS_INTERVALLE=PT5S \
+    GUICHET_COURRIEL_REPRISE_APRES=PT2M \
     GUICHET_URL_PUBLIQUE="$BASE" GUICHET_FORWARD_HEADERS=native GUICHET_EMBARQUE_FOURNISSEUR_IDENTITE_PORT=0 \
     GUICHET_OUTBOX_INTERVALLE=PT5S GUICHET_OUTBOX_RELANCE_APRES=PT30S GUICHET_DB_POOL=10 \
     MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true DB_SCHEDULER_SCHEDULER_NAME="guichet-$n" \
@@ -162,6 +181,56 @@ EOF
   log "HAProxy sur $BASE (répartition tour à tour, sans affinité de session)"
 }
 
+attendre_port() { # port nom
+  for i in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "$2 n'écoute pas sur le port $1" >&2; exit 1
+}
+
+# S3: s3proxy (the jar from Maven Central, already a test dependency) on loopback, objects in a local directory;
+# the bucket (a directory) made beforehand, as a ministry's bucket would be. AWS v4 signatures required.
+demarrer_s3() {
+  mkdir -p "$GRAPPE_DIR/s3/$SEAU"
+  cat > "$GRAPPE_DIR/s3proxy.conf" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$PORT_S3
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_IDENTITE
+s3proxy.credential=$S3_SECRET
+jclouds.provider=filesystem-nio2
+jclouds.identity=$S3_IDENTITE
+jclouds.credential=$S3_SECRET
+jclouds.filesystem.basedir=$GRAPPE_DIR/s3
+EOF
+  "$JAVA" -Xmx256m -cp "$(cat "$CLASSPATH_TESTS")" org.gaul.s3proxy.Main --properties "$GRAPPE_DIR/s3proxy.conf" \
+    > "$GRAPPE_DIR/s3proxy.log" 2>&1 &
+  echo $! > "$GRAPPE_DIR/s3proxy.pid"
+  attendre_port "$PORT_S3" s3proxy
+  log "S3 (s3proxy) sur http://127.0.0.1:$PORT_S3, seau $SEAU (objets sous $GRAPPE_DIR/s3)"
+}
+
+# clamd (Debian) with an offline signature database made here: the EICAR test string, as in the test suite.
+demarrer_clamd() {
+  mkdir -p "$GRAPPE_DIR/clamd/base"
+  local eicar='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+  echo "Guichet.Grappe.EICAR:0:*:$(printf '%s' "$eicar" | od -An -tx1 | tr -d ' \n')" > "$GRAPPE_DIR/clamd/base/grappe.ndb"
+  cat > "$GRAPPE_DIR/clamd/clamd.conf" <<EOF
+Foreground yes
+DatabaseDirectory $GRAPPE_DIR/clamd/base
+TCPSocket $PORT_CLAMD
+TCPAddr 127.0.0.1
+LogFile $GRAPPE_DIR/clamd/clamd.log
+Bytecode no
+StreamMaxLength 30M
+ScanPDF yes
+EOF
+  /usr/sbin/clamd --config-file="$GRAPPE_DIR/clamd/clamd.conf" > "$GRAPPE_DIR/clamd/sortie.log" 2>&1 &
+  echo $! > "$GRAPPE_DIR/clamd.pid"
+  attendre_port "$PORT_CLAMD" clamd
+  log "clamd sur 127.0.0.1:$PORT_CLAMD ($(/usr/sbin/clamd --version))"
+}
+
 demarrer() {
   verifier_outils
   JAVA=$(java21)
@@ -169,12 +238,19 @@ demarrer() {
     log "Construction du jar (une fois pour les trois instances)"
     ./mvnw -q -B -DskipTests package
   fi
+  # The test classpath: s3proxy and the browser journey (Playwright) come from it.
+  if [ "${SANS_BUILD:-0}" != 1 ] || [ ! -s "$CLASSPATH_TESTS" ]; then
+    ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_TESTS.deps"
+    echo "$RACINE/target/test-classes:$RACINE/target/classes:$(cat "$CLASSPATH_TESTS.deps")" > "$CLASSPATH_TESTS"
+  fi
   JAR=$(ls target/guichet-*.jar | grep -v original | head -1)
   arreter 2>/dev/null || true
-  rm -rf "$GRAPPE_DIR"; mkdir -p "$GRAPPE_DIR/fichiers" "$PUITS"
+  rm -rf "$GRAPPE_DIR"; mkdir -p "$PUITS"
   python3 "$LOCAL/puits_smtp.py" "$PORT_SMTP" "$PUITS" > "$GRAPPE_DIR/smtp.log" 2>&1 &
   echo $! > "$GRAPPE_DIR/smtp.pid"
   demarrer_postgres
+  demarrer_s3
+  demarrer_clamd
   # Flyway migrates once, from the first instance; the two others start on the migrated schema.
   demarrer_instance 1; attendre_instance 1
   demarrer_instance 2; demarrer_instance 3; attendre_instance 2; attendre_instance 3
@@ -183,7 +259,8 @@ demarrer() {
 
 arreter() {
   local pids=()
-  for f in "$GRAPPE_DIR"/instance-*.pid "$GRAPPE_DIR"/haproxy.pid "$GRAPPE_DIR"/smtp.pid; do
+  for f in "$GRAPPE_DIR"/navigateur-*.pid "$GRAPPE_DIR"/instance-*.pid "$GRAPPE_DIR"/haproxy.pid "$GRAPPE_DIR"/smtp.pid \
+           "$GRAPPE_DIR"/s3proxy.pid "$GRAPPE_DIR"/clamd.pid; do
     [ -f "$f" ] && { pids+=("$(cat "$f")"); kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; }
   done
   # Graceful stop first (SIGTERM); whatever still runs 20 s later is killed.
@@ -224,15 +301,48 @@ lancer_depots() { # journal
   rm -f "$GRAPPE_DIR/arret"
   python3 "$LOCAL/parcours.py" depots "$BASE" "$GRAPPE_DIR/comptes.json" "$GRAPPE_DIR/arret" "$1" > "$1.sortie" 2>&1 &
   PID_DEPOTS=$!
+  PIDS_NAVIGATEURS=()
+  local i=0
+  for adresse in $(python3 -c 'import json,sys; print(" ".join(c["email"] for c in json.load(open(sys.argv[1]))))' "$GRAPPE_DIR/comptes-navigateur.json"); do
+    i=$((i + 1))
+    "$JAVA" -Xmx256m -Dguichet.project.dir="$RACINE" -cp "$(cat "$CLASSPATH_TESTS")" fr.gouv.guichet.navigateur.ParcoursGrappeNavigateur \
+      "$BASE" "$adresse" "$MOT_DE_PASSE" "$GRAPPE_DIR/arret" "${1%.jsonl}-navigateur.jsonl" > "${1%.jsonl}-navigateur-$i.sortie" 2>&1 &
+    PIDS_NAVIGATEURS+=($!)
+    echo $! > "$GRAPPE_DIR/navigateur-$i.pid"
+  done
 }
 
 arreter_depots() {
   touch "$GRAPPE_DIR/arret"; wait "$PID_DEPOTS" || true
+  for p in "${PIDS_NAVIGATEURS[@]}"; do wait "$p" || true; done
+  rm -f "$GRAPPE_DIR"/navigateur-*.pid
+}
+
+# Files: every piece in the bucket (none on an instance's disk), analysed by clamd. E-mails: none left reserved and
+# unconfirmed, no outbox publication left (waited for, up to 3 minutes).
+bilan_fichiers_courriels() { # port PostgreSQL
+  local fin=$((SECONDS + 180))
+  while [ $SECONDS -lt $fin ] && [ "$(psql_sur "$1" -At -c "select (select count(*) from courriel_envoi where envoye_le is null)
+      + (select count(*) from event_publication where completion_date is null) + (select count(*) from piece_analyse where etat = 'EN_COURS')")" != 0 ]; do
+    sleep 2
+  done
+  echo "  pièces en base : $(psql_sur "$1" -At -c "select count(*) from piece_jointe") ; objets dans le seau S3 : $(find "$GRAPPE_DIR/s3/$SEAU" -type f | wc -l) ; fichiers sur le disque des instances : $(find "$GRAPPE_DIR"/instance-* -path '*fichiers*' -type f 2>/dev/null | wc -l)"
+  echo "  analyses antivirus : $(psql_sur "$1" -At -c "select string_agg(etat || ' ' || n || ' (' || analyseur || ')', ', ') from (select etat, coalesce(analyseur, '-') analyseur, count(*) n from piece_analyse group by 1, 2) a")"
+  echo "  courriels réservés non confirmés : $(psql_sur "$1" -At -c "select count(*) from courriel_envoi where envoye_le is null") ; réservations reprises : $(psql_sur "$1" -At -c "select count(*) from courriel_envoi where tentatives > 1") ; publications de l'outbox non terminées : $(psql_sur "$1" -At -c "select count(*) from event_publication where completion_date is null")"
+}
+
+bilan_navigateur() { # journal port
+  local journal=${1%.jsonl}-navigateur.jsonl
+  [ -s "$journal" ] || { echo "  parcours dans Chromium : aucun événement ($journal)"; return; }
+  log "Parcours dans Chromium (Playwright) : $journal"
+  python3 "$LOCAL/parcours.py" bilan "$journal" "$PUITS" "$(for p in "${PORTS_GUICHET[@]}"; do printf 'http://127.0.0.1:%s ' "$p"; done)" \
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$2" -U postgres -d guichet
 }
 
 preparer_usagers() {
   log "Inscription et activation de $USAGERS usagers par le courriel d'activation (via HAProxy)"
   python3 "$LOCAL/parcours.py" comptes "$BASE" "$USAGERS" "$PUITS" "$GRAPPE_DIR/comptes.json"
+  python3 "$LOCAL/parcours.py" comptes "$BASE" "$NAVIGATEURS" "$PUITS" "$GRAPPE_DIR/comptes-navigateur.json" navigateur
   # The usager's préfecture (chosen on the first visit) is set directly: the journey under test is the deposit.
   psql_sur "$PG_PRIMAIRE" -qc "update usager set code_departement = '83' where email like '%@grappe.guichet.test'"
 }
@@ -255,7 +365,9 @@ scenario_instances() {
   log "Chiffres du scénario 1"
   python3 "$LOCAL/parcours.py" bilan "$journal" "$PUITS" "$(for p in "${PORTS_GUICHET[@]}"; do printf 'http://127.0.0.1:%s ' "$p"; done)" \
     "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PRIMAIRE" -U postgres -d guichet | tee "$GRAPPE_DIR/scenario-instances.json"
+  bilan_navigateur "$journal" "$PG_PRIMAIRE" | tee -a "$GRAPPE_DIR/scenario-instances.json"
   bilan_taches "$PG_PRIMAIRE" | tee -a "$GRAPPE_DIR/scenario-instances.json"
+  bilan_fichiers_courriels "$PG_PRIMAIRE" | tee -a "$GRAPPE_DIR/scenario-instances.json"
 }
 
 scenario_bascule() {
@@ -288,6 +400,8 @@ scenario_bascule() {
   log "Chiffres du scénario 2 (lus sur l'ancien secours, seul serveur restant)"
   python3 "$LOCAL/parcours.py" bilan "$journal" "$PUITS" "$(for p in "${PORTS_GUICHET[@]}"; do printf 'http://127.0.0.1:%s ' "$p"; done)" \
     "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_SECOURS" -U postgres -d guichet | tee "$GRAPPE_DIR/scenario-bascule.json"
+  bilan_navigateur "$journal" "$PG_SECOURS" | tee -a "$GRAPPE_DIR/scenario-bascule.json"
+  bilan_fichiers_courriels "$PG_SECOURS" | tee -a "$GRAPPE_DIR/scenario-bascule.json"
   # Numbers received in scenario 1 too: every one of them must exist on the promoted standby.
   [ -f "$GRAPPE_DIR/scenario-instances.jsonl" ] || return 0
   python3 - "$GRAPPE_DIR/scenario-instances.jsonl" <<EOF
@@ -310,5 +424,11 @@ case "$ACTION" in
     scenario_bascule
     log "Fichiers : $GRAPPE_DIR (journaux des instances, de PostgreSQL, de HAProxy, courriels reçus)";;
   bascule) trap arreter EXIT; demarrer; preparer_usagers; tracer_taches "$PG_PRIMAIRE"; scenario_bascule;;
-  *) echo "usage : $0 [tout|demarrer|bascule|arreter]" >&2; exit 2;;
+  jouer) # the two scenarios on a cluster started by « demarrer » (same as « tout » without the start), then stop
+    trap arreter EXIT
+    JAVA=$(java21); JAR=$(ls target/guichet-*.jar | grep -v original | head -1)
+    preparer_usagers
+    scenario_instances
+    scenario_bascule;;
+  *) echo "usage : $0 [tout|demarrer|jouer|bascule|arreter]" >&2; exit 2;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scripted HTTP client of deploy/local/grappe.sh (a browser without JavaScript: forms, CSRF tokens, cookies).
 
-  parcours.py comptes BASE N PUITS SORTIE.json
+  parcours.py comptes BASE N PUITS SORTIE.json [PREFIXE]
       signs N usagers up (/inscription), opens each activation link read from the SMTP sink PUITS, signs each in;
       writes the accounts and their session cookies.
   parcours.py depots BASE COMPTES.json ARRET JOURNAL.jsonl
@@ -91,11 +91,11 @@ def connecter(base, adresse):
     return s
 
 
-def comptes(base, n, puits, sortie):
+def comptes(base, n, puits, sortie, prefixe="usager"):
     suffixe = time.strftime("%H%M%S")
     resultat = []
     for i in range(1, n + 1):
-        adresse = "usager-%d-%s@grappe.guichet.test" % (i, suffixe)
+        adresse = "%s-%d-%s@grappe.guichet.test" % (prefixe, i, suffixe)
         s = requests.Session()
         r = appel(s, "GET /inscription", "GET", base + "/inscription")
         appel(s, "POST /inscription", "POST", base + "/inscription", attendu=r"/inscription/envoyee",
@@ -299,6 +299,15 @@ def bilan(chemin_journal, puits, instances, psql):
             except requests.RequestException:
                 pass
     sessions_perdues = sum(1 for e in evts if e["evt"] == "refus" and e["detail"] == "SESSION_PERDUE")
+    # HTTP statuses of the refusals (client) and of the pages (browser journey): 500 must never be answered.
+    statuts = {}
+    navigateur = any(e["evt"] == "statut" for e in evts)  # the browser journey logs every page's status itself
+    for e in evts:
+        code = e.get("statut") if e["evt"] == "statut" else None
+        if not navigateur and e["evt"] == "refus" and str(e.get("detail", "")).startswith("HTTP "):
+            code = e["detail"].split()[1]
+        if code is not None:
+            statuts[str(code)] = statuts.get(str(code), 0) + 1
     pire, debut, fin = refus_fenetres(evts)
     succes = sorted(e["t"] for e in recus)
     ecart = max((b - a for a, b in zip(succes, succes[1:])), default=0.0)
@@ -309,6 +318,7 @@ def bilan(chemin_journal, puits, instances, psql):
         "dossiers_avec_plusieurs_numeros": numeros_multiples,
         "depots_en_base": len(en_base),
         "refus_http": sum(1 for e in evts if e["evt"] == "refus"),
+        "reponses_en_erreur_par_statut": statuts,
         "parcours_abandonnes": sum(1 for e in evts if e["evt"] == "abandon"),
         "sessions_perdues": sessions_perdues,
         "plus_longue_periode_sans_depot_avec_refus_s": round(pire, 1),
@@ -332,7 +342,7 @@ def bilan(chemin_journal, puits, instances, psql):
 if __name__ == "__main__":
     commande = sys.argv[1]
     if commande == "comptes":
-        comptes(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
+        comptes(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], *sys.argv[6:7])
     elif commande == "depots":
         depots(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     elif commande == "bilan":

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.notification;
 
+import fr.gouv.guichet.notification.internal.EnvoisUniques;
 import fr.gouv.guichet.notification.internal.RenduCourriel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -22,11 +23,46 @@ public class Courriels {
     private final JavaMailSender mailSender;
     private final RenduCourriel rendu;
     private final String expediteur;
+    private final EnvoisUniques envois;
 
-    Courriels(JavaMailSender mailSender, RenduCourriel rendu, @Value("${guichet.mail.expediteur}") String expediteur) {
+    Courriels(JavaMailSender mailSender, RenduCourriel rendu, @Value("${guichet.mail.expediteur}") String expediteur,
+              EnvoisUniques envois) {
         this.mailSender = mailSender;
         this.rendu = rendu;
         this.expediteur = expediteur;
+        this.envois = envois;
+    }
+
+    /**
+     * Sends the e-mail once under this key, whatever happens to the caller's transaction (outbox listeners: a
+     * publication resubmitted after a crash or a database failover finds it sent). The sending is reserved and then
+     * confirmed in transactions of its own ({@link EnvoisUniques}); while another attempt holds the reservation, this
+     * one fails so that its publication is resubmitted later (the other attempt may still fail). Give the e-mail a
+     * fixed {@link Courriel#identifiant()}: the one case left where it could go twice (an instance killed between the
+     * SMTP acceptance and the confirmation) then delivers the same message.
+     */
+    public void envoyerUneFois(String cle, Courriel courriel) {
+        switch (envois.reserver(cle)) {
+            case DEJA_ENVOYE -> {
+                return;
+            }
+            case EN_COURS_AILLEURS -> throw new IllegalStateException("Courriel " + cle + " en cours d'envoi par une autre "
+                    + "tentative : nouvel essai plus tard");
+            case ACQUISE -> {
+            }
+        }
+        try {
+            envoyer(courriel);
+        } catch (RuntimeException e) {
+            envois.liberer(cle);
+            throw e;
+        }
+        envois.confirmer(cle);
+    }
+
+    /** Whether the e-mail of this key was sent (accepted by the SMTP server and recorded). */
+    public boolean dejaEnvoye(String cle) {
+        return envois.envoye(cle);
     }
 
     /** The sender's domain, e.g. guichet.interieur.gouv.fr, for the Message-IDs Guichet makes. */

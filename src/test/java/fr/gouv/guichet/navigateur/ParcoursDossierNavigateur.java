@@ -129,7 +129,17 @@ abstract class ParcoursDossierNavigateur {
 
     Path pdf(String nom, String texte) {
         Path fichier = dossierTemporaire.resolve(nom);
-        try (PDDocument document = new PDDocument()) {
+        try {
+            Files.write(fichier, pdf(texte));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fichier;
+    }
+
+    /** A one-page PDF showing the text. */
+    static byte[] pdf(String texte) {
+        try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream sortie = new java.io.ByteArrayOutputStream()) {
             PDPage pageA4 = new PDPage();
             document.addPage(pageA4);
             try (PDPageContentStream contenu = new PDPageContentStream(document, pageA4)) {
@@ -139,11 +149,11 @@ abstract class ParcoursDossierNavigateur {
                 contenu.showText(texte);
                 contenu.endText();
             }
-            document.save(fichier.toFile());
+            document.save(sortie);
+            return sortie.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fichier;
     }
 
     Path png(String nom) {

@@ -17,12 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * E-mails the accusé de réception (its legal mentions and a link, no attachment) when a dossier is deposited. Runs from the outbox (retried until it succeeds) and sends
- * once per dossier: the sending is claimed in the listener's transaction before it is sent, so a concurrent run for
- * the same dossier (the outbox job resubmitting a publication still being processed, here or on another instance)
- * waits on the claim's row lock and then does nothing; a failed sending rolls the claim back for the next attempt.
- * The e-mail's Message-ID is fixed per dossier: should a crash fall between the SMTP server's acceptance and the
- * claim's commit, the copy sent again is the same message for the usager's mailbox.
+ * E-mails the accusé de réception (its legal mentions and a link, no attachment) when a dossier is deposited. Runs from
+ * the outbox (retried until it succeeds) and sends once per dossier ({@link Courriels#envoyerUneFois}: reserved and
+ * confirmed outside the listener's transaction, so that a database failover after the SMTP server's acceptance no
+ * longer sends it twice). The e-mail's Message-ID is fixed per dossier.
  */
 @Component
 class EnvoiRecepisse {
@@ -49,7 +47,7 @@ class EnvoiRecepisse {
     @ApplicationModuleListener
     void envoyer(DossierDepose evenement) {
         String cle = "recepisse-courriel:" + evenement.dossierId();
-        if (dossiers.effetRealise(cle)) {
+        if (courriels.dejaEnvoye(cle)) {
             return;
         }
         Dossier dossier = dossiers.parId(evenement.dossierId()).orElse(null);
@@ -68,12 +66,7 @@ class EnvoiRecepisse {
         }
         List<String> paragraphes = mentions(recepisses.donnees(dossier));
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id();
-        // Claimed right before sending (everything slow is done): a crash between the SMTP server's acceptance and
-        // this transaction's commit is the only way the récépissé can be sent twice.
-        if (!dossiers.marquerEffet(cle)) {
-            return;
-        }
-        courriels.envoyer(new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(),
+        courriels.envoyerUneFois(cle, new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(),
                 paragraphes, "Suivre mon dossier", lien, List.of(),
                 "recepisse." + dossier.numero()));
     }

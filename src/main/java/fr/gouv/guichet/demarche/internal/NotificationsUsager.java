@@ -119,18 +119,15 @@ class NotificationsUsager {
                 List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."), List.of());
     }
 
-    /** Claims the sending first (see {@link EnvoiRecepisse}): a concurrent run for the same key waits, then does nothing. */
+    /** Sent once per key ({@link Courriels#envoyerUneFois}), with a Message-ID fixed by the key. */
     private void envoyerUneFois(String cle, long dossierId, String sujet, List<String> paragraphes, List<Courriel.Fichier> fichiers) {
-        if (!dossiers.marquerEffet(cle)) {
-            return;
-        }
         Dossier dossier = dossiers.parId(dossierId).orElse(null);
         if (dossier == null || dossier.usagerId() == null) {
             return;
         }
-        usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyer(new Courriel(u.email(), sujet.formatted(dossier.numero()),
-                paragraphes.stream().map(p -> p.replace("%s", dossier.numero())).toList(),
+        usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyerUneFois(cle, new Courriel(u.email(),
+                sujet.formatted(dossier.numero()), paragraphes.stream().map(p -> p.replace("%s", dossier.numero())).toList(),
                 "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
-                fichiers)));
+                fichiers, cle.replace(':', '.'))));
     }
 }

@@ -1,6 +1,5 @@
 package fr.gouv.guichet.instruction.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.notification.Courriels;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +25,10 @@ class InformationPresident {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
-    private final Dossiers dossiers;
     private final Courriels courriels;
     private final JdbcClient jdbc;
 
-    InformationPresident(Dossiers dossiers, Courriels courriels, JdbcClient jdbc) {
-        this.dossiers = dossiers;
+    InformationPresident(Courriels courriels, JdbcClient jdbc) {
         this.courriels = courriels;
         this.jdbc = jdbc;
     }
@@ -40,10 +37,7 @@ class InformationPresident {
     void informer(AutorisationProvisoire e) {
         String secretariat = jdbc.sql("select courriel from service_prefecture where code_departement = ?").param(e.codeDepartement())
                 .query(String.class).single();
-        if (!dossiers.marquerEffet("president-informe:" + e.dossierId() + ":" + e.fin())) {
-            return;
-        }
-        courriels.envoyer(new Courriel(secretariat, "Autorisation provisoire de vidéoprotection — dossier " + e.numero(), List.of(
+        courriels.envoyerUneFois("president-informe:" + e.dossierId() + ":" + e.fin(), new Courriel(secretariat, "Autorisation provisoire de vidéoprotection — dossier " + e.numero(), List.of(
                 "À l’attention du président de la commission départementale de vidéoprotection.",
                 "En application de l’article L252-6 du code de la sécurité intérieure, le préfet a autorisé à titre provisoire, "
                         + "sans avis préalable de la commission, le système du dossier " + e.numero()

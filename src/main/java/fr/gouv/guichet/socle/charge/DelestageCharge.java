@@ -291,13 +291,7 @@ public final class DelestageCharge extends OncePerRequestFilter {
 
     private void delester(HttpServletResponse response) throws IOException {
         delestees.incrementAndGet();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(reessayerApres));
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/html;charset=UTF-8");
-        byte[] page = PAGE.formatted(reessayerApres).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        Reponse503.ecrire(response, reessayerApres, PAGE.formatted(reessayerApres));
     }
 
     private static final String PAGE = """

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Whether a session cookie names a session that exists (Spring Session's cookie holds the id in Base64). Confirmed
- * ids are remembered for a minute, so a signed-in visitor costs one look-up a minute, not one per request.
+ * ids are remembered for a minute, so a signed-in visitor costs one look-up a minute, not one per request. While the
+ * database cannot be reached, a well-formed cookie is presumed to name a session.
  */
 final class SessionsExistantes implements Predicate<String> {
 
@@ -47,7 +48,14 @@ final class SessionsExistantes implements Predicate<String> {
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             return false;
         }
-        boolean existe = sessions.findById(id) != null;
+        boolean existe;
+        try {
+            existe = sessions.findById(id) != null;
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // Database unreachable (failover): not counted as an arrival; the request itself then meets the same
+            // failure and BaseIndisponible answers 503.
+            return true;
+        }
         if (existe) {
             if (confirmees.size() >= MEMOIRE_MAX) {
                 confirmees.clear();
