@@ -54,18 +54,18 @@ public class AgentRepository {
                 .optional();
     }
 
-    public Map<String, RoleAgent> prefectures(long agentId) {
-        Map<String, RoleAgent> prefectures = new HashMap<>();
-        jdbc.sql("select code_departement, role from agent_prefecture where agent_id = ?").param(agentId)
+    public Map<String, RoleAgent> services(long agentId) {
+        Map<String, RoleAgent> services = new HashMap<>();
+        jdbc.sql("select service, role from agent_service where agent_id = ?").param(agentId)
                 .query(rs -> {
-                    prefectures.put(rs.getString(1), RoleAgent.valueOf(rs.getString(2)));
+                    services.put(rs.getString(1), RoleAgent.valueOf(rs.getString(2)));
                 });
-        return prefectures;
+        return services;
     }
 
     public Optional<AgentConnecte> connecte(long id) {
         return parId(id).filter(LigneAgent::actif)
-                .map(a -> new AgentConnecte(a.id(), a.email(), a.nom(), prefectures(a.id()), a.national()));
+                .map(a -> new AgentConnecte(a.id(), a.email(), a.nom(), services(a.id()), a.national()));
     }
 
     public long creer(String email, String nom, @Nullable String empreinte, boolean national) {
@@ -75,15 +75,15 @@ public class AgentRepository {
                 .params(email.strip(), nom.strip(), empreinte, national).query(Long.class).single();
     }
 
-    public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
+    public void rattacher(long agentId, String codeService, RoleAgent role) {
         jdbc.sql("""
-                        insert into agent_prefecture (agent_id, code_departement, role) values (?, ?, ?)
-                        on conflict (agent_id, code_departement) do update set role = excluded.role""")
-                .params(agentId, codeDepartement, role.name()).update();
+                        insert into agent_service (agent_id, service, role) values (?, ?, ?)
+                        on conflict (agent_id, service) do update set role = excluded.role""")
+                .params(agentId, codeService, role.name()).update();
     }
 
-    public void detacher(long agentId, String codeDepartement) {
-        jdbc.sql("delete from agent_prefecture where agent_id = ? and code_departement = ?").params(agentId, codeDepartement).update();
+    public void detacher(long agentId, String codeService) {
+        jdbc.sql("delete from agent_service where agent_id = ? and service = ?").params(agentId, codeService).update();
     }
 
     public void activer(long agentId, boolean actif) {
@@ -100,14 +100,14 @@ public class AgentRepository {
         jdbc.sql("update agent set mot_de_passe = ? where id = ?").params(empreinte, agentId).update();
     }
 
-    public List<Membre> membres(String codeDepartement) {
+    public List<Membre> membres(String codeService) {
         return jdbc.sql("""
                         select a.id, a.email, a.nom, a.actif,
                           a.mot_de_passe is null and a.proconnect_derniere_connexion is null, ap.role,
                           a.proconnect_derniere_connexion, a.proconnect_amr
-                        from agent a join agent_prefecture ap on ap.agent_id = a.id
-                        where ap.code_departement = ? order by a.nom""")
-                .param(codeDepartement)
+                        from agent a join agent_service ap on ap.agent_id = a.id
+                        where ap.service = ? order by a.nom""")
+                .param(codeService)
                 .query((rs, i) -> new Membre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                         RoleAgent.valueOf(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))

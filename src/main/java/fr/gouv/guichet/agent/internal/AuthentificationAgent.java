@@ -47,7 +47,7 @@ public class AuthentificationAgent implements AuthenticationProvider {
             throw new BadCredentialsException("L’adresse électronique ou le mot de passe est incorrect.");
         }
         Optional<AgentConnecte> connecte = agents.connecte(agent.get().id());
-        if (connecte.isEmpty() || (connecte.get().prefectures().isEmpty() && !connecte.get().administrateurNational())) {
+        if (connecte.isEmpty() || (connecte.get().services().isEmpty() && !connecte.get().administrateurNational())) {
             throw new BadCredentialsException("Ce compte agent n’est rattaché à aucune préfecture ou a été désactivé : "
                     + "adressez-vous à l’administrateur de votre préfecture.");
         }

@@ -20,8 +20,8 @@ class CourrielsAgent {
     @ApplicationModuleListener
     void invitation(AgentInvite e) {
         courriels.envoyer(new Courriel(e.email(), "Invitation à instruire les dossiers sur Guichet", List.of(
-                e.invitant() + " vous a donné accès, en tant que « " + e.role() + " », aux dossiers de la préfecture du département "
-                        + e.codeDepartement() + " sur Guichet.",
+                e.invitant() + " vous a donné accès, en tant que « " + e.role() + " », aux dossiers du service « "
+                        + e.service() + " » sur Guichet.",
                 e.compteExistant() ? "Connectez-vous avec votre compte agent habituel."
                         : "Ouvrez le lien ci-dessous pour choisir votre mot de passe. Il est valable 7 jours et ne peut servir qu’une fois."),
                 e.compteExistant() ? "Se connecter" : "Choisir mon mot de passe", e.lien()));

@@ -38,7 +38,7 @@ class InformationPresident {
 
     @ApplicationModuleListener
     void informer(AutorisationProvisoire e) {
-        String secretariat = jdbc.sql("select courriel from service_prefecture where code_departement = ?").param(e.codeDepartement())
+        String secretariat = jdbc.sql("select s.courriel from dossier d join service_instructeur s on s.code = d.service where d.id = ?").param(e.dossierId())
                 .query(String.class).single();
         if (!dossiers.marquerEffet("president-informe:" + e.dossierId() + ":" + e.fin())) {
             return;

@@ -7,6 +7,7 @@ import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.referentiel.Departement;
+import fr.gouv.guichet.referentiel.Competences;
 import fr.gouv.guichet.referentiel.Departements;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import fr.gouv.guichet.videoprotection.internal.AutoriteCompetente;
@@ -40,6 +41,7 @@ class DemarchesVideoController {
 
     private final UsagerCourant usagerCourant;
     private final Departements departements;
+    private final Competences competences;
     private final Dossiers dossiers;
     private final CatalogueFormulaires catalogue;
     private final ReferenceAutorisation references;
@@ -51,7 +53,8 @@ class DemarchesVideoController {
     private static final Frein.Limite PAR_RESEAU = new Frein.Limite("reference-autorisation-reseau", 30, Duration.ofHours(1));
 
     DemarchesVideoController(UsagerCourant usagerCourant, Departements departements, Dossiers dossiers,
-                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein) {
+                             CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein,
+                             Competences competences) {
         this.frein = frein;
         this.usagerCourant = usagerCourant;
         this.departements = departements;
@@ -59,6 +62,7 @@ class DemarchesVideoController {
         this.catalogue = catalogue;
         this.references = references;
         this.horloge = horloge;
+        this.competences = competences;
     }
 
     @GetMapping("/usager/videoprotection")
@@ -69,6 +73,8 @@ class DemarchesVideoController {
         }
         model.addAttribute("departement", departements.parCode(profil.codeDepartement()).orElseThrow());
         model.addAttribute("demarches", DemarcheVideo.values());
+        // Not offered while the competent service's contact details are incomplete (issue 11, point 4).
+        model.addAttribute("indisponible", indisponibilite(profil.codeDepartement()).orElse(null));
         return "videoprotection/choix";
     }
 
@@ -93,6 +99,10 @@ class DemarchesVideoController {
             return vueLieu(model, demarche, "Choisissez le département du siège social : c’est sa préfecture qui est compétente.");
         }
         String departement = AutoriteCompetente.departementCompetent(choisi, profil.codeDepartement(), siege);
+        var indisponible = indisponibilite(departement);
+        if (indisponible.isPresent()) {
+            return vueLieu(model, demarche, indisponible.get());
+        }
         return "redirect:/usager/dossiers/" + nouveauBrouillon(profil, demarche, departement, Map.of(), null, null) + "/pages/1";
     }
 
@@ -135,6 +145,11 @@ class DemarchesVideoController {
         // Only the holder's own authorization is copied: the references are public, they prove nothing.
         Map<String, Object> prerempli = autorisation != null && autorisation.formulaireId().equals(demarche.formulaireId())
                 ? autorisation.reponses() : Map.of();
+        var indisponible = departement == null ? java.util.Optional.<String>empty() : indisponibilite(departement);
+        if (indisponible.isPresent()) {
+            redirection.addFlashAttribute("messageErreur", indisponible.get());
+            return "redirect:/usager/videoprotection";
+        }
         long id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
         redirection.addFlashAttribute("messageInfo", autorisation != null
                 ? "Le formulaire est prérempli avec le système autorisé par l’arrêté du dossier " + autorisation.numero()
@@ -144,6 +159,10 @@ class DemarchesVideoController {
                 : "Le formulaire n’est prérempli que pour une autorisation déposée depuis votre compte Guichet : remplissez-le. "
                 + "La préfecture vérifiera les références indiquées.");
         return "redirect:/usager/dossiers/" + id + "/pages/1";
+    }
+
+    private java.util.Optional<String> indisponibilite(String departement) {
+        return competences.indisponibilite(DemarcheVideo.FAMILLE, departement, LocalDate.now(horloge));
     }
 
     /** The département written in a Guichet number (as typed: it reveals nothing), else the usager's préfecture. */
