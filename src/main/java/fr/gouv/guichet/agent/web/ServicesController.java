@@ -8,6 +8,7 @@ import fr.gouv.guichet.referentiel.ServiceInstructeur;
 import fr.gouv.guichet.referentiel.ServiceInstructeur.Coordonnees;
 import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import fr.gouv.guichet.referentiel.ValidationCoordonnees;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,14 +60,15 @@ class ServicesController {
     }
 
     /** The form's fields; absent ones are empty (a missing field is an error shown beside it, never a 400). */
-    record SaisieCoordonnees(String adresse, String telephone, String courriel, String horaires, String signatairePrenom,
-                             String signataireNom, String signataireQualite, String referenceDelegation) {
+    record SaisieCoordonnees(@Nullable String adresse, @Nullable String telephone, @Nullable String courriel, @Nullable String horaires,
+                             @Nullable String signatairePrenom, @Nullable String signataireNom, @Nullable String signataireQualite,
+                             @Nullable String referenceDelegation) {
         Coordonnees coordonnees() {
             return new Coordonnees(n(adresse), n(telephone), n(courriel), n(horaires), n(signatairePrenom), n(signataireNom),
                     n(signataireQualite), n(referenceDelegation));
         }
 
-        private static String n(String s) {
+        private static String n(@Nullable String s) {
             return s == null ? "" : s;
         }
     }
@@ -84,8 +86,8 @@ class ServicesController {
     }
 
     @GetMapping("/agent/national/competences")
-    String competences(@RequestParam(name = "famille", required = false) String famille,
-                       @RequestParam(name = "departement", required = false) String departement, Model model) {
+    String competences(@RequestParam(name = "famille", required = false) @Nullable String famille,
+                       @RequestParam(name = "departement", required = false) @Nullable String departement, Model model) {
         national();
         return vueCompetences(model, vide(famille), vide(departement), new Competences.Saisie("", "", "", "", "", ""), Map.of());
     }
@@ -103,17 +105,18 @@ class ServicesController {
         return "redirect:/agent/national/competences?famille=" + s.famille().strip() + "&departement=" + s.departement().strip();
     }
 
-    record SaisieCompetence(String famille, String departement, String service, String valideDu, String valideAu, String source) {
+    record SaisieCompetence(@Nullable String famille, @Nullable String departement, @Nullable String service, @Nullable String valideDu,
+                            @Nullable String valideAu, @Nullable String source) {
         Competences.Saisie saisie() {
             return new Competences.Saisie(n(famille), n(departement), n(service), n(valideDu), n(valideAu), n(source));
         }
 
-        private static String n(String s) {
+        private static String n(@Nullable String s) {
             return s == null ? "" : s;
         }
     }
 
-    private String vueCompetences(Model model, String famille, String departement, Competences.Saisie saisie, Map<String, String> erreurs) {
+    private String vueCompetences(Model model, @Nullable String famille, @Nullable String departement, Competences.Saisie saisie, Map<String, String> erreurs) {
         model.addAttribute("familles", competences.familles());
         model.addAttribute("departements", departements.tous());
         model.addAttribute("services", services.tous());
@@ -142,7 +145,7 @@ class ServicesController {
         return agent;
     }
 
-    private static String vide(String s) {
+    private static @Nullable String vide(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }
