@@ -13,32 +13,34 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A signed-in agent as kept in the session: the préfectures (département codes) they belong to, with their role.
- * Every back-office access check asks this object — and only this object — whether a préfecture is theirs.
+ * A signed-in agent as kept in the session: the services instructeurs (codes: "83" for the Préfecture du Var,
+ * "cert-permis-bordeaux"…) they belong to, with their role. Every back-office access check asks this object — and only
+ * this object — whether a service is theirs.
  */
-public record AgentConnecte(long id, String email, String nom, Map<String, RoleAgent> prefectures, boolean administrateurNational)
+public record AgentConnecte(long id, String email, String nom, Map<String, RoleAgent> services, boolean administrateurNational)
         implements Principal, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public static final String ROLE = "ROLE_AGENT";
     public static final String ROLE_NATIONAL = "ROLE_ADMINISTRATEUR_NATIONAL";
 
     public AgentConnecte {
-        prefectures = new TreeMap<>(prefectures);
+        services = new TreeMap<>(services);
     }
 
-    public boolean instruit(String codeDepartement) {
-        return prefectures.containsKey(codeDepartement);
+    /** Whether the agent belongs to that service (for a préfecture, its code is the département's). */
+    public boolean instruit(String codeService) {
+        return services.containsKey(codeService);
     }
 
-    public boolean administre(String codeDepartement) {
-        return administrateurNational || prefectures.get(codeDepartement) == RoleAgent.ADMINISTRATEUR;
+    public boolean administre(String codeService) {
+        return administrateurNational || services.get(codeService) == RoleAgent.ADMINISTRATEUR;
     }
 
-    public List<String> codesPrefectures() {
-        return List.copyOf(prefectures.keySet());
+    public List<String> codesServices() {
+        return List.copyOf(services.keySet());
     }
 
     public Collection<? extends GrantedAuthority> autorites() {

@@ -2,6 +2,7 @@ package fr.gouv.guichet.agent;
 
 import fr.gouv.guichet.agent.internal.AgentRepository;
 import fr.gouv.guichet.agent.internal.AgentRepository.Membre;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Agent accounts. A préfecture administrator invites and deactivates the agents of their préfecture (never of
- * another one); the national administrator may act on any préfecture.
+ * Agent accounts. A service's administrator (préfecture, CERT…) invites and deactivates the agents of their service
+ * (never of another one); the national administrator may act on any service.
  */
 @Service
 public class Agents {
@@ -32,14 +33,17 @@ public class Agents {
     private final ApplicationEventPublisher evenements;
     private final Environment env;
     private final Clock horloge;
+    private final ServicesInstructeurs services;
 
-    /** An agent was invited; the e-mail is sent by a listener, through the outbox. */
-    public record AgentInvite(String email, String invitant, String role, String codeDepartement, String lien, boolean compteExistant,
+    /** An agent was invited to a service (named in {@code service}); the e-mail is sent by a listener, through the outbox. */
+    public record AgentInvite(String email, String invitant, String role, String service, String lien, boolean compteExistant,
                               boolean aAccepter) {
     }
 
-    Agents(AgentRepository depot, PasswordEncoder encodeur, ApplicationEventPublisher evenements, Environment env, Clock horloge) {
+    Agents(AgentRepository depot, PasswordEncoder encodeur, ApplicationEventPublisher evenements, Environment env, Clock horloge,
+           ServicesInstructeurs services) {
         this.depot = depot;
+        this.services = services;
         this.encodeur = encodeur;
         this.evenements = evenements;
         this.env = env;
@@ -50,9 +54,9 @@ public class Agents {
         return depot.connecte(id);
     }
 
-    public List<Membre> membres(AgentConnecte par, String codeDepartement) {
-        exigerAdministrateur(par, codeDepartement);
-        return depot.membres(codeDepartement);
+    public List<Membre> membres(AgentConnecte par, String codeService) {
+        exigerAdministrateur(par, codeService);
+        return depot.membres(codeService);
     }
 
     /** Creates (or re-attaches) an agent with a password: demo seeding and the national administrator bootstrap. */
@@ -64,28 +68,30 @@ public class Agents {
     }
 
     @Transactional
-    public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
-        depot.rattacher(agentId, codeDepartement, role);
+    public void rattacher(long agentId, String codeService, RoleAgent role) {
+        depot.rattacher(agentId, codeService, role);
     }
 
     /**
-     * Invites an agent to a préfecture (issue 10, point 10). A new agent, or one deactivated everywhere, is attached
-     * and chooses a new password from the e-mailed link (valid 7 days; a deactivated agent's old password no longer
-     * works). An active agent of another préfecture is not attached without consent: the link proposes the
-     * attachment, which only their acceptance records.
+     * Invites an agent to a service (issue 10, point 10). A new agent, or one deactivated everywhere, is attached and
+     * chooses a new password from the e-mailed link (valid 7 days; a deactivated agent's old password no longer works).
+     * An active agent of another service is not attached without consent: the link proposes the attachment, which only
+     * their acceptance records.
      */
     @Transactional
-    public void inviter(AgentConnecte par, String codeDepartement, String email, String nom, RoleAgent role) {
-        exigerAdministrateur(par, codeDepartement);
+    public void inviter(AgentConnecte par, String codeService, String email, String nom, RoleAgent role) {
+        exigerAdministrateur(par, codeService);
+        String nomService = services.parCode(codeService)
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Service inconnu")).libelle();
         Optional<AgentRepository.LigneAgent> existant = depot.parEmail(email);
-        boolean actifAilleurs = existant.filter(a -> a.actif() && !depot.prefectures(a.id()).containsKey(codeDepartement)
-                && (a.national() || !depot.prefectures(a.id()).isEmpty())).isPresent();
+        boolean actifAilleurs = existant.filter(a -> a.actif() && !depot.services(a.id()).containsKey(codeService)
+                && (a.national() || !depot.services(a.id()).isEmpty())).isPresent();
         String adresse = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email);
         if (actifAilleurs) {
             String jeton = jeton();
             depot.enregistrerInvitation(empreinte(jeton), existant.get().id(), horloge.instant().plus(Duration.ofDays(7)),
-                    codeDepartement, role);
-            evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), codeDepartement,
+                    codeService, role);
+            evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), nomService,
                     base() + "/agent/invitation?jeton=" + jeton, true, true));
             return;
         }
@@ -94,7 +100,7 @@ public class Agents {
         if (desactive) {
             depot.oublierMotDePasse(id);
         }
-        depot.rattacher(id, codeDepartement, role);
+        depot.rattacher(id, codeService, role);
         depot.activer(id, true);
         boolean aDejaUnMotDePasse = depot.parId(id).map(a -> a.motDePasse() != null).orElse(false);
         String lien;
@@ -105,7 +111,7 @@ public class Agents {
             depot.enregistrerInvitation(empreinte(jeton), id, horloge.instant().plus(Duration.ofDays(7)), null, null);
             lien = base() + "/agent/invitation?jeton=" + jeton;
         }
-        evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), codeDepartement, lien, aDejaUnMotDePasse, false));
+        evenements.publishEvent(new AgentInvite(adresse, par.nom(), role.libelle(), nomService, lien, aDejaUnMotDePasse, false));
     }
 
     private static String jeton() {
@@ -123,19 +129,19 @@ public class Agents {
     @Transactional
     public boolean accepterRattachement(String jeton) {
         return depot.utiliserRattachement(empreinte(jeton), horloge.instant()).map(r -> {
-            depot.rattacher(r.agentId(), r.codeDepartement(), r.role());
+            depot.rattacher(r.agentId(), r.codeService(), r.role());
             return true;
         }).orElse(false);
     }
 
     @Transactional
-    public void desactiver(AgentConnecte par, String codeDepartement, long agentId) {
-        exigerAdministrateur(par, codeDepartement);
-        if (!depot.prefectures(agentId).containsKey(codeDepartement)) {
-            throw new org.springframework.security.access.AccessDeniedException("Agent d’une autre préfecture");
+    public void desactiver(AgentConnecte par, String codeService, long agentId) {
+        exigerAdministrateur(par, codeService);
+        if (!depot.services(agentId).containsKey(codeService)) {
+            throw new org.springframework.security.access.AccessDeniedException("Agent d’un autre service");
         }
-        depot.detacher(agentId, codeDepartement);
-        if (depot.prefectures(agentId).isEmpty()) {
+        depot.detacher(agentId, codeService);
+        if (depot.services(agentId).isEmpty()) {
             depot.activer(agentId, false);
         }
     }
@@ -152,9 +158,9 @@ public class Agents {
         }).orElse(false);
     }
 
-    private static void exigerAdministrateur(AgentConnecte par, String codeDepartement) {
-        if (!par.administre(codeDepartement)) {
-            throw new org.springframework.security.access.AccessDeniedException("Réservé aux administrateurs de cette préfecture");
+    private static void exigerAdministrateur(AgentConnecte par, String codeService) {
+        if (!par.administre(codeService)) {
+            throw new org.springframework.security.access.AccessDeniedException("Réservé aux administrateurs de ce service");
         }
     }
 

@@ -2,7 +2,7 @@ package fr.gouv.guichet.agent;
 
 public enum RoleAgent {
     INSTRUCTEUR("Instructeur"),
-    ADMINISTRATEUR("Administrateur de préfecture");
+    ADMINISTRATEUR("Administrateur du service");
 
     private final String libelle;
 

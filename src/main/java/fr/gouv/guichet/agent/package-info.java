@@ -1,6 +1,7 @@
 /**
- * Préfecture agents: accounts attached to one or more préfectures with the roles instructeur and administrateur
- * de préfecture, a national administrator, invitations, sign-in to the back office, and the demo seeding.
+ * Agents of the services instructeurs (préfectures, CERT…): accounts attached to one or more services with the roles
+ * instructeur and administrateur du service, a national administrator (competence table), invitations, sign-in to the
+ * back office, and each service's contact details page.
  */
 @NullMarked
 package fr.gouv.guichet.agent;

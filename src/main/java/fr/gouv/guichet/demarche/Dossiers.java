@@ -3,6 +3,7 @@ package fr.gouv.guichet.demarche;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.demarche.internal.DossierRepository;
 import fr.gouv.guichet.demarche.internal.HistoriqueRepository;
+import fr.gouv.guichet.referentiel.Competences;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,11 +35,13 @@ public class Dossiers {
     private final Clock horloge;
     private final ObjectProvider<GardeTransition> gardes;
     private final Procedures procedures;
+    private final Competences competences;
 
     Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
-             ObjectProvider<GardeTransition> gardes, Procedures procedures) {
-        this.procedures = procedures;
+             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences) {
         this.depot = depot;
+        this.procedures = procedures;
+        this.competences = competences;
         this.historique = historique;
         this.evenements = evenements;
         this.horloge = horloge;
@@ -140,10 +143,13 @@ public class Dossiers {
             throw new ReponsesNonValides();
         }
         Instant maintenant = horloge.instant();
+        // The service instructeur: the competence row in force on the deposit date for the procedure's family.
+        String service = competences.serviceCompetent(procedures.get(dossier.demarche()).famille(), dossier.codeDepartement(),
+                maintenant.atZone(PARIS).toLocalDate()).orElseThrow(AucunServiceCompetent::new);
         int annee = maintenant.atZone(PARIS).getYear();
         NumeroDossier numero = NumeroDossier.de(prefixe, dossier.codeDepartement(), annee,
                 depot.prochainNumero(prefixe, dossier.codeDepartement(), annee));
-        if (depot.deposer(dossierId, usagerId, dossier.version(), numero.valeur(), cleValidation, maintenant) == 0) {
+        if (depot.deposer(dossierId, usagerId, dossier.version(), numero.valeur(), cleValidation, maintenant, service) == 0) {
             // Cannot happen while the row is locked; refuse rather than deposit answers nobody checked.
             throw new ReponsesNonValides();
         }
@@ -199,6 +205,11 @@ public class Dossiers {
     }
 
     // ---- Back office (callers check the agent's préfecture first) ----
+
+    /** The service instructeur of a deposited dossier, fixed at its deposit; empty for a draft. */
+    public Optional<String> service(long dossierId) {
+        return depot.service(dossierId);
+    }
 
     /** Any deposited dossier, for instruction; the caller must have checked the agent may see its préfecture. */
     public Optional<Dossier> pourInstruction(long dossierId) {

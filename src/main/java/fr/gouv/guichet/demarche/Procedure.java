@@ -7,9 +7,11 @@ package fr.gouv.guichet.demarche;
  * @param code          stable code stored on the dossier ({@code dossier.demarche})
  * @param prefixeNumero two letters opening the dossier number
  * @param formulaireId  id of the form definition
+ * @param famille       family in the competence table (which service instructs it for a département): data of the
+ *                      feature, never named here
  * @param cycle         the lifecycle of its dossiers
  * @param pieces        the documents its dossiers must come with
  */
-public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa, CycleDeVie cycle,
-                        PiecesDemandees pieces) {
+public record Procedure(String code, String libelle, String prefixeNumero, String formulaireId, String cerfa, String famille,
+                        CycleDeVie cycle, PiecesDemandees pieces) {
 }

@@ -8,6 +8,9 @@ import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.referentiel.ServiceInstructeur;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
+import fr.gouv.guichet.referentiel.TypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +28,11 @@ import java.util.UUID;
 
 /**
  * Seeds the demo once (idempotent): agent {@code agent-83@demo.guichet.local} (administrateur of the Préfecture
- * du Var; likewise for every département), usager {@code usager@demo.guichet.local}, all with the demo password,
- * and a few dossiers in the Var and in Paris.
+ * du Var; likewise for every département), CERT agents ({@code agent-cert-bordeaux@demo.guichet.local} for the
+ * driving licences of the Var, {@code agent-cert-nimes@demo.guichet.local} for its vehicle registrations, and
+ * {@code agent-<code du CERT>@demo.guichet.local} for each CERT), usager {@code usager@demo.guichet.local}, all with
+ * the demo password, and a few dossiers in the Var and in Paris. The services' contact details are filled with
+ * fictitious values by {@code referentiel}'s demo filler.
  */
 @Component
 @ConditionalOnProperty(name = "guichet.demo", havingValue = "true")
@@ -40,20 +46,23 @@ class DonneesDemo {
     private final Dossiers dossiers;
     private final Departements departements;
     private final JdbcClient jdbc;
+    private final ServicesInstructeurs services;
     private final String motDePasse;
 
     DonneesDemo(Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, Departements departements, JdbcClient jdbc,
-                @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
+                ServicesInstructeurs services, @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
         this.agents = agents;
         this.comptes = comptes;
         this.dossiers = dossiers;
         this.departements = departements;
         this.jdbc = jdbc;
+        this.services = services;
         this.motDePasse = motDePasse;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void amorcer() {
+        agentsDesCert();
         boolean dejaFait = jdbc.sql("select count(*) from agent where email = 'agent-83@demo.guichet.local'").query(Integer.class).single() > 0;
         if (dejaFait) {
             return;
@@ -72,8 +81,30 @@ class DonneesDemo {
         log.info("Mode démonstration : agents agent-<département>@demo.guichet.local et usager {} (mot de passe : {})", USAGER, motDePasse);
     }
 
+    /** One administrator per CERT, and the two CERTs of the Var's sources under short addresses. */
+    private void agentsDesCert() {
+        if (jdbc.sql("select count(*) from agent where email = 'agent-cert-bordeaux@demo.guichet.local'").query(Integer.class).single() > 0) {
+            return;
+        }
+        for (ServiceInstructeur s : services.tous()) {
+            if (s.type() == TypeService.CERT) {
+                long id = agents.creerAvecMotDePasse("agent-" + s.code() + "@demo.guichet.local", "Agent de démonstration — " + s.nom(),
+                        motDePasse, false);
+                agents.rattacher(id, s.code(), RoleAgent.ADMINISTRATEUR);
+            }
+        }
+        long bordeaux = agents.creerAvecMotDePasse("agent-cert-bordeaux@demo.guichet.local",
+                "Agent de démonstration — CERT de Bordeaux (permis de conduire)", motDePasse, false);
+        agents.rattacher(bordeaux, "cert-permis-bordeaux", RoleAgent.ADMINISTRATEUR);
+        long nimes = agents.creerAvecMotDePasse("agent-cert-nimes@demo.guichet.local",
+                "Agent de démonstration — CERT de Nîmes (immatriculation)", motDePasse, false);
+        agents.rattacher(nimes, "cert-immatriculation-nimes", RoleAgent.ADMINISTRATEUR);
+        log.info("Mode démonstration : agents de CERT agent-cert-bordeaux@demo.guichet.local, agent-cert-nimes@demo.guichet.local "
+                + "et agent-<code du CERT>@demo.guichet.local");
+    }
+
     private void deposer(long usager, String departement, String nom, String commune, String codePostal, boolean prioritaire,
-                         fr.gouv.guichet.demarche.Transition ensuite) {
+                         fr.gouv.guichet.demarche.@org.jspecify.annotations.Nullable Transition ensuite) {
         Map<String, Object> r = new HashMap<>();
         r.put("nature_demande", "nouveau");
         r.put("qualite", "commercant");
@@ -115,7 +146,7 @@ class DonneesDemo {
         if (prioritaire) {
             dossiers.definirPriorite(id, true);
         }
-        if (ensuite.equals(CycleVideoprotection.DEMANDER_PIECES)) {
+        if (CycleVideoprotection.DEMANDER_PIECES.equals(ensuite)) {
             dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
             dossiers.appliquer(id, CycleVideoprotection.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
         } else if (ensuite != null) {

@@ -64,8 +64,12 @@ public record DonneesRecepisse(
         }
     }
 
-    /** The service in charge of the dossier, as R112-5 CRPA requires it on the accusé de réception. */
-    public record Service(String prefecture, String nom, List<String> adresse, String telephone, String courriel) {
+    /**
+     * The service in charge of the dossier, as R112-5 CRPA requires it on the accusé de réception.
+     *
+     * @param horaires opening hours; empty when not recorded (then not printed)
+     */
+    public record Service(String prefecture, String nom, List<String> adresse, String telephone, String courriel, String horaires) {
 
         public Service {
             exiger(prefecture, "prefecture");
@@ -73,6 +77,11 @@ public record DonneesRecepisse(
             adresse = lignes(adresse, "adresse");
             exiger(telephone, "telephone");
             exiger(courriel, "courriel");
+            Objects.requireNonNull(horaires, "horaires");
+        }
+
+        public Service(String prefecture, String nom, List<String> adresse, String telephone, String courriel) {
+            this(prefecture, nom, adresse, telephone, courriel, "");
         }
     }
 
@@ -114,7 +123,8 @@ public record DonneesRecepisse(
                 "nom", service.nom(),
                 "adresse", service.adresse(),
                 "telephone", service.telephone(),
-                "courriel", service.courriel()));
+                "courriel", service.courriel(),
+                "horaires", service.horaires()));
         variables.put("dateDecisionImplicite", date(decisionImpliciteLe));
         variables.put("demandeur", Map.of("nom", demandeur.nom(), "adresse", demandeur.adresse()));
         variables.put("reponses", reponses.stream()

@@ -10,6 +10,8 @@ public enum DemarcheVideo {
     BANQUE("Demande d’autorisation pour un établissement bancaire", "cerfa-14095", "14095*03", "nouveau", false);
 
     public static final String PREFIXE = "VP";
+    /** Family of these démarches in the competence table ({@code referentiel/competences.csv}). */
+    public static final String FAMILLE = "VIDEOPROTECTION";
 
     private final String libelle;
     private final String formulaireId;
@@ -47,7 +49,7 @@ public enum DemarcheVideo {
     }
 
     public Procedure procedure() {
-        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa, CycleVideoprotection.CYCLE, PiecesAttendues::pour);
+        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa, FAMILLE, CycleVideoprotection.CYCLE, PiecesAttendues::pour);
     }
 
     public static DemarcheVideo depuisCode(String code) {

@@ -91,7 +91,7 @@ class CommissionBrowserTest {
             page.getByLabel("Adresse électronique professionnelle").fill(agent.email());
             page.getByLabel("Mot de passe").fill(AgentsDeTest.MOT_DE_PASSE);
             bouton(page, "Se connecter");
-            assertThat(page).hasURL(Pattern.compile(".*/agent/prefectures/83/file"));
+            assertThat(page).hasURL(Pattern.compile(".*/agent/services/83/file"));
 
             page.navigate(url("/agent/prefectures/83/commission"));
             assertThat(page.locator("h1")).hasText("Commission départementale de vidéoprotection");

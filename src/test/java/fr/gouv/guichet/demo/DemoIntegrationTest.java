@@ -13,7 +13,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The demo mode seeds one agent per préfecture, a usager and dossiers, with the documented credentials. */
+/** The demo mode seeds one agent per préfecture and per CERT, a usager and dossiers, with the documented credentials. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"guichet.demo=true", "guichet.url-publique=http://localhost"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -26,7 +26,19 @@ class DemoIntegrationTest {
 
     @Test
     void agentsParPrefecture_usager_etDossiers_avecLesIdentifiantsDocumentes() throws Exception {
-        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-%@demo.guichet.local'").query(Integer.class).single()).isEqualTo(101);
+        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-%@demo.guichet.local' and email not like 'agent-cert-%'")
+                .query(Integer.class).single()).isEqualTo(101);
+        // One agent per CERT, plus the two CERTs of the Var's sources under short addresses.
+        int cert = jdbc.sql("select count(*) from service_instructeur where type = 'CERT'").query(Integer.class).single();
+        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-cert-%@demo.guichet.local'").query(Integer.class).single())
+                .isEqualTo(cert + 2);
+        assertThat(jdbc.sql("select count(*) from service_instructeur where telephone not like '01 99 00 %' or courriel not like '%.invalid'")
+                .query(Integer.class).single()).as("coordonnées fictives partout").isZero();
+        var bordeaux = mvc.perform(post("/agent/connexion").with(csrf()).param("email", "agent-cert-bordeaux@demo.guichet.local")
+                .param("motDePasse", "Demo-Guichet-2026")).andReturn();
+        String fileCert = mvc.perform(get("/agent/services/cert-permis-bordeaux/file").cookie(bordeaux.getResponse().getCookie("GUICHET_SESSION")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(fileCert).contains("CERT permis de conduire de Bordeaux").contains("Var (83)");
         assertThat(jdbc.sql("select count(*) from dossier d join usager u on u.id = d.usager_id where u.email = 'usager@demo.guichet.local' and d.etat <> 'BROUILLON'")
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(5);
         var agent = mvc.perform(post("/agent/connexion").with(csrf()).param("email", "agent-83@demo.guichet.local")

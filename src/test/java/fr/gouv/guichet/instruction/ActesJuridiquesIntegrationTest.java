@@ -342,6 +342,9 @@ class ActesJuridiquesIntegrationTest {
         byte[] pdf = jdbc.sql("select cle_stockage from piece_jointe where dossier_id = ? and code_piece = 'arrete'").param(cas.id())
                 .query(String.class).optional().map(this::lire).orElseThrow();
         String texte = DossierUsagerIntegrationTest.texte(pdf).replaceAll("\\s+", " ");
+        // Point 5: the signatory recorded by the dossier's service, and the visa of its arrêté de délégation de signature.
+        assertThat(texte).contains("portant délégation de signature").contains("DEMO-2B")
+                .contains("Camille Exemple (fictif)").doesNotContain("L’agent habilité du bureau de la vidéoprotection");
         // The printed address is the page with the field (it ends at /verifier); the code is printed whole, once.
         assertThat(texte).contains("saisissez le code").contains("/verifier ").doesNotContain("/verifier/" + code);
         // What a copy-and-paste gives: the characters as encoded, before any normalization of ligatures by the reader.

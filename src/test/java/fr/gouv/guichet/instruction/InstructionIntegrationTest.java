@@ -90,7 +90,8 @@ class InstructionIntegrationTest {
             mvc.perform(get(url).cookie(usagerIntrus)).andExpect(status().isForbidden());
             mvc.perform(get(url)).andExpect(redirectedUrl("/agent/connexion"));
         }
-        mvc.perform(get("/agent/prefectures/83/agents").cookie(agent75)).andExpect(status().isForbidden());
+        // Another service's pages answer 404, as if they did not exist (agents pages too, since the services).
+        mvc.perform(get("/agent/prefectures/83/agents").cookie(agent75)).andExpect(status().isNotFound());
         for (String action : List.of("/agent/dossiers/" + id + "/actions/PRENDRE_EN_CHARGE", "/agent/dossiers/" + id + "/messages",
                 "/agent/dossiers/" + id + "/notes", "/agent/dossiers/" + id + "/priorite")) {
             mvc.perform(post(action).cookie(agent75).with(csrf()).param("message", "x").param("note", "x").param("prioritaire", "true"))
@@ -98,7 +99,7 @@ class InstructionIntegrationTest {
             mvc.perform(post(action).cookie(usagerIntrus).with(csrf()).param("message", "x")).andExpect(status().isForbidden());
         }
         mvc.perform(post("/agent/prefectures/83/agents").cookie(agent75).with(csrf()).param("email", "pirate@exemple.fr")
-                .param("nom", "Pirate").param("role", "ADMINISTRATEUR")).andExpect(status().isForbidden());
+                .param("nom", "Pirate").param("role", "ADMINISTRATEUR")).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single()).isEqualTo("DEPOSE");
         assertThat(jdbc.sql("select prioritaire from dossier where id = ?").param(id).query(Boolean.class).single()).isFalse();
         assertThat(jdbc.sql("select count(*) from note_agent where dossier_id = ?").param(id).query(Integer.class).single()).isZero();
@@ -238,7 +239,7 @@ class InstructionIntegrationTest {
         Cookie admin = agent(agents.agent("29", RoleAgent.ADMINISTRATEUR));
         String email = "nouvel-agent-" + UUID.randomUUID().toString().substring(0, 6) + "@finistere.gouv.fr";
         mvc.perform(post("/agent/prefectures/29/agents").cookie(admin).with(csrf()).param("email", email).param("nom", "Nouvel Agent")
-                .param("role", "INSTRUCTEUR")).andExpect(redirectedUrl("/agent/prefectures/29/agents"));
+                .param("role", "INSTRUCTEUR")).andExpect(redirectedUrl("/agent/services/29/agents"));
         String lien = new BoiteCourriels(greenMail).attendre(email, "Invitation").lien();
         String jeton = lien.substring(lien.indexOf("jeton=") + 6);
         mvc.perform(post("/agent/invitation").with(csrf()).param("jeton", jeton).param("motDePasse", "Nouveau mot de passe agent")
@@ -248,11 +249,11 @@ class InstructionIntegrationTest {
         assertThat(connexion.getResponse().getRedirectedUrl()).isEqualTo("/agent");
         Cookie nouvel = connexion.getResponse().getCookie("GUICHET_SESSION");
         mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isOk());
-        mvc.perform(get("/agent/prefectures/29/agents").cookie(nouvel)).andExpect(status().isForbidden());
+        mvc.perform(get("/agent/prefectures/29/agents").cookie(nouvel)).andExpect(status().isNotFound());
 
         long idNouvel = jdbc.sql("select id from agent where email = ?").param(email).query(Long.class).single();
         mvc.perform(post("/agent/prefectures/29/agents/" + idNouvel + "/desactivation").cookie(admin).with(csrf()))
-                .andExpect(redirectedUrl("/agent/prefectures/29/agents"));
+                .andExpect(redirectedUrl("/agent/services/29/agents"));
         mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isForbidden());
     }
 
@@ -277,7 +278,10 @@ class InstructionIntegrationTest {
         assertThat(jdbc.sql("select provisoire from autorisation where dossier_id = ?").param(id).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("select expire_le from autorisation where dossier_id = ?").param(id).query(java.sql.Date.class).single().toLocalDate())
                 .isEqualTo(java.time.LocalDate.now().plusMonths(4));
-        new BoiteCourriels(greenMail).attendre("videoprotection@interieur.gouv.fr", "Autorisation provisoire");
+        // To the secretariat of the dossier's service instructeur, at the address its administrator recorded.
+        String secretariat = jdbc.sql("select s.courriel from dossier d join service_instructeur s on s.code = d.service where d.id = ?")
+                .param(id).query(String.class).single();
+        new BoiteCourriels(greenMail).attendre(secretariat, "Autorisation provisoire");
         // Sent from the outbox (published in the decision's transaction), once, as one message for the mailbox.
         List<String> identifiants = new java.util.ArrayList<>();
         for (jakarta.mail.internet.MimeMessage m : greenMail.getReceivedMessages()) {

@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FileAttenteIndexIntegrationTest {
 
     static final int VOLUME = 200_000;
+    /** The CERT instructing the driving licences of the Var (sources, 2017) and of other départements. */
+    static final String CERT = "cert-permis-bordeaux";
 
     @Autowired
     JdbcClient jdbc;
@@ -61,7 +63,7 @@ class FileAttenteIndexIntegrationTest {
     }
 
     @Test
-    void laFileDUnePrefecture_parcourtDossierFileIdx_jamaisUnParcoursSequentiel_a200000Dossiers() throws Exception {
+    void laFileDUnService_prefectureOuCert_parcourtDossierFileIdx_jamaisUnParcoursSequentiel_a200000Dossiers() throws Exception {
         List<Requete> capturees = new ArrayList<>();
         FileAttente file = fileAttenteEspionnee(capturees);
         TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -74,13 +76,17 @@ class FileAttenteIndexIntegrationTest {
             System.out.printf("File d’attente : %d dossiers insérés et analysés en %.1f s%n", VOLUME, (System.nanoTime() - debut) / 1e9);
 
             List<FiltreFile> filtres = new ArrayList<>();
-            for (String dep : List.of("13", "75", "976")) {
+            // Three préfectures, and a CERT serving many départements (whole queue, and one of its départements).
+            for (String service : List.of("13", "75", "976", CERT)) {
                 for (Onglet onglet : List.of(Onglet.A_TRAITER, Onglet.EN_INSTRUCTION, Onglet.DECIDES)) {
-                    filtres.add(new FiltreFile(dep, onglet, null, null, null, null, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, null, null, Boolean.TRUE, null, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, "VP_AUTORISATION", null, null, null, null, null, null));
-                    filtres.add(new FiltreFile(dep, onglet, "VP_RENOUVELLEMENT", null, Boolean.FALSE, null, null, null, null));
+                    filtres.add(new FiltreFile(service, onglet, null, null, null, null, null, null, null));
+                    filtres.add(new FiltreFile(service, onglet, null, null, Boolean.TRUE, null, null, null, null));
+                    filtres.add(new FiltreFile(service, onglet, "VP_AUTORISATION", null, null, null, null, null, null));
+                    filtres.add(new FiltreFile(service, onglet, "VP_RENOUVELLEMENT", null, Boolean.FALSE, null, null, null, null));
                 }
+            }
+            for (Onglet onglet : List.of(Onglet.A_TRAITER, Onglet.DECIDES)) {
+                filtres.add(new FiltreFile(CERT, onglet, null, null, null, null, null, null, null, "83"));
             }
             int pagesSuivantes = 0;
             for (FiltreFile filtre : filtres) {
@@ -96,12 +102,12 @@ class FileAttenteIndexIntegrationTest {
                     requetes.addAll(capturees);
                 }
                 for (Requete r : requetes) {
-                    assertThat(r.sql()).contains("from dossier where code_departement = ? and onglet = ?");
+                    assertThat(r.sql()).contains("from dossier where service = ? and onglet = ?");
                     String plan = jdbc.sql("explain (format json) " + r.sql()).params(r.parametres()).query(String.class).single();
                     List<JsonNode> noeuds = new ArrayList<>();
                     noeuds(new JsonMapper().readTree(plan).get(0).get("Plan"), noeuds);
                     boolean pageSuivante = r.sql().contains(") > (");
-                    boolean fileParDefaut = filtre.demarche() == null && filtre.prioritaire() == null;
+                    boolean fileParDefaut = filtre.demarche() == null && filtre.prioritaire() == null && filtre.departement() == null;
                     boolean parcoursOrdonne = noeuds.stream().anyMatch(n -> List.of("Index Scan", "Index Only Scan").contains(texte(n, "Node Type"))
                             && "dossier_file_idx".equals(texte(n, "Index Name")));
                     boolean parIndex = parcoursOrdonne || noeuds.stream().anyMatch(n -> "Bitmap Index Scan".equals(texte(n, "Node Type"))
@@ -111,7 +117,7 @@ class FileAttenteIndexIntegrationTest {
                     boolean tri = noeuds.stream().anyMatch(n -> texte(n, "Node Type").contains("Sort"));
                     // Always through dossier_file_idx, never a sequential scan. The default queue and every next page
                     // must moreover walk the index in queue order (no sort): that is what agents load all day. A
-                    // selective filter (priority sites, a rare démarche) may be served by a bitmap scan of the same
+                    // selective filter (priority sites, a rare démarche, one département of a CERT) may be served by a bitmap scan of the same
                     // index range (one préfecture's tab) and a small sort, when the planner finds it cheaper.
                     if (!parIndex || sequentiel || ((fileParDefaut || pageSuivante) && (!parcoursOrdonne || tri))) {
                         echecs.add(filtre + (pageSuivante ? " [page suivante]" : " [première page]") + " :\n" + plan);
@@ -144,9 +150,13 @@ class FileAttenteIndexIntegrationTest {
                 with deps as (select code, row_number() over (order by ordre) - 1 as rang from departement),
                      tirage as (select g, (power(random(), 1.6) * 101)::int % 101 as rang, random() as e, random() as p, random() as d,
                                        random() as t from generate_series(1, ?) g)
-                insert into dossier (numero, code_departement, demarche, formulaire_id, formulaire_version, reponses, etat, prioritaire,
+                insert into dossier (numero, code_departement, service, demarche, formulaire_id, formulaire_version, reponses, etat, prioritaire,
                                      cree_le, modifie_le, depose_le, complet_le, version)
                 select 'IDX-' || g, deps.code,
+                       -- a quarter of the dossiers instructed by the CERT competent for the driving licences of their département
+                       case when (g % 4) = 0 then coalesce((select c.service from competence c where c.famille = 'PERMIS'
+                                                             and c.code_departement = deps.code order by c.valide_du desc limit 1), deps.code)
+                            else deps.code end,
                        case when d < 0.70 then 'VP_AUTORISATION' when d < 0.85 then 'VP_MODIFICATION'
                             when d < 0.97 then 'VP_RENOUVELLEMENT' else 'VP_BANQUE' end,
                        case when d < 0.97 then 'cerfa-13806' else 'cerfa-14095' end,

@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Every URL of Guichet, discovered at run time from the handler mappings, tried by the wrong people: anonymous,
  * another usager, an agent of another préfecture (also with their own préfecture in the URL and the victim's ids
- * in the rest), and every state-changing form without its CSRF token. Nothing is read, nothing is written.
+ * in the rest), an agent of another service (a CERT: 404 on every back-office URL), and every state-changing form
+ * without its CSRF token. Nothing is read, nothing is written.
  *
  * <p>A new mapping that is not listed below makes the test fail: whoever adds a URL says how to attack it.
  */
@@ -59,7 +60,7 @@ class AccesCroisesIntegrationTest {
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -86,6 +87,12 @@ class AccesCroisesIntegrationTest {
             Map.entry("/agent/dossiers/{id}/pieces.zip", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/national/tribunaux/{code}", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/file", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/file", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/file.csv", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/tableau-de-bord", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/agents", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "83", "agentId", t.instructeur83.id())),
+            Map.entry("/agent/services/{code}/coordonnees", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/file.csv", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/registre", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/tableau-de-bord", t -> Map.of("code", "83")),
@@ -107,17 +114,18 @@ class AccesCroisesIntegrationTest {
      * The confused-deputy variant for the agent of Paris: their own préfecture (and their own session of the
      * commission) in the URL, the Var's identifiers in the rest.
      */
-    static final Map<String, Function<Terrain, Map<String, Object>>> MELANGES = Map.of(
-            "/agent/prefectures/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "75", "agentId", t.instructeur83.id()),
-            "/agent/prefectures/{code}/commission/seances/{id}", t -> Map.of("code", "75", "id", t.seance),
-            "/agent/prefectures/{code}/commission/seances/{id}/ordre-du-jour.pdf", t -> Map.of("code", "75", "id", t.seance),
-            "/agent/prefectures/{code}/commission/seances/{id}/inscriptions", t -> Map.of("code", "75", "id", t.seance75),
-            "/agent/prefectures/{code}/commission/seances/{id}/modification", t -> Map.of("code", "75", "id", t.seance),
-            "/agent/prefectures/{code}/commission/seances/{id}/annulation", t -> Map.of("code", "75", "id", t.seance),
-            "/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/avis",
-            t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier),
-            "/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/prorogation",
-            t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier));
+    static final Map<String, Function<Terrain, Map<String, Object>>> MELANGES = Map.ofEntries(
+            Map.entry("/agent/prefectures/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "75", "agentId", t.instructeur83.id())),
+            Map.entry("/agent/services/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "75", "agentId", t.instructeur83.id())),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}", t -> Map.of("code", "75", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/ordre-du-jour.pdf", t -> Map.of("code", "75", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/inscriptions", t -> Map.of("code", "75", "id", t.seance75)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/modification", t -> Map.of("code", "75", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/annulation", t -> Map.of("code", "75", "id", t.seance)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/avis",
+                    t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier)),
+            Map.entry("/agent/prefectures/{code}/commission/seances/{id}/dossiers/{dossierId}/prorogation",
+                    t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier)));
 
     /** State-changing URLs handled by Spring Security's filters rather than by a controller. */
     static final List<String> POST_FILTRES = List.of("/connexion", "/deconnexion", "/agent/connexion", "/agent/deconnexion");
@@ -203,6 +211,12 @@ class AccesCroisesIntegrationTest {
         return resultat;
     }
 
+    static Map<String, Object> avecCode(Map<String, Object> variables, String code) {
+        Map<String, Object> copie = new java.util.HashMap<>(variables);
+        copie.put("code", code);
+        return copie;
+    }
+
     @Test
     void chaqueUrl_essayeeParLesMauvaisesPersonnes_neLitNiNEcritRien() throws Exception {
         List<Cible> cibles = cibles();
@@ -230,6 +244,22 @@ class AccesCroisesIntegrationTest {
                     }
                 }
                 if (c.avecVariables()) {
+                    // An agent of another service (the CERT of the Var's driving licences): 404, as if nothing existed.
+                    int statutCert = tenter(c, url, t.sessionAgentCert, true).getResponse().getStatus();
+                    tentatives++;
+                    if (statutCert != 404) {
+                        echecs.add("agent du CERT " + c + " -> " + statutCert);
+                    }
+                    String urlCert = c.motif().contains("{code}") && !c.motif().contains("/commission")
+                            ? new UriTemplate(c.motif()).expand(avecCode(VICTIME.get(c.motif()).apply(t), "cert-permis-bordeaux")).toString() : null;
+                    if (urlCert != null && c.motif().contains("{agentId}")) {
+                        // Their own service in the URL, the Var's agent in the rest.
+                        int s = tenter(c, urlCert, t.sessionAgentCert, true).getResponse().getStatus();
+                        tentatives++;
+                        if (s != 403 && s != 404) {
+                            echecs.add("agent du CERT (URL mélangée) " + c.methode() + " " + urlCert + " -> " + s);
+                        }
+                    }
                     int statut = tenter(c, url, t.sessionAgent75, true).getResponse().getStatus();
                     tentatives++;
                     if (statut != 403 && statut != 404) {

@@ -44,6 +44,8 @@ final class Terrain {
     final AgentsDeTest.Agent admin83;
     final AgentsDeTest.Agent instructeur83;
     final AgentsDeTest.Agent admin75;
+    /** Administrator of the CERT instructing the Var's driving licences: another service, even for the Var. */
+    final AgentsDeTest.Agent adminCert;
     final long brouillon;
     final long dossier;
     final String numero;
@@ -54,6 +56,7 @@ final class Terrain {
     final Cookie sessionIntrus;
     final Cookie sessionAdmin83;
     final Cookie sessionAgent75;
+    final Cookie sessionAgentCert;
 
     private final JdbcClient jdbc;
 
@@ -66,6 +69,7 @@ final class Terrain {
         admin83 = agents.agent("83", RoleAgent.ADMINISTRATEUR);
         instructeur83 = agents.agent("83", RoleAgent.INSTRUCTEUR);
         admin75 = agents.agent("75", RoleAgent.ADMINISTRATEUR);
+        adminCert = agents.agent("cert-permis-bordeaux", RoleAgent.ADMINISTRATEUR);
 
         Map<String, Object> reponses = DossiersDeTest.reponsesValides();
         reponses.put("denomination", marqueur);
@@ -78,6 +82,7 @@ final class Terrain {
         sessionIntrus = usager(mvc, intrus);
         sessionAdmin83 = agent(mvc, admin83);
         sessionAgent75 = agent(mvc, admin75);
+        sessionAgentCert = agent(mvc, adminCert);
 
         mvc.perform(multipart("/usager/dossiers/" + dossier + "/pieces").file(new MockMultipartFile("fichier", "plan.png", "image/png", png()))
                 .param("codePiece", "plan_detail").cookie(sessionVictime).with(csrf()));
@@ -168,7 +173,8 @@ final class Terrain {
         etat.put("usager", json("select id, email, mot_de_passe, active, code_departement from usager where id in ("
                 + victime.id() + "," + intrus.id() + ")"));
         etat.put("agent", json("select * from agent where id in (" + admin83.id() + "," + instructeur83.id() + ")"));
-        etat.put("agent_prefecture", json("select * from agent_prefecture where code_departement = '83'"));
+        etat.put("agent_service", json("select * from agent_service where service in ('83', 'cert-permis-bordeaux')"));
+        etat.put("service_instructeur", json("select * from service_instructeur where code in ('83', '75', 'cert-permis-bordeaux')"));
         etat.put("seance_commission", json("select * from seance_commission where id in (" + seance + "," + seance75 + ")"));
         etat.put("inscription_seance", json("select * from inscription_seance where seance_id in (" + seance + "," + seance75 + ")"));
         return etat;

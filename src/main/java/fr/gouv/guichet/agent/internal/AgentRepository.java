@@ -54,18 +54,18 @@ public class AgentRepository {
                 .optional();
     }
 
-    public Map<String, RoleAgent> prefectures(long agentId) {
-        Map<String, RoleAgent> prefectures = new HashMap<>();
-        jdbc.sql("select code_departement, role from agent_prefecture where agent_id = ?").param(agentId)
+    public Map<String, RoleAgent> services(long agentId) {
+        Map<String, RoleAgent> services = new HashMap<>();
+        jdbc.sql("select service, role from agent_service where agent_id = ?").param(agentId)
                 .query(rs -> {
-                    prefectures.put(rs.getString(1), RoleAgent.valueOf(rs.getString(2)));
+                    services.put(rs.getString(1), RoleAgent.valueOf(rs.getString(2)));
                 });
-        return prefectures;
+        return services;
     }
 
     public Optional<AgentConnecte> connecte(long id) {
         return parId(id).filter(LigneAgent::actif)
-                .map(a -> new AgentConnecte(a.id(), a.email(), a.nom(), prefectures(a.id()), a.national()));
+                .map(a -> new AgentConnecte(a.id(), a.email(), a.nom(), services(a.id()), a.national()));
     }
 
     public long creer(String email, String nom, @Nullable String empreinte, boolean national) {
@@ -76,15 +76,15 @@ public class AgentRepository {
                 .query(Long.class).single();
     }
 
-    public void rattacher(long agentId, String codeDepartement, RoleAgent role) {
+    public void rattacher(long agentId, String codeService, RoleAgent role) {
         jdbc.sql("""
-                        insert into agent_prefecture (agent_id, code_departement, role) values (?, ?, ?)
-                        on conflict (agent_id, code_departement) do update set role = excluded.role""")
-                .params(agentId, codeDepartement, role.name()).update();
+                        insert into agent_service (agent_id, service, role) values (?, ?, ?)
+                        on conflict (agent_id, service) do update set role = excluded.role""")
+                .params(agentId, codeService, role.name()).update();
     }
 
-    public void detacher(long agentId, String codeDepartement) {
-        jdbc.sql("delete from agent_prefecture where agent_id = ? and code_departement = ?").params(agentId, codeDepartement).update();
+    public void detacher(long agentId, String codeService) {
+        jdbc.sql("delete from agent_service where agent_id = ? and service = ?").params(agentId, codeService).update();
     }
 
     public void activer(long agentId, boolean actif) {
@@ -101,24 +101,24 @@ public class AgentRepository {
         jdbc.sql("update agent set mot_de_passe = ? where id = ?").params(empreinte, agentId).update();
     }
 
-    public List<Membre> membres(String codeDepartement) {
+    public List<Membre> membres(String codeService) {
         return jdbc.sql("""
                         select a.id, a.email, a.nom, a.actif,
                           a.mot_de_passe is null and a.proconnect_derniere_connexion is null, ap.role,
                           a.proconnect_derniere_connexion, a.proconnect_amr
-                        from agent a join agent_prefecture ap on ap.agent_id = a.id
-                        where ap.code_departement = ? order by a.nom""")
-                .param(codeDepartement)
+                        from agent a join agent_service ap on ap.agent_id = a.id
+                        where ap.service = ? order by a.nom""")
+                .param(codeService)
                 .query((rs, i) -> new Membre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                         RoleAgent.valueOf(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
                 .list();
     }
 
-    public void enregistrerInvitation(String empreinte, long agentId, Instant expire, @Nullable String codeDepartement,
+    public void enregistrerInvitation(String empreinte, long agentId, Instant expire, @Nullable String codeService,
                                       @Nullable RoleAgent role) {
-        jdbc.sql("insert into jeton_agent (empreinte, agent_id, expire_le, code_departement, role) values (?, ?, ?, ?, ?)")
-                .params(empreinte, agentId, Timestamp.from(expire), codeDepartement, role == null ? null : role.name()).update();
+        jdbc.sql("insert into jeton_agent (empreinte, agent_id, expire_le, service, role) values (?, ?, ?, ?, ?)")
+                .params(empreinte, agentId, Timestamp.from(expire), codeService, role == null ? null : role.name()).update();
     }
 
     /** The old password no longer works (an agent deactivated everywhere, invited again, chooses a new one). */
@@ -126,21 +126,21 @@ public class AgentRepository {
         jdbc.sql("update agent set mot_de_passe = null where id = ?").param(agentId).update();
     }
 
-    /** An attachment proposed to an agent by a valid link: its préfecture. */
+    /** An attachment proposed to an agent by a valid link: the code of its service. */
     public Optional<String> invitationProposee(String empreinte, Instant maintenant) {
         return jdbc.sql("""
-                        select code_departement from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?
-                        and code_departement is not null""")
+                        select service from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?
+                        and service is not null""")
                 .params(empreinte, Timestamp.from(maintenant)).query(String.class).optional();
     }
 
-    public record Rattachement(long agentId, String codeDepartement, RoleAgent role) {
+    public record Rattachement(long agentId, String codeService, RoleAgent role) {
     }
 
     public Optional<Rattachement> utiliserRattachement(String empreinte, Instant maintenant) {
         return jdbc.sql("""
                         update jeton_agent set utilise_le = ? where empreinte = ? and utilise_le is null and expire_le > ?
-                        and code_departement is not null returning agent_id, code_departement, role""")
+                        and service is not null returning agent_id, service, role""")
                 .params(Timestamp.from(maintenant), empreinte, Timestamp.from(maintenant))
                 .query((rs, i) -> new Rattachement(rs.getLong(1), rs.getString(2), RoleAgent.valueOf(rs.getString(3)))).optional();
     }
@@ -148,14 +148,14 @@ public class AgentRepository {
     public Optional<Long> utiliserInvitation(String empreinte, Instant maintenant) {
         return jdbc.sql("""
                         update jeton_agent set utilise_le = ? where empreinte = ? and utilise_le is null and expire_le > ?
-                        and code_departement is null returning agent_id""")
+                        and service is null returning agent_id""")
                 .params(Timestamp.from(maintenant), empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
     }
 
     public Optional<Long> invitationValide(String empreinte, Instant maintenant) {
         return jdbc.sql("""
                         select agent_id from jeton_agent where empreinte = ? and utilise_le is null and expire_le > ?
-                        and code_departement is null""")
+                        and service is null""")
                 .params(empreinte, Timestamp.from(maintenant)).query(Long.class).optional();
     }
 }

@@ -49,7 +49,7 @@ public class AuthentificationAgent implements AuthenticationProvider {
             throw new BadCredentialsException(IDENTIFIANTS);
         }
         Optional<AgentConnecte> connecte = agents.connecte(agent.get().id());
-        if (connecte.isEmpty() || (connecte.get().prefectures().isEmpty() && !connecte.get().administrateurNational())) {
+        if (connecte.isEmpty() || (connecte.get().services().isEmpty() && !connecte.get().administrateurNational())) {
             // The same answer as a wrong password (issue 10, point 10): a deactivated agent's password is no oracle.
             frein.echec(cle, ip);
             throw new BadCredentialsException(IDENTIFIANTS);

@@ -53,7 +53,7 @@ class ConnexionProConnect implements AuthenticationSuccessHandler, Authenticatio
         String email = utilisateur.getEmail() == null ? "" : utilisateur.getEmail().strip();
         Optional<AgentConnecte> agent = agents.parEmail(email).filter(AgentRepository.LigneAgent::actif)
                 .flatMap(a -> agents.connecte(a.id()))
-                .filter(a -> !a.prefectures().isEmpty() || a.administrateurNational());
+                .filter(a -> !a.services().isEmpty() || a.administrateurNational());
         ConnexionOidc.oublier(request, response);
         if (agent.isEmpty()) {
             // Also closes the ProConnect session: otherwise the next click would bring the same account back.

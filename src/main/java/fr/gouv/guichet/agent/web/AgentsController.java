@@ -5,7 +5,7 @@ import fr.gouv.guichet.agent.AgentCourant;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.compte.ReglesMotDePasse;
-import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +21,12 @@ class AgentsController {
 
     private final Agents agents;
     private final AgentCourant agentCourant;
-    private final Departements departements;
+    private final ServicesInstructeurs services;
 
-    AgentsController(Agents agents, AgentCourant agentCourant, Departements departements) {
+    AgentsController(Agents agents, AgentCourant agentCourant, ServicesInstructeurs services) {
         this.agents = agents;
         this.agentCourant = agentCourant;
-        this.departements = departements;
+        this.services = services;
     }
 
     @GetMapping("/agent/connexion")
@@ -78,44 +78,57 @@ class AgentsController {
         return "redirect:/agent/connexion";
     }
 
-    /** The national administrator's entry: every préfecture, to invite its administrators. */
+    /**
+     * The national administrator's entry: every service, to invite its administrators, and the services whose
+     * procedures are not offered because their contact details are incomplete (with what is missing).
+     */
     @GetMapping("/agent/national")
     String national(Model model) {
-        agentCourant.exiger();
-        model.addAttribute("departements", departements.tous());
+        AgentConnecte agent = agentCourant.exiger();
+        model.addAttribute("services", services.tous());
+        model.addAttribute("incomplets", agent.administrateurNational() ? services.incomplets() : java.util.List.of());
         return "agent/national";
     }
 
-    @GetMapping("/agent/prefectures/{code}/agents")
+    @GetMapping({"/agent/services/{code}/agents", "/agent/prefectures/{code}/agents"})
     String membres(@PathVariable String code, Model model) {
-        AgentConnecte agent = agentCourant.exiger();
-        model.addAttribute("prefecture", departements.parCode(code).orElseThrow(() -> new AccessDeniedException("Préfecture inconnue")));
+        AgentConnecte agent = administrateur(code);
         model.addAttribute("membres", agents.membres(agent, code));
+        model.addAttribute("service", services.parCode(code).orElseThrow(() -> new AccessDeniedException("Service inconnu")));
         model.addAttribute("roles", RoleAgent.values());
         return "agent/membres";
     }
 
-    @PostMapping("/agent/prefectures/{code}/agents")
+    @PostMapping({"/agent/services/{code}/agents", "/agent/prefectures/{code}/agents"})
     String inviter(@PathVariable String code, @RequestParam(name = "email", defaultValue = "") String email,
                    @RequestParam(name = "nom", defaultValue = "") String nom,
                    @RequestParam(name = "role", defaultValue = "INSTRUCTEUR") RoleAgent role, RedirectAttributes redirection) {
-        AgentConnecte agent = agentCourant.exiger();
+        AgentConnecte agent = administrateur(code);
         java.util.Optional<String> erreurAdresse = fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(email);
         if (erreurAdresse.isPresent() || nom.isBlank()) {
             redirection.addFlashAttribute("erreurInvitation", erreurAdresse.filter(m -> !nom.isBlank()).orElse(
                     "Indiquez le nom et une adresse électronique valide (nom@domaine.fr) de l’agent à inviter."));
-            return "redirect:/agent/prefectures/" + code + "/agents";
+            return "redirect:/agent/services/" + code + "/agents";
         }
         agents.inviter(agent, code, email, nom, role);
         redirection.addFlashAttribute("messageSucces", "Invitation envoyée à "
                 + fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(email) + ".");
-        return "redirect:/agent/prefectures/" + code + "/agents";
+        return "redirect:/agent/services/" + code + "/agents";
     }
 
-    @PostMapping("/agent/prefectures/{code}/agents/{agentId}/desactivation")
+    @PostMapping({"/agent/services/{code}/agents/{agentId}/desactivation", "/agent/prefectures/{code}/agents/{agentId}/desactivation"})
     String desactiver(@PathVariable String code, @PathVariable long agentId, RedirectAttributes redirection) {
-        agents.desactiver(agentCourant.exiger(), code, agentId);
-        redirection.addFlashAttribute("messageSucces", "L’agent n’a plus accès aux dossiers de cette préfecture.");
-        return "redirect:/agent/prefectures/" + code + "/agents";
+        agents.desactiver(administrateur(code), code, agentId);
+        redirection.addFlashAttribute("messageSucces", "L’agent n’a plus accès aux dossiers de ce service.");
+        return "redirect:/agent/services/" + code + "/agents";
+    }
+
+    /** The agent, if they administer that service; another service's pages answer 404, as if they did not exist. */
+    private AgentConnecte administrateur(String code) {
+        AgentConnecte agent = agentCourant.exiger();
+        if (!agent.administre(code) || services.parCode(code).isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return agent;
     }
 }

@@ -133,12 +133,17 @@ public class DossierRepository {
                 .update();
     }
 
-    public int deposer(long id, long usagerId, int versionLue, String numero, UUID cle, Instant maintenant) {
+    public int deposer(long id, long usagerId, int versionLue, String numero, UUID cle, Instant maintenant, String service) {
         return jdbc.sql("""
                         update dossier set etat = 'DEPOSE', numero = ?, cle_validation = ?, depose_le = ?, complet_le = depose_le, modifie_le = ?,
-                               version = version + 1
+                               version = version + 1, service = ?
                         where id = ? and usager_id = ? and etat = 'BROUILLON' and version = ?""")
-                .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), id, usagerId, versionLue).update();
+                .params(numero, cle, Timestamp.from(maintenant), Timestamp.from(maintenant), service, id, usagerId, versionLue).update();
+    }
+
+    /** The service instructeur of a deposited dossier (fixed at deposit). */
+    public Optional<String> service(long id) {
+        return jdbc.sql("select service from dossier where id = ? and service is not null").param(id).query(String.class).optional();
     }
 
     /** Records a transition; returns its row's id (each firing is one row, even between the same two states). */

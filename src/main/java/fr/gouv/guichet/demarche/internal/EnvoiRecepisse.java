@@ -84,7 +84,8 @@ class EnvoiRecepisse {
                         + v.get("dateReception") + " à " + v.get("heureReception") + ".",
                 "Elle est instruite par le service suivant : " + service.nom() + ", " + service.prefecture() + ", "
                         + String.join(", ", service.adresse()) + ". Téléphone : " + service.telephone()
-                        + ". Courriel : " + service.courriel() + ".",
+                        + ". Courriel : " + service.courriel() + "."
+                        + (service.horaires().isBlank() ? "" : " Horaires : " + service.horaires() + "."),
                 "Le silence gardé par l’administration pendant quatre mois à compter de la réception d’un dossier complet "
                         + "vaut décision de rejet : si votre dossier est complet, votre demande sera réputée rejetée si vous "
                         + "n’avez pas reçu de réponse le " + v.get("dateDecisionImplicite") + ". Si des pièces vous sont "

@@ -104,7 +104,7 @@ public class Recepisses {
         String code = dossiers.codeDocument(dossier.id(), DocumentsEmis.RECEPISSE).orElseThrow();
         String base = env.getProperty("guichet.url-publique", "http://localhost:8080");
         return new DonneesRecepisse(dossier.numero(), procedures.get(dossier.demarche()).libelle(),
-                dossier.deposeLe().atZone(PARIS), service(dossier.codeDepartement()),
+                dossier.deposeLe().atZone(PARIS), service(dossier.id()),
                 delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
                 Recapitulatif.lignes(definition, reponses).stream()
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
@@ -113,13 +113,16 @@ public class Recepisses {
                 code, base + "/verifier/" + code, tribunaux.pour(dossier.codeDepartement()));
     }
 
-    private DonneesRecepisse.Service service(String codeDepartement) {
+    /** The dossier's service instructeur (fixed at deposit) and its contact details, as the administrator entered them. */
+    private DonneesRecepisse.Service service(long dossierId) {
         return jdbc.sql("""
-                        select p.libelle_prefecture, s.nom, s.adresse, s.telephone, s.courriel
-                        from service_prefecture s join departement p on p.code = s.code_departement where s.code_departement = ?""")
-                .param(codeDepartement)
-                .query((rs, i) -> new DonneesRecepisse.Service(rs.getString(1), rs.getString(2),
-                        Arrays.asList(rs.getString(3).split("\n")), rs.getString(4), rs.getString(5)))
+                        select s.nom, s.bureau, s.adresse, s.telephone, s.courriel, s.horaires
+                        from dossier d join service_instructeur s on s.code = d.service where d.id = ?""")
+                .param(dossierId)
+                .query((rs, i) -> new DonneesRecepisse.Service(rs.getString(1),
+                        rs.getString(2).isBlank() ? "Service instructeur" : rs.getString(2),
+                        Arrays.stream(rs.getString(3).split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
                 .single();
     }
 

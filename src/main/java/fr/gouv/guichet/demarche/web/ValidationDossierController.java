@@ -8,6 +8,7 @@ import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.demarche.Procedure;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
+import fr.gouv.guichet.demarche.AucunServiceCompetent;
 import fr.gouv.guichet.demarche.ReponsesNonValides;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
@@ -102,6 +103,9 @@ class ValidationDossierController {
             numero = dossiers.deposer(id, usagerCourant.exiger().id(), cle, procedure.prefixeNumero(),
                     lu -> moteur.validerTout(definition, new Reponses(lu.reponses()), contexte(lu)).isEmpty());
         } catch (ReponsesNonValides e) {
+            return "redirect:/usager/dossiers/" + id + "/validation";
+        } catch (AucunServiceCompetent e) {
+            redirection.addFlashAttribute("messageErreur", e.getMessage());
             return "redirect:/usager/dossiers/" + id + "/validation";
         }
         redirection.addFlashAttribute("messageSucces", "Votre demande est transmise à la préfecture sous le numéro "

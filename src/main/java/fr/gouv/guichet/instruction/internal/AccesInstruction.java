@@ -5,41 +5,59 @@ import fr.gouv.guichet.agent.AgentCourant;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.referentiel.Departement;
+import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.referentiel.ServiceInstructeur;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where the back office decides who sees what: an agent reaches a préfecture's queue and dossiers
- * only if they belong to that préfecture. Anything else answers 404, as if it did not exist.
+ * The one place where the back office decides who sees what: an agent reaches a service's queue and dossiers only if
+ * they belong to that service, and a dossier only if its service instructeur (fixed at deposit by the competence
+ * table) is one of theirs. Anything else answers 404, as if it did not exist.
  */
 @Component
 public class AccesInstruction {
 
     private final AgentCourant agentCourant;
     private final Dossiers dossiers;
+    private final ServicesInstructeurs services;
+    private final Departements departements;
 
-    AccesInstruction(AgentCourant agentCourant, Dossiers dossiers) {
+    AccesInstruction(AgentCourant agentCourant, Dossiers dossiers, ServicesInstructeurs services, Departements departements) {
         this.agentCourant = agentCourant;
         this.dossiers = dossiers;
+        this.services = services;
+        this.departements = departements;
     }
 
     public AgentConnecte agent() {
         return agentCourant.exiger();
     }
 
-    /** The agent, if they instruct for that préfecture. */
-    public AgentConnecte prefecture(String codeDepartement) {
+    /** The service, if the agent belongs to it. */
+    public ServiceInstructeur service(String codeService) {
         AgentConnecte agent = agent();
-        if (!agent.instruit(codeDepartement)) {
+        if (!agent.instruit(codeService)) {
             throw new DossierIntrouvable();
         }
-        return agent;
+        return services.parCode(codeService).orElseThrow(DossierIntrouvable::new);
     }
 
-    /** The deposited dossier, if it belongs to one of the agent's préfectures. */
+    /** The préfecture's département (its register of authorizations), if the agent belongs to that préfecture. */
+    public Departement prefecture(String codeService) {
+        ServiceInstructeur service = service(codeService);
+        if (!service.estPrefecture()) {
+            throw new DossierIntrouvable();
+        }
+        return departements.parCode(service.code()).orElseThrow(DossierIntrouvable::new);
+    }
+
+    /** The deposited dossier, if its service instructeur is one of the agent's services. */
     public Dossier dossier(long id) {
         AgentConnecte agent = agent();
         Dossier dossier = dossiers.pourInstruction(id).orElseThrow(DossierIntrouvable::new);
-        if (!agent.instruit(dossier.codeDepartement())) {
+        if (!dossiers.service(id).map(agent::instruit).orElse(false)) {
             throw new DossierIntrouvable();
         }
         return dossier;

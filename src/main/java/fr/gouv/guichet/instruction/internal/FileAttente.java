@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The queue of a préfecture: sites exposed to terrorist threat first, then oldest deposit first. Keyset pagination
- * on {@code ((not prioritaire), depose_le, id)}, served by the index {@code dossier_file_idx}: a page costs the same
- * on the first or the thousandth page, with a million dossiers.
+ * The queue of a service instructeur (a préfecture, or a CERT serving many départements): sites exposed to terrorist
+ * threat first, then oldest deposit first. Keyset pagination on {@code ((not prioritaire), depose_le, id)}, served by
+ * the index {@code dossier_file_idx (service, onglet, (not prioritaire), depose_le, id)}: a page costs the same on the
+ * first or the thousandth page, with a million dossiers.
  */
 @Repository
 public class FileAttente {
@@ -44,13 +45,14 @@ public class FileAttente {
         this.horloge = horloge;
     }
 
-    public Map<Onglet, Integer> compter(String codeDepartement) {
+    public Map<Onglet, Integer> compter(String service, @Nullable String departement) {
         Map<Onglet, Integer> compte = new EnumMap<>(Onglet.class);
         for (Onglet o : Onglet.values()) {
             compte.put(o, 0);
         }
-        jdbc.sql("select onglet, count(*) from dossier where code_departement = ? and onglet <> 'BROUILLON' group by onglet")
-                .param(codeDepartement)
+        jdbc.sql("select onglet, count(*) from dossier where service = ? and onglet <> 'BROUILLON'"
+                        + " and (cast(? as text) is null or code_departement = ?) group by onglet")
+                .params(service, departement, departement)
                 .query(rs -> {
                     compte.put(Onglet.valueOf(rs.getString(1)), rs.getInt(2));
                 });
@@ -66,9 +68,9 @@ public class FileAttente {
         if (filtre.recherche() == null) {
             return compte;
         }
-        List<Object> params = new ArrayList<>(List.of(filtre.codeDepartement(), filtre.onglet().name()));
+        List<Object> params = new ArrayList<>(List.of(filtre.service(), filtre.onglet().name()));
         StringBuilder sql = new StringBuilder(
-                "select onglet, count(*) from dossier where code_departement = ? and onglet <> 'BROUILLON' and onglet <> ?");
+                "select onglet, count(*) from dossier where service = ? and onglet <> 'BROUILLON' and onglet <> ?");
         conditions(filtre, sql, params);
         sql.append(" group by onglet");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
@@ -83,9 +85,9 @@ public class FileAttente {
                 select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le, jours_suspension,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
                        coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
-                from dossier where code_departement = ? and onglet = ?
+                from dossier where service = ? and onglet = ?
                 """);
-        params.add(filtre.codeDepartement());
+        params.add(filtre.service());
         params.add(filtre.onglet().name());
         conditions(filtre, sql, params);
         if (apres != null) {
@@ -117,9 +119,9 @@ public class FileAttente {
                 select id, numero, demarche, etat, prioritaire, depose_le, coalesce(complet_le, depose_le) as complet_le, jours_suspension,
                        coalesce(nullif(reponses->>'denomination', ''), concat_ws(' ', reponses->>'prenom', reponses->>'nom_naissance')) as demandeur,
                        coalesce(reponses->>'systeme_commune', '') as commune, nouveaux_elements_le is not null as nouveaux
-                from dossier where code_departement = ? and onglet = ?
+                from dossier where service = ? and onglet = ?
                 """);
-        params.add(filtre.codeDepartement());
+        params.add(filtre.service());
         params.add(filtre.onglet().name());
         conditions(filtre, sql, params);
         sql.append(" order by (not prioritaire), depose_le, id");
@@ -132,6 +134,10 @@ public class FileAttente {
     }
 
     private static void conditions(FiltreFile filtre, StringBuilder sql, List<Object> params) {
+        if (filtre.departement() != null) {
+            sql.append(" and code_departement = ?");
+            params.add(filtre.departement());
+        }
         if (filtre.demarche() != null) {
             sql.append(" and demarche = ?");
             params.add(filtre.demarche());

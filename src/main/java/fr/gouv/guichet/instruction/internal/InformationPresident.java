@@ -35,7 +35,7 @@ class InformationPresident {
 
     @ApplicationModuleListener
     void informer(AutorisationProvisoire e) {
-        String secretariat = jdbc.sql("select courriel from service_prefecture where code_departement = ?").param(e.codeDepartement())
+        String secretariat = jdbc.sql("select s.courriel from dossier d join service_instructeur s on s.code = d.service where d.id = ?").param(e.dossierId())
                 .query(String.class).single();
         courriels.envoyerUneFois("president-informe:" + e.dossierId() + ":" + e.fin(), new Courriel(secretariat, "Autorisation provisoire de vidéoprotection — dossier " + e.numero(), List.of(
                 "À l’attention du président de la commission départementale de vidéoprotection.",

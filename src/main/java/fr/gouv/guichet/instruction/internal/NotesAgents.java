@@ -34,9 +34,4 @@ public class NotesAgents {
         jdbc.sql("insert into note_agent (dossier_id, agent_id, texte, moment) values (?, ?, ?, ?)")
                 .params(dossierId, agentId, texte, Timestamp.from(horloge.instant())).update();
     }
-
-    public int delaiCible(String codeDepartement) {
-        return jdbc.sql("select delai_cible_jours from service_prefecture where code_departement = ?").param(codeDepartement)
-                .query(Integer.class).optional().orElse(60);
-    }
 }

@@ -86,7 +86,7 @@ public class RecapitulatifQuotidien {
                     continue;
                 }
                 courriels.envoyer(new Courriel(agent.get().email(), sujet(signales.size()), paragraphes(signales, jour),
-                        "Voir ces dossiers", base() + "/agent/prefectures/" + agent.get().codesPrefectures().getFirst()
+                        "Voir ces dossiers", base() + "/agent/services/" + agent.get().codesServices().getFirst()
                                 + "/tableau-de-bord#titre-nouveaux-elements", List.of(),
                         "recapitulatif." + agentId + "." + jour));
                 registre.marquer(cle);
@@ -100,17 +100,17 @@ public class RecapitulatifQuotidien {
 
         /**
          * The dossiers of the agent's service with new elements not opened yet. The one place that says which dossiers
-         * are "of their service" for the digest: the préfectures the agent instructs for.
+         * are "of their service" for the digest: the services the agent belongs to (the dossier's service, fixed at deposit).
          */
         List<Signale> dossiersSignales(AgentConnecte agent) {
-            if (agent.codesPrefectures().isEmpty()) {
+            if (agent.codesServices().isEmpty()) {
                 return List.of();
             }
-            String marques = String.join(",", java.util.Collections.nCopies(agent.codesPrefectures().size(), "?"));
+            String marques = String.join(",", java.util.Collections.nCopies(agent.codesServices().size(), "?"));
             return jdbc.sql("select numero, onglet from dossier where nouveaux_elements_le is not null and onglet <> 'BROUILLON'"
-                            + " and numero is not null and code_departement in (" + marques + ") order by nouveaux_elements_le, id limit "
+                            + " and numero is not null and service in (" + marques + ") order by nouveaux_elements_le, id limit "
                             + (MAXIMUM_LISTE + 1))
-                    .params(new ArrayList<Object>(agent.codesPrefectures()))
+                    .params(new ArrayList<Object>(agent.codesServices()))
                     .query((rs, i) -> new Signale(rs.getString(1), libelleOnglet(rs.getString(2)))).list();
         }
 

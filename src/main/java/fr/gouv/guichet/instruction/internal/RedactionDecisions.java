@@ -7,9 +7,12 @@ import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
 import fr.gouv.guichet.videoprotection.DonneesArrete;
 import fr.gouv.guichet.videoprotection.DonneesRefus;
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.document.Autorite;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.document.Signataire;
+import fr.gouv.guichet.referentiel.ServiceInstructeur;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import fr.gouv.guichet.document.Verification;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.Champ;
@@ -27,7 +30,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,13 +51,18 @@ public class RedactionDecisions {
     private final Departements departements;
     private final Registre registre;
     private final JdbcClient jdbc;
+    private final ServicesInstructeurs services;
+    private final Dossiers dossiers;
     private final Environment env;
     private final Clock horloge;
     private final TribunauxAdministratifs tribunaux;
 
     RedactionDecisions(DocumentsEmis documents, GenerateurPdf pdf, ProductionActes actes,
                        CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
-                       Environment env, Clock horloge, TribunauxAdministratifs tribunaux) {
+                       Environment env, Clock horloge, TribunauxAdministratifs tribunaux, Dossiers dossiers,
+                       ServicesInstructeurs services) {
+        this.services = services;
+        this.dossiers = dossiers;
         this.documents = documents;
         this.pdf = pdf;
         this.actes = actes;
@@ -80,7 +87,8 @@ public class RedactionDecisions {
         String type = (provisoire ? DocumentsVideoprotection.ARRETE_PROVISOIRE : DocumentsVideoprotection.ARRETE).code();
         String code = documents.emettre(type, dossier.id(), dossier.numero(), dossier.codeDepartement(), numeroArrete);
         DonneesArrete.Cameras cameras = cameras(r);
-        DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), List.of(), dossier.numero(),
+        ServiceInstructeur service = service(dossier);
+        DonneesArrete donnees = new DonneesArrete(numeroArrete, aujourdhui, autorite(dep), visasDelegation(service), dossier.numero(),
                 deposeLe(dossier), new DonneesArrete.Titulaire(personne(r), r.texte("denomination")),
                 new DonneesArrete.Lieu(nonVide(r.texte("denomination"), "Système de vidéoprotection"), adresseSysteme(r)),
                 cameras, finalites(definition, r), conservation(r),
@@ -89,7 +97,7 @@ public class RedactionDecisions {
                 List.of(nonVide(r.texte("personnes_habilitees"), "Le responsable du système")),
                 provisoire || avis == null ? new DonneesArrete.Regime.Provisoire(java.util.Objects.requireNonNull(finProvisoire))
                         : new DonneesArrete.Regime.Definitif(avis.visa(), avis.seanceLe(), avis.reserves()),
-                signataire(agent), verification(code));
+                signataire(service, agent), verification(code));
         long acte = actes.enregistrer(dossier.id(), provisoire ? "arrete_provisoire" : "arrete", "arrete-" + numeroArrete + ".pdf",
                 DonneesArrete.GABARIT, pdf.xhtml(DonneesArrete.GABARIT, donnees.variables()));
         registre.enregistrer(dossier.id(), dossier.codeDepartement(), numeroArrete, aujourdhui, donnees.expireLe(), provisoire,
@@ -104,15 +112,14 @@ public class RedactionDecisions {
         Reponses r = new Reponses(dossier.reponses());
         Departement dep = departements.parCode(dossier.codeDepartement()).orElseThrow();
         String code = documents.emettre(DocumentsVideoprotection.REFUS.code(), dossier.id(), dossier.numero(), dossier.codeDepartement());
-        var service = jdbc.sql("select adresse, telephone, courriel from service_prefecture where code_departement = ?")
-                .param(dossier.codeDepartement())
-                .query((rs, i) -> new DonneesRefus.Coordonnees(Arrays.asList(rs.getString(1).split("\n")), rs.getString(2), rs.getString(3)))
-                .single();
+        ServiceInstructeur instructeur = service(dossier);
+        var coordonnees = instructeur.coordonnees();
+        var service = new DonneesRefus.Coordonnees(coordonnees.lignesAdresse(), coordonnees.telephone(), coordonnees.courriel());
         DonneesRefus donnees = new DonneesRefus(autorite(dep), service, aujourdhui,
                 new DonneesRefus.Destinataire(nonVide(r.texte("denomination"), personne(r)), adresseDeclarant(r)),
                 dossier.numero(), deposeLe(dossier), avisCommissionLe, motivation,
                 fondements.stream().map(FondementRefus::citation).toList(),
-                signataire(agent), verification(code));
+                signataire(instructeur, agent), verification(code));
         return actes.enregistrer(dossier.id(), "refus", "refus-" + dossier.numero() + ".pdf", DonneesRefus.GABARIT,
                 pdf.xhtml(DonneesRefus.GABARIT, donnees.variables()));
     }
@@ -122,8 +129,32 @@ public class RedactionDecisions {
         return AutoritesVideoprotection.pour(dep, tribunaux.pour(dep.code()));
     }
 
-    private static Signataire signataire(AgentConnecte agent) {
+    /** The dossier's service instructeur, fixed at deposit. */
+    private ServiceInstructeur service(Dossier dossier) {
+        return dossiers.service(dossier.id()).flatMap(services::parCode)
+                .orElseThrow(() -> new IllegalStateException("Dossier " + dossier.numero() + " sans service instructeur"));
+    }
+
+    /**
+     * The signatory recorded for the service (first name, name, quality: CRPA L212-1); a service that has not
+     * recorded one yet (its procedures are then no longer offered) still signs with the deciding agent, as before.
+     */
+    private static Signataire signataire(ServiceInstructeur service, AgentConnecte agent) {
+        ServiceInstructeur.Coordonnees c = service.coordonnees();
+        if (!c.signataire().isBlank() && !c.signataireQualite().isBlank()) {
+            return new Signataire(c.signataireQualite(), c.signataire());
+        }
         return new Signataire("L’agent habilité du bureau de la vidéoprotection", agent.nom());
+    }
+
+    /** "Vu l’arrêté n° … portant délégation de signature au secrétaire général…", when the service recorded it. */
+    private static List<String> visasDelegation(ServiceInstructeur service) {
+        ServiceInstructeur.Coordonnees c = service.coordonnees();
+        if (c.referenceDelegation().isBlank() || c.signataireQualite().isBlank() || c.signataire().isBlank()) {
+            return List.of();
+        }
+        return List.of("Vu l’arrêté " + c.referenceDelegation() + " portant délégation de signature "
+                + Signataire.aLaQualite(c.signataireQualite()) + ", " + c.signataire());
     }
 
     private Verification verification(String code) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The préfet's figures for a préfecture: stock per state, flows per month, decision times, backlog age, priority sites. */
+/** The figures of a service instructeur (préfecture, CERT): stock per state, flows per month, decision times, backlog age, priority sites. */
 @Repository
 public class TableauDeBord {
 
@@ -46,7 +46,7 @@ public class TableauDeBord {
     public Map<Etat, Integer> parEtat(String code) {
         Map<String, Integer> nombres = new HashMap<>();
         Set<CycleDeVie> cycles = new TreeSet<>(Comparator.comparing(CycleDeVie::code));
-        jdbc.sql("select demarche, etat, count(*) from dossier where code_departement = ? and etat <> 'BROUILLON' group by demarche, etat")
+        jdbc.sql("select demarche, etat, count(*) from dossier where service = ? and etat <> 'BROUILLON' group by demarche, etat")
                 .param(code).query(rs -> {
                     CycleDeVie cycle = procedures.cycle(rs.getString(1));
                     cycle.etat(rs.getString(2));
@@ -73,9 +73,9 @@ public class TableauDeBord {
         return jdbc.sql("""
                         with mois as (select generate_series(?::date, ?::date, interval '1 month')::date as m)
                         select to_char(m, 'MM/YYYY'),
-                          (select count(*) from dossier d where d.code_departement = ? and d.depose_le >= m and d.depose_le < m + interval '1 month'),
+                          (select count(*) from dossier d where d.service = ? and d.depose_le >= m and d.depose_le < m + interval '1 month'),
                           (select count(*) from dossier_transition t join dossier d on d.id = t.dossier_id
-                            where d.code_departement = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')
+                            where d.service = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')
                               and t.moment >= m and t.moment < m + interval '1 month')
                         from mois order by m""")
                 .params(java.sql.Date.valueOf(debut), java.sql.Date.valueOf(aujourdhui.withDayOfMonth(1)), code, code)
@@ -87,7 +87,7 @@ public class TableauDeBord {
                         select percentile_cont(0.5) within group (order by jours), percentile_cont(0.9) within group (order by jours), count(*)
                         from (select extract(epoch from (t.moment - d.depose_le)) / 86400 as jours
                               from dossier d join dossier_transition t on t.dossier_id = d.id
-                              where d.code_departement = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')) x""")
+                              where d.service = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')) x""")
                 .param(code)
                 .query((rs, i) -> new Delais(rs.getObject(1) == null ? null : rs.getDouble(1), rs.getObject(2) == null ? null : rs.getDouble(2),
                         rs.getInt(3)))
@@ -104,7 +104,7 @@ public class TableauDeBord {
                         select case when age <= 30 then '0 à 30 jours' when age <= 60 then '31 à 60 jours' when age <= 90 then '61 à 90 jours'
                                     when age <= 120 then '91 à 120 jours' else 'plus de 120 jours' end, count(*)
                         from (select extract(day from now() - depose_le) as age from dossier
-                              where code_departement = ? and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')) x
+                              where service = ? and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')) x
                         group by 1""")
                 .param(code).query(rs -> {
                     tranches.put(rs.getString(1), rs.getInt(2));
@@ -118,7 +118,7 @@ public class TableauDeBord {
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
                                extract(day from now() - nouveaux_elements_le)::int, demarche
-                        from dossier where code_departement = ? and nouveaux_elements_le is not null and onglet <> 'BROUILLON'
+                        from dossier where service = ? and nouveaux_elements_le is not null and onglet <> 'BROUILLON'
                         order by nouveaux_elements_le limit 100""")
                 .param(code).query(rs -> {
                     liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
@@ -131,7 +131,7 @@ public class TableauDeBord {
         jdbc.sql("""
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
                                extract(day from now() - depose_le)::int, demarche
-                        from dossier where code_departement = ? and prioritaire
+                        from dossier where service = ? and prioritaire
                           and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')
                         order by depose_le""")
                 .param(code).query(rs -> {

@@ -93,6 +93,7 @@ class DossierAgentController {
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
         Reponses reponses = new Reponses(dossier.reponses());
         model.addAttribute("dossier", dossier);
+        model.addAttribute("codeService", dossiers.service(dossier.id()).orElse(dossier.codeDepartement()));
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
         model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
@@ -147,6 +148,7 @@ class DossierAgentController {
             if (ApercuDecisions.aConfirmer(t) && !confirme.equals("oui")) {
                 // Issuing an act is not one click: the agent sees what it will say, then confirms.
                 model.addAttribute("dossier", dossier);
+        model.addAttribute("codeService", dossiers.service(dossier.id()).orElse(dossier.codeDepartement()));
                 model.addAttribute("transition", t);
                 model.addAttribute("apercu", apercus.apercu(dossier, t, parametres));
                 model.addAttribute("parametres", parametres);

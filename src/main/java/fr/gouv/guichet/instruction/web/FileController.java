@@ -5,9 +5,13 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
 import fr.gouv.guichet.instruction.internal.FileAttente;
 import fr.gouv.guichet.instruction.internal.FiltreFile;
-import fr.gouv.guichet.instruction.internal.NotesAgents;
 import fr.gouv.guichet.instruction.internal.Onglet;
+import fr.gouv.guichet.referentiel.Competences;
 import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.referentiel.ServiceInstructeur;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
+import java.time.Clock;
+import java.util.List;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +29,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** The préfecture's queue: tabs, filters, search, keyset pages, CSV export of the current filter. */
+/**
+ * A service's queue (a préfecture's, or a CERT's across the départements it serves, with a département filter): tabs,
+ * filters, search, keyset pages, CSV export of the current filter.
+ */
 @Controller
 class FileController {
 
@@ -33,14 +40,19 @@ class FileController {
 
     private final AccesInstruction acces;
     private final FileAttente file;
-    private final NotesAgents notes;
     private final Departements departements;
     private final Procedures procedures;
+    private final ServicesInstructeurs services;
+    private final Competences competences;
+    private final Clock horloge;
 
-    FileController(AccesInstruction acces, FileAttente file, NotesAgents notes, Departements departements, Procedures procedures) {
+    FileController(AccesInstruction acces, FileAttente file, Departements departements, Procedures procedures,
+                   ServicesInstructeurs services, Competences competences, Clock horloge) {
         this.acces = acces;
+        this.services = services;
+        this.competences = competences;
+        this.horloge = horloge;
         this.file = file;
-        this.notes = notes;
         this.departements = departements;
         this.procedures = procedures;
     }
@@ -48,64 +60,81 @@ class FileController {
     @GetMapping("/agent")
     String accueil() {
         AgentConnecte agent = acces.agent();
-        if (agent.codesPrefectures().isEmpty()) {
+        if (agent.codesServices().isEmpty()) {
             return "redirect:/agent/national";
         }
-        return "redirect:/agent/prefectures/" + agent.codesPrefectures().getFirst() + "/file";
+        return "redirect:/agent/services/" + agent.codesServices().getFirst() + "/file";
     }
 
-    @GetMapping("/agent/prefectures/{code}/file")
+    @GetMapping({"/agent/services/{code}/file", "/agent/prefectures/{code}/file"})
     String file(@PathVariable String code, @RequestParam(defaultValue = "A_TRAITER") String onglet,
                 @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
                 @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
                 @RequestParam(required = false) String au, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String nouveaux,
+                @RequestParam(required = false) String nouveaux, @RequestParam(required = false) String departement,
                 @RequestParam(required = false) String apres, Model model) {
-        AgentConnecte agent = acces.prefecture(code);
-        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux);
+        ServiceInstructeur service = acces.service(code);
+        AgentConnecte agent = acces.agent();
+        List<fr.gouv.guichet.referentiel.Departement> servis = departementsServis(service);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux, departement(departement, servis));
         FileAttente.Page page;
         try {
-            page = file.page(filtre, vide(apres), notes.delaiCible(code));
+            page = file.page(filtre, vide(apres), service.delaiCibleJours());
         } catch (IllegalArgumentException e) {
-            page = file.page(filtre, null, notes.delaiCible(code));
+            page = file.page(filtre, null, service.delaiCibleJours());
         }
         model.addAttribute("agent", agent);
-        model.addAttribute("prefecture", departements.parCode(code).orElseThrow());
-        model.addAttribute("prefecturesAgent", agent.codesPrefectures().stream().map(c -> departements.parCode(c).orElseThrow()).toList());
+        model.addAttribute("service", service);
+        model.addAttribute("servicesAgent", agent.codesServices().stream().map(services::parCode).flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("departementsServis", servis);
         model.addAttribute("onglets", Onglet.values());
-        model.addAttribute("compteurs", file.compter(code));
+        model.addAttribute("compteurs", file.compter(code, filtre.departement()));
         model.addAttribute("ailleurs", file.ailleurs(filtre));
         model.addAttribute("filtre", filtre);
         model.addAttribute("page", page);
         model.addAttribute("demarches", DemarcheVideo.values());
         model.addAttribute("procedures", procedures);
-        model.addAttribute("delaiCible", notes.delaiCible(code));
+        model.addAttribute("delaiCible", service.delaiCibleJours());
         model.addAttribute("date", DATE);
         model.addAttribute("parametres", new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
-                "oui".equals(nouveaux) ? "oui" : null));
+                "oui".equals(nouveaux) ? "oui" : null, filtre.departement()));
         return "instruction/file";
     }
 
     /** The query string of the current filter, for links (tabs keep the filter, pages add the cursor). */
     record Parametres(String onglet, @Nullable String demarche, @Nullable String commune, @Nullable String priorite,
-                      @Nullable String du, @Nullable String au, @Nullable String q, @Nullable String nouveaux) {
+                      @Nullable String du, @Nullable String au, @Nullable String q, @Nullable String nouveaux,
+                      @Nullable String departement) {
     }
 
-    @GetMapping("/agent/prefectures/{code}/file.csv")
+    /** The départements the service serves today, and those of its own seat for a préfecture. */
+    private List<fr.gouv.guichet.referentiel.Departement> departementsServis(ServiceInstructeur service) {
+        List<String> codes = competences.departementsServis(service.code(), LocalDate.now(horloge));
+        return departements.tous().stream().filter(d -> codes.contains(d.code()) || d.code().equals(service.codeDepartement())).toList();
+    }
+
+    /** The département filter, kept only if the service serves it (anything else is ignored, never an error). */
+    private static @Nullable String departement(@Nullable String departement, List<fr.gouv.guichet.referentiel.Departement> servis) {
+        String d = vide(departement);
+        return d != null && servis.stream().anyMatch(x -> x.code().equals(d)) ? d : null;
+    }
+
+    @GetMapping({"/agent/services/{code}/file.csv", "/agent/prefectures/{code}/file.csv"})
     void csv(@PathVariable String code, @RequestParam(defaultValue = "A_TRAITER") String onglet,
              @RequestParam(required = false) String demarche, @RequestParam(required = false) String commune,
              @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
              @RequestParam(required = false) String au, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String nouveaux,
+                @RequestParam(required = false) String nouveaux, @RequestParam(required = false) String departement,
              HttpServletResponse reponse) throws IOException {
-        acces.prefecture(code);
-        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux);
+        ServiceInstructeur service = acces.service(code);
+        FiltreFile filtre = filtre(code, onglet, demarche, commune, priorite, du, au, q, nouveaux,
+                departement(departement, departementsServis(service)));
         reponse.setContentType("text/csv; charset=UTF-8");
         reponse.setHeader("Content-Disposition", "attachment; filename=\"file-" + code + "-" + filtre.onglet().name().toLowerCase() + ".csv\"");
         PrintWriter sortie = new PrintWriter(new java.io.OutputStreamWriter(reponse.getOutputStream(), StandardCharsets.UTF_8));
         sortie.print('\uFEFF');
         sortie.print("Numéro;Démarche;Statut;Prioritaire;Déposé le;Jours écoulés;Demandeur;Commune;Rejet implicite le\r\n");
-        file.parcourir(filtre, notes.delaiCible(code), l -> sortie.print(String.join(";",
+        file.parcourir(filtre, service.delaiCibleJours(), l -> sortie.print(String.join(";",
                 csv(l.numero()), csv(procedures.get(l.demarche()).libelle()), csv(l.etat().libelleAgent()), l.prioritaire() ? "oui" : "non",
                 DATE.format(l.deposeLe()), String.valueOf(l.joursEcoules()), csv(l.demandeur()), csv(l.commune()),
                 (l.rejetImplicite() == null ? "suspendu ou sans objet" : l.rejetImplicite().toString())) + "\r\n"));
@@ -123,7 +152,7 @@ class FileController {
 
     private static FiltreFile filtre(String code, String onglet, @Nullable String demarche, @Nullable String commune,
                                      @Nullable String priorite, @Nullable String du, @Nullable String au, @Nullable String q,
-                                     @Nullable String nouveaux) {
+                                     @Nullable String nouveaux, @Nullable String departement) {
         Onglet o;
         try {
             o = Onglet.valueOf(onglet);
@@ -135,7 +164,8 @@ class FileController {
             d = null;
         }
         Boolean p = "oui".equals(priorite) ? Boolean.TRUE : "non".equals(priorite) ? Boolean.FALSE : null;
-        return new FiltreFile(code, o, d, vide(commune), p, date(du), date(au), vide(q), "oui".equals(nouveaux) ? Boolean.TRUE : null);
+        return new FiltreFile(code, o, d, vide(commune), p, date(du), date(au), vide(q), "oui".equals(nouveaux) ? Boolean.TRUE : null,
+                departement);
     }
 
     private static @Nullable String vide(@Nullable String s) {

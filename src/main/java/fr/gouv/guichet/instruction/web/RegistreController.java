@@ -2,6 +2,7 @@ package fr.gouv.guichet.instruction.web;
 
 import fr.gouv.guichet.instruction.internal.AccesInstruction;
 import fr.gouv.guichet.instruction.internal.Registre;
+import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +32,9 @@ class RegistreController {
 
     @GetMapping("/agent/prefectures/{code}/registre")
     String registre(@PathVariable String code, @RequestParam(name = "expirant", required = false) String expirant, Model model) {
-        acces.prefecture(code);
+        Departement prefecture = acces.prefecture(code);
         LocalDate limite = expirant != null ? LocalDate.now(horloge).plusMonths(6) : null;
-        model.addAttribute("prefecture", departements.parCode(code).orElseThrow());
+        model.addAttribute("prefecture", prefecture);
         model.addAttribute("autorisations", registre.dePrefecture(code, limite));
         model.addAttribute("expirant", limite != null);
         return "instruction/registre";

@@ -99,7 +99,7 @@ public class AideContextuelle {
     private DossierConcerne concerne(Dossier d) {
         String numero = d.numero() == null ? "brouillon" : d.numero();
         return new DossierConcerne(d.id(), numero, procedures.get(d.demarche()).libelle(),
-                coordonnees.duServiceInstructeur(d.codeDepartement()).orElse(null),
+                coordonnees.duServiceInstructeur(d.id()).orElse(null),
                 d.numero() == null ? null : dossiers.derniereDemandePieces(d.id()).orElse(null));
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * How to reach the service that instructs a dossier, for the help page: the same coordinates as the accusé de
- * réception (the préfecture's service of the dossier's département). This is the one method to rebranch when
- * services get their own coordinates.
+ * réception: the dossier's service instructeur (fixed at deposit: a préfecture, a CERT…) with the contact details
+ * its administrator entered.
  */
 @Component
 public class CoordonneesService {
@@ -27,13 +27,14 @@ public class CoordonneesService {
         this.jdbc = jdbc;
     }
 
-    public Optional<Coordonnees> duServiceInstructeur(String codeDepartement) {
+    public Optional<Coordonnees> duServiceInstructeur(long dossierId) {
         return jdbc.sql("""
-                        select p.libelle_prefecture, s.nom, s.adresse, s.telephone, s.courriel
-                        from service_prefecture s join departement p on p.code = s.code_departement where s.code_departement = ?""")
-                .param(codeDepartement)
-                .query((rs, i) -> new Coordonnees(rs.getString(2), rs.getString(1), Arrays.asList(rs.getString(3).split("\n")),
-                        rs.getString(4), rs.getString(5), null))
+                        select s.nom, s.bureau, s.adresse, s.telephone, s.courriel, s.horaires
+                        from dossier d join service_instructeur s on s.code = d.service where d.id = ?""")
+                .param(dossierId)
+                .query((rs, i) -> new Coordonnees(rs.getString(2).isBlank() ? rs.getString(1) : rs.getString(2), rs.getString(1),
+                        Arrays.stream(rs.getString(3).split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                        rs.getString(4), rs.getString(5), rs.getString(6) == null || rs.getString(6).isBlank() ? null : rs.getString(6)))
                 .optional();
     }
 }

@@ -21,7 +21,7 @@ class ProceduresPermis {
     Procedure procedurePermisPerte(FormulairesPermis formulaires) {
         DemarchePermis perte = DemarchePermis.PERTE;
         return new Procedure("PC_" + perte.name(), perte.libelle(), PREFIXE, perte.formulaire(),
-                formulaires.derniereVersion(perte).cerfa(), CyclePermis.TITRE,
+                formulaires.derniereVersion(perte).cerfa(), "PERMIS", CyclePermis.TITRE,
                 PiecesDemandees.AUCUNE);
     }
 }

@@ -7,6 +7,7 @@ import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
 import fr.gouv.guichet.referentiel.Departement;
+import fr.gouv.guichet.referentiel.Competences;
 import fr.gouv.guichet.referentiel.Departements;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import fr.gouv.guichet.videoprotection.internal.AutoriteCompetente;
@@ -40,6 +41,7 @@ class DemarchesVideoController {
 
     private final UsagerCourant usagerCourant;
     private final Departements departements;
+    private final Competences competences;
     private final Dossiers dossiers;
     private final CatalogueFormulaires catalogue;
     private final ReferenceAutorisation references;
@@ -53,7 +55,7 @@ class DemarchesVideoController {
 
     DemarchesVideoController(UsagerCourant usagerCourant, Departements departements, Dossiers dossiers,
                              CatalogueFormulaires catalogue, ReferenceAutorisation references, Clock horloge, Frein frein,
-                             fr.gouv.guichet.demarche.QuotasDossiers quotas) {
+                             fr.gouv.guichet.demarche.QuotasDossiers quotas, Competences competences) {
         this.quotas = quotas;
         this.frein = frein;
         this.usagerCourant = usagerCourant;
@@ -62,6 +64,7 @@ class DemarchesVideoController {
         this.catalogue = catalogue;
         this.references = references;
         this.horloge = horloge;
+        this.competences = competences;
     }
 
     @GetMapping("/usager/videoprotection")
@@ -72,6 +75,8 @@ class DemarchesVideoController {
         }
         model.addAttribute("departement", departements.parCode(profil.codeDepartement()).orElseThrow());
         model.addAttribute("demarches", DemarcheVideo.values());
+        // Not offered while the competent service's contact details are incomplete (issue 11, point 4).
+        model.addAttribute("indisponible", indisponibilite(profil.codeDepartement()).orElse(null));
         return "videoprotection/choix";
     }
 
@@ -100,6 +105,10 @@ class DemarchesVideoController {
             return vueLieu(model, demarche, quota.get());
         }
         String departement = AutoriteCompetente.departementCompetent(choisi, profil.codeDepartement(), siege);
+        var indisponible = indisponibilite(departement);
+        if (indisponible.isPresent()) {
+            return vueLieu(model, demarche, indisponible.get());
+        }
         return "redirect:/usager/dossiers/" + nouveauBrouillon(profil, demarche, departement, Map.of(), null, null) + "/pages/1";
     }
 
@@ -145,6 +154,11 @@ class DemarchesVideoController {
         // Only the holder's own authorization is copied: the references are public, they prove nothing.
         Map<String, Object> prerempli = autorisation != null && autorisation.formulaireId().equals(demarche.formulaireId())
                 ? autorisation.reponses() : Map.of();
+        var indisponible = departement == null ? java.util.Optional.<String>empty() : indisponibilite(departement);
+        if (indisponible.isPresent()) {
+            redirection.addFlashAttribute("messageErreur", indisponible.get());
+            return "redirect:/usager/videoprotection";
+        }
         long id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
         if (autorisation == null && !verification.anterieure()) {
             // Someone else's, unknown, not granted or another date: the same page, an empty draft, and for a holder who
@@ -156,6 +170,10 @@ class DemarchesVideoController {
                 + " : modifiez ce qui change."
                 : "Cette autorisation est antérieure à Guichet : la préfecture vérifiera les références indiquées.");
         return "redirect:/usager/dossiers/" + id + "/pages/1";
+    }
+
+    private java.util.Optional<String> indisponibilite(String departement) {
+        return competences.indisponibilite(DemarcheVideo.FAMILLE, departement, LocalDate.now(horloge));
     }
 
     /** The département written in a Guichet number (as typed: it reveals nothing), else the usager's préfecture. */

@@ -1,0 +1,81 @@
+package fr.gouv.guichet.referentiel;
+
+import fr.gouv.guichet.referentiel.ServiceInstructeur.Coordonnees;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The services instructeurs and their contact details (read at each call: an edit applies at once). */
+@Service
+public class ServicesInstructeurs {
+
+    private static final String COLONNES = """
+            select s.code, s.type, s.nom, s.bureau, s.code_departement, s.adresse, s.telephone, s.courriel, s.horaires,
+                   s.signataire_prenom, s.signataire_nom, s.signataire_qualite, s.reference_delegation, s.delai_cible_jours
+            from service_instructeur s\s""";
+
+    private static final RowMapper<ServiceInstructeur> LIGNE = (rs, i) -> new ServiceInstructeur(rs.getString(1),
+            TypeService.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+            new Coordonnees(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                    rs.getString(12), rs.getString(13)), rs.getInt(14));
+
+    /** A service whose procedures are not offered, and why. */
+    public record Incomplet(ServiceInstructeur service, List<String> manques) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ServicesInstructeurs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ServiceInstructeur> parCode(String code) {
+        return jdbc.sql(COLONNES + "where s.code = ?").param(code).query(LIGNE).optional();
+    }
+
+    /** Every service: préfectures in département order, then the others by name. */
+    public List<ServiceInstructeur> tous() {
+        return jdbc.sql(COLONNES + "left join departement d on d.code = s.code and s.type in ('PREFECTURE', 'PREFECTURE_POLICE') "
+                        + "order by d.ordre nulls last, s.nom")
+                .query(LIGNE).list();
+    }
+
+    public List<Incomplet> incomplets() {
+        return tous().stream().filter(s -> !s.estComplet()).map(s -> new Incomplet(s, s.coordonnees().manques())).toList();
+    }
+
+    /**
+     * Records the contact details if they are valid and complete; otherwise changes nothing and returns the French
+     * message of each wrong field.
+     */
+    @Transactional
+    public Map<String, String> modifierCoordonnees(String code, Coordonnees c, @Nullable Long agentId) {
+        Coordonnees nettes = new Coordonnees(c.adresse().strip().replace("\r\n", "\n"), c.telephone().strip(), c.courriel().strip(),
+                c.horaires().strip(), c.signatairePrenom().strip(), c.signataireNom().strip(), c.signataireQualite().strip(),
+                c.referenceDelegation().strip());
+        Map<String, String> erreurs = ValidationCoordonnees.erreurs(nettes);
+        if (!erreurs.isEmpty()) {
+            return erreurs;
+        }
+        enregistrer(code, nettes, agentId);
+        return Map.of();
+    }
+
+    /** Writes contact details without the completeness rules (demo seeding); lengths stay bounded by the table. */
+    @Transactional
+    public void enregistrer(String code, Coordonnees c, @Nullable Long agentId) {
+        jdbc.sql("""
+                        update service_instructeur set adresse = ?, telephone = ?, courriel = ?, horaires = ?, signataire_prenom = ?,
+                          signataire_nom = ?, signataire_qualite = ?, reference_delegation = ?, modifie_le = now(), modifie_par = ?
+                        where code = ?""")
+                .params(c.adresse(), c.telephone(), c.courriel(), c.horaires(), c.signatairePrenom(), c.signataireNom(),
+                        c.signataireQualite(), c.referenceDelegation(), agentId, code)
+                .update();
+    }
+}

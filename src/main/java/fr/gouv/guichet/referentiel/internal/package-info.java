@@ -1,0 +1,4 @@
+@NullMarked
+package fr.gouv.guichet.referentiel.internal;
+
+import org.jspecify.annotations.NullMarked;
