@@ -57,7 +57,7 @@ public final class Amorcage {
             }
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("""
-                        insert into agent_prefecture (agent_id, code_departement, role)
+                        insert into agent_service (agent_id, service, role)
                         select a.id, d.code, 'INSTRUCTEUR' from departement d
                         join agent a on a.email = 'agent-' || lower(d.code) || '@bench.guichet.test'
                         on conflict do nothing""");
@@ -82,9 +82,9 @@ public final class Amorcage {
                     with deps as (select code, row_number() over (order by ordre) - 1 as rang from departement),
                          tirage as (select g, (power(random(), 1.6) * 101)::int % 101 as rang, random() as e, random() as p,
                                            random() as d, random() as t from generate_series(?::bigint, ?::bigint) g)
-                    insert into dossier (numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses,
-                                         etat, prioritaire, cree_le, modifie_le, depose_le, complet_le, version)
-                    select 'SEED-' || g, ? + (g % ?), deps.code,
+                    insert into dossier (numero, usager_id, code_departement, service, demarche, formulaire_id, formulaire_version,
+                                         reponses, etat, prioritaire, cree_le, modifie_le, depose_le, complet_le, version)
+                    select 'SEED-' || g, ? + (g % ?), deps.code, deps.code,
                            case when d < 0.75 then 'VP_AUTORISATION' when d < 0.88 then 'VP_MODIFICATION' else 'VP_RENOUVELLEMENT' end,
                            'cerfa-13806', '04',
                            cast(? as jsonb) || jsonb_build_object('denomination', 'Commerce ' || g, 'systeme_commune', 'Commune ' || (g % 900),

@@ -134,7 +134,7 @@ final class Parcours {
                 .exec(http(p + "01 GET /agent/connexion").get("/agent/connexion").check(csrf()))
                 .exec(http(p + "02 POST /agent/connexion").post("/agent/connexion")
                         .formParam("email", "#{agent}").formParam("motDePasse", Amorcage.MOT_DE_PASSE).formParam("_csrf", "#{csrf}")
-                        .check(currentLocationRegex(".*/agent/prefectures/.*/file$").exists()))
+                        .check(currentLocationRegex(".*/agent/(prefectures|services)/.*/file$").exists()))
                 .exitHereIfFailed()
                 .exec(repeat(tours).on(
                         exec(http(p + "03 GET file (1re page)").get("/agent/prefectures/#{dep}/file")

@@ -73,7 +73,8 @@ class OngletDuCycleMigrationIntegrationTest {
             assertThat(ancienne.sql("select attgenerated from pg_attribute where attrelid = 'dossier'::regclass and attname = 'onglet'")
                     .query(String.class).single()).as("colonne ordinaire").isEmpty();
             assertThat(ancienne.sql("select indexdef from pg_indexes where indexname = 'dossier_file_idx'").query(String.class).single())
-                    .contains("(code_departement, onglet, ((NOT prioritaire)), depose_le, id)");
+                    .as("l'index de la file garde l'onglet (sa première colonne, le service, vient de la migration des services)")
+                    .contains("onglet, ((NOT prioritaire)), depose_le, id)");
 
             // The application copies its declarations at start-up; here, the test does it with the same declaration.
             for (Etat e : CycleVideoprotection.CYCLE.etats()) {

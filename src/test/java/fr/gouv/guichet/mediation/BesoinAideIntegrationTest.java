@@ -86,7 +86,8 @@ class BesoinAideIntegrationTest {
         assertThat(aide).contains("Vous étiez sur la page « Votre dossier »").contains("id=\"revenir\" href=\"/usager/dossiers/" + id + "\"")
                 .contains("Cette page montre votre dossier")
                 .contains("Qui instruit votre dossier " + numero + " ?").contains("id=\"coordonnees-service\"")
-                .contains("Bureau de la vidéoprotection").contains("Préfecture du Var").contains("videoprotection@interieur.gouv.fr")
+                .contains("Préfecture du Var")
+                .contains(jdbc.sql("select courriel from service_instructeur where code = '83'").query(String.class).single())
                 .contains("href=\"/usager/dossiers/" + id + "#messages\"")
                 // The FAQ of the procedure of this dossier, and the account's.
                 .contains("Quelle préfecture choisir ?").contains("Je n’ai pas reçu le courriel d’activation")

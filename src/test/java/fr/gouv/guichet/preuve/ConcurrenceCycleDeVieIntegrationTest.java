@@ -219,14 +219,15 @@ class ConcurrenceCycleDeVieIntegrationTest {
 
     /**
      * A deposited dossier: the draft through the API (its creation recorded), then the deposit written directly, as
-     * {@code Dossiers.deposer} records it, without the récépissé (PDF and e-mail), which is not the subject here.
+     * {@code Dossiers.deposer} records it (the préfecture of its département as its service), without the récépissé (PDF and e-mail), which is not the subject here.
      */
     private long deposeParSql(long usagerId, String numero) {
         long id = dossiers.creerBrouillon(usagerId, DEPARTEMENT, "VP_AUTORISATION", "cerfa-13806", "04",
                 DossiersDeTest.reponsesValides(), null, null);
         jdbc.sql("""
                         update dossier set etat = 'DEPOSE', numero = ?, cle_validation = gen_random_uuid(), depose_le = now(),
-                               complet_le = now(), version = version + 1 where id = ? and etat = 'BROUILLON'""")
+                               complet_le = now(), service = code_departement, version = version + 1
+                        where id = ? and etat = 'BROUILLON'""")
                 .params(numero, id).update();
         jdbc.sql("insert into dossier_transition (dossier_id, de, vers, acteur_type, acteur_id, motif) values (?, 'BROUILLON', 'DEPOSE', 'USAGER', ?, ?)")
                 .params(id, usagerId, CycleVideoprotection.DEPOSER.libelle()).update();

@@ -39,7 +39,7 @@ class RattachementAgentsIntegrationTest {
     GreenMail greenMail;
 
     private List<String> prefectures(long agentId) {
-        return jdbc.sql("select code_departement from agent_prefecture where agent_id = ? order by 1").param(agentId)
+        return jdbc.sql("select service from agent_service where agent_id = ? order by 1").param(agentId)
                 .query(String.class).list();
     }
 

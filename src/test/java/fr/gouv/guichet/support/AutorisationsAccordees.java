@@ -20,10 +20,10 @@ public final class AutorisationsAccordees {
     public static String autorisee(JdbcClient jdbc, long usagerId, String departement, LocalDate dateArrete, String reponsesJson) {
         String numero = NumeroDossier.de("VP", departement, dateArrete.getYear(), SEQUENCE.incrementAndGet()).valeur();
         long id = jdbc.sql("""
-                        insert into dossier (numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses,
-                                             etat, depose_le)
-                        values (?, ?, ?, 'VP_AUTORISATION', 'cerfa-13806', '04', cast(? as jsonb), 'AUTORISE', ?) returning id""")
-                .params(numero, usagerId, departement, reponsesJson,
+                        insert into dossier (numero, usager_id, code_departement, service, demarche, formulaire_id, formulaire_version,
+                                             reponses, etat, depose_le)
+                        values (?, ?, ?, ?, 'VP_AUTORISATION', 'cerfa-13806', '04', cast(? as jsonb), 'AUTORISE', ?) returning id""")
+                .params(numero, usagerId, departement, departement, reponsesJson,
                         Timestamp.from(dateArrete.minusMonths(3).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant()))
                 .query(Long.class).single();
         jdbc.sql("insert into dossier_transition (dossier_id, de, vers, acteur_type, motif, moment) values (?, 'EN_INSTRUCTION', 'AUTORISE', 'AGENT', 'Autorisation par arrêté préfectoral', ?)")

@@ -85,7 +85,10 @@ class FileController {
         }
         model.addAttribute("agent", agent);
         model.addAttribute("service", service);
-        model.addAttribute("servicesAgent", agent.codesServices().stream().map(services::parCode).flatMap(java.util.Optional::stream).toList());
+        // The service of this page is already read: only the agent's other services are (a page's query budget is tested).
+        model.addAttribute("servicesAgent", agent.codesServices().stream()
+                .map(c -> c.equals(service.code()) ? java.util.Optional.of(service) : services.parCode(c))
+                .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("departementsServis", servis);
         model.addAttribute("onglets", Onglet.values());
         model.addAttribute("compteurs", file.compter(code, filtre.departement()));
