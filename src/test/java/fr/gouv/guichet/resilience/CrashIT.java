@@ -110,7 +110,15 @@ class CrashIT {
                 "--guichet.stockage.repertoire=" + racine.resolve("fichiers"),
                 "--guichet.outbox.relance-apres=PT2S",
                 "--guichet.outbox.intervalle=PT2S",
-                "--db-scheduler.polling-interval=1s");
+                "--db-scheduler.polling-interval=1s",
+                // Base externe : coordonnées fictives des services, sinon aucune démarche n'est proposée (issue 11, point 4).
+                "--guichet.services.coordonnees-fictives=true",
+                // Quelques comptes déposent en boucle (une pièce par dossier) : les quotas par compte (issue 10, point 9)
+                // sont éprouvés par QuotasIntegrationTest, pas ici.
+                "--guichet.quotas.televersements-par-heure=100000",
+                "--guichet.quotas.brouillons-par-compte=100000",
+                // Un envoi réservé par une instance tuée est repris vite, comme l'outbox ci-dessus (défaut : 10 min).
+                "--guichet.courriel.reprise-apres=PT15S");
     }
 
     private static Application application(String nom) {

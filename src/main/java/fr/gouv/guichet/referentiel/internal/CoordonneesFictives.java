@@ -8,12 +8,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode (and tests): every service whose contact details are incomplete gets complete, plainly fictitious ones
- * (".invalid" e-mail domain, 01 99 00 xx xx telephone numbers reserved for fiction by the ARCEP, « (fictif) » everywhere),
- * so that every procedure is offered. Never active otherwise.
+ * Demo mode, the embedded default (a trial on one's own machine, embedded PostgreSQL) and tests: every service whose
+ * contact details are incomplete gets complete, plainly fictitious ones (".invalid" e-mail domain, 01 99 00 xx xx
+ * telephone numbers reserved for fiction by the ARCEP, « (fictif) » everywhere), so that every procedure is offered.
+ * Never active with an external database unless asked for.
  */
 @Component
-@ConditionalOnExpression("${guichet.demo:false} or ${guichet.services.coordonnees-fictives:false}")
+@ConditionalOnExpression("${guichet.demo:false} or ${guichet.services.coordonnees-fictives:false} or ${guichet.embarque.base:false}")
 class CoordonneesFictives implements InitializingBean {
 
     private final ServicesInstructeurs services;
