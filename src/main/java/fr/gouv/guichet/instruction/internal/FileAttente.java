@@ -143,8 +143,9 @@ public class FileAttente {
             params.add(filtre.demarche());
         }
         if (filtre.prioritaire() != null) {
-            sql.append(" and prioritaire = ?");
-            params.add(filtre.prioritaire());
+            // On the index expression itself: the tab's range of dossier_file_idx narrows to one priority, walked in order.
+            sql.append(" and (not prioritaire) = ?");
+            params.add(!filtre.prioritaire());
         }
         if (filtre.nouveaux() != null) {
             sql.append(" and (nouveaux_elements_le is not null) = ?");
