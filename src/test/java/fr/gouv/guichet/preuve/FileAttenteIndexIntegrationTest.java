@@ -93,6 +93,10 @@ class FileAttenteIndexIntegrationTest {
                 capturees.clear();
                 FileAttente.Page premiere = file.page(filtre, null, 60);
                 List<Requete> requetes = new ArrayList<>(capturees);
+                if (filtre.prioritaire() != null) {
+                    assertThat(premiere.lignes()).as("le filtre des sites prioritaires " + filtre)
+                            .isNotEmpty().allMatch(l -> l.prioritaire() == filtre.prioritaire());
+                }
                 if (premiere.suivante() != null) {
                     pagesSuivantes++;
                     capturees.clear();

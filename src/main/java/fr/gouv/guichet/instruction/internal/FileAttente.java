@@ -143,9 +143,10 @@ public class FileAttente {
             params.add(filtre.demarche());
         }
         if (filtre.prioritaire() != null) {
-            // On the index expression itself: the tab's range of dossier_file_idx narrows to one priority, walked in order.
-            sql.append(" and (not prioritaire) = ?");
-            params.add(!filtre.prioritaire());
+            // A range on the index expression itself, so that the tab's range of dossier_file_idx narrows to one
+            // priority and is walked in order. Not an equality: the planner folds "(not prioritaire) = false" into
+            // "prioritaire", which the index does not hold, and then prefers a bitmap scan and a sort.
+            sql.append(filtre.prioritaire() ? " and (not prioritaire) <= false" : " and (not prioritaire) >= true");
         }
         if (filtre.nouveaux() != null) {
             sql.append(" and (nouveaux_elements_le is not null) = ?");
