@@ -31,6 +31,16 @@ public class TableauDeBord {
     public record Prioritaire(long id, String numero, String demandeur, Etat etat, int jours) {
     }
 
+    /**
+     * A decision is the transition that puts a dossier in the "Décidés" tab from outside it, whatever the procedure:
+     * its lifecycle says which of its states are there ({@code cycle_etat}). A videoprotection authorization, refusal
+     * or closure, a CERT's validation or refusal are decisions; a title's production and shipping, which follow the
+     * validation inside that tab, are not.
+     */
+    static final String DECISION = """
+            exists (select 1 from cycle_etat ce where ce.demarche = d.demarche and ce.etat = t.vers and ce.onglet = 'DECIDES')
+            and not exists (select 1 from cycle_etat ce where ce.demarche = d.demarche and ce.etat = t.de and ce.onglet = 'DECIDES')""";
+
     private final JdbcClient jdbc;
     private final Procedures procedures;
 
@@ -75,9 +85,9 @@ public class TableauDeBord {
                         select to_char(m, 'MM/YYYY'),
                           (select count(*) from dossier d where d.service = ? and d.depose_le >= m and d.depose_le < m + interval '1 month'),
                           (select count(*) from dossier_transition t join dossier d on d.id = t.dossier_id
-                            where d.service = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')
+                            where d.service = ? and %s
                               and t.moment >= m and t.moment < m + interval '1 month')
-                        from mois order by m""")
+                        from mois order by m""".formatted(DECISION))
                 .params(java.sql.Date.valueOf(debut), java.sql.Date.valueOf(aujourdhui.withDayOfMonth(1)), code, code)
                 .query((rs, i) -> new Mois(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
     }
@@ -87,7 +97,7 @@ public class TableauDeBord {
                         select percentile_cont(0.5) within group (order by jours), percentile_cont(0.9) within group (order by jours), count(*)
                         from (select extract(epoch from (t.moment - d.depose_le)) / 86400 as jours
                               from dossier d join dossier_transition t on t.dossier_id = d.id
-                              where d.service = ? and t.vers in ('AUTORISE', 'REFUSE', 'CLASSE_SANS_SUITE')) x""")
+                              where d.service = ? and %s) x""".formatted(DECISION))
                 .param(code)
                 .query((rs, i) -> new Delais(rs.getObject(1) == null ? null : rs.getDouble(1), rs.getObject(2) == null ? null : rs.getDouble(2),
                         rs.getInt(3)))
@@ -104,7 +114,7 @@ public class TableauDeBord {
                         select case when age <= 30 then '0 à 30 jours' when age <= 60 then '31 à 60 jours' when age <= 90 then '61 à 90 jours'
                                     when age <= 120 then '91 à 120 jours' else 'plus de 120 jours' end, count(*)
                         from (select extract(day from now() - depose_le) as age from dossier
-                              where service = ? and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')) x
+                              where service = ? and onglet not in ('BROUILLON', 'DECIDES')) x
                         group by 1""")
                 .param(code).query(rs -> {
                     tranches.put(rs.getString(1), rs.getInt(2));
@@ -132,7 +142,7 @@ public class TableauDeBord {
                         select id, numero, coalesce(nullif(reponses->>'denomination', ''), reponses->>'nom_naissance', ''), etat,
                                extract(day from now() - depose_le)::int, demarche
                         from dossier where service = ? and prioritaire
-                          and onglet in ('A_TRAITER', 'EN_INSTRUCTION', 'ATTENTE_PIECES', 'ATTENTE_COMMISSION')
+                          and onglet not in ('BROUILLON', 'DECIDES')
                         order by depose_le""")
                 .param(code).query(rs -> {
                     liste.add(new Prioritaire(rs.getLong(1), rs.getString(2), rs.getString(3), procedures.etat(rs.getString(6), rs.getString(4)), rs.getInt(5)));
