@@ -36,10 +36,12 @@ public class Dossiers {
     private final ObjectProvider<GardeTransition> gardes;
     private final Procedures procedures;
     private final Competences competences;
+    private final QuotasDossiers quotas;
 
     Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
-             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences) {
+             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences, QuotasDossiers quotas) {
         this.depot = depot;
+        this.quotas = quotas;
         this.procedures = procedures;
         this.competences = competences;
         this.historique = historique;
@@ -53,6 +55,10 @@ public class Dossiers {
                                String formulaireVersion, Map<String, Object> reponses, @Nullable String referenceAutorisation,
                                @Nullable LocalDate dateArrete) {
         procedures.cycle(demarche);
+        quotas.verrouillerLeCompte(usagerId);
+        quotas.refusBrouillon(usagerId).ifPresent(refus -> {
+            throw new QuotaAtteint(refus);
+        });
         long id = depot.creer(usagerId, codeDepartement, demarche, formulaireId, formulaireVersion, reponses,
                 referenceAutorisation, dateArrete);
         depot.enregistrerTransition(id, null, CycleDeVie.BROUILLON, TypeActeur.USAGER.name(), usagerId, "Création du brouillon",
@@ -198,6 +204,12 @@ public class Dossiers {
         if (!dossier.etat().accepteDesComplements()) {
             throw new TransitionImpossible(null, dossier.etat());
         }
+        // Checked again here, under the account's lock: the page's check before reading the file does not see a
+        // concurrent upload of the same account.
+        quotas.verrouillerLeCompte(usagerId);
+        quotas.refusPiece(dossierId, usagerId, taille).ifPresent(refus -> {
+            throw new QuotaAtteint(refus);
+        });
         long id = historique.ajouterPiece(dossierId, codePiece, nom, typeContenu, taille, sha256, cleStockage, horloge.instant());
         depot.marquerNouveauxElements(dossierId, horloge.instant());
         evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id));

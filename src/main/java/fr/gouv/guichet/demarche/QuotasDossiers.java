@@ -19,6 +19,9 @@ import java.util.Optional;
 @Component
 public class QuotasDossiers {
 
+    /** First key of the advisory locks taken per account ({@link #verrouillerLeCompte}). */
+    private static final int VERROU_QUOTAS = 0x51554f54;
+
     private final JdbcClient jdbc;
     private final Clock horloge;
     private final int brouillonsMax;
@@ -40,6 +43,16 @@ public class QuotasDossiers {
         this.volumeParDossier = volumeParDossier;
         this.televersementsParHeure = televersementsParHeure;
         this.volumeParHeure = volumeParHeure;
+    }
+
+    /**
+     * Serializes, until the end of the caller's transaction, what this account records under a quota: two concurrent
+     * requests of the same account (two tabs, a replayed form) count one after the other, so that neither can pass the
+     * limit that the other has just reached. Other accounts are not held.
+     */
+    void verrouillerLeCompte(long usagerId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?::text))").params(VERROU_QUOTAS, usagerId).query(rs -> {
+        });
     }
 
     /** Why this account may not start one more draft, or empty. */

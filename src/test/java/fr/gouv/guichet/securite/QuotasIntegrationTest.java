@@ -14,7 +14,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -122,5 +128,52 @@ class QuotasIntegrationTest {
         assertThat(page).contains("dossiers en brouillon, le maximum");
         assertThat(jdbc.sql("select count(*) from dossier where usager_id = ? and etat = 'BROUILLON'").param(usager.id())
                 .query(Integer.class).single()).isEqualTo(20);
+    }
+
+    /** Issue 10's known limit: two uploads of the same account at once could each pass the check and both be recorded. */
+    @Test
+    void televersementsSimultanes_auQuarantedixNeuviemeDocument_unSeulPasse() throws Exception {
+        pieces(dossier, 49, 1000);
+        jdbc.sql("update piece_jointe set depose_le = now() - interval '2 hours' where dossier_id = ?").param(dossier).update();
+        List<String> erreurs = simultanement(6, () -> envoyer(Terrain.png()));
+        assertThat(nombre(dossier)).as("jamais plus de 50 documents, même envoyés en même temps").isEqualTo(50);
+        assertThat(erreurs).filteredOn(e -> e.contains("déjà 50 documents joints")).hasSize(5);
+        assertThat(jdbc.sql("select count(*) from piece_jointe where dossier_id = ? and cle_stockage not like 'quota-%'")
+                .param(dossier).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void brouillonsCreesSimultanement_auDixNeuvieme_unSeulPasse() throws Exception {
+        for (int i = 0; i < 19; i++) {
+            dossiers.creerBrouillon(usager.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", java.util.Map.of(), null, null);
+        }
+        List<String> pages = simultanement(6, () -> mvc.perform(post("/usager/videoprotection/nouveau").param("demarche", "AUTORISATION")
+                .param("lieu", "UN_DEPARTEMENT").cookie(session).with(csrf())).andReturn().getResponse().getContentAsString());
+        assertThat(jdbc.sql("select count(*) from dossier where usager_id = ? and etat = 'BROUILLON'").param(usager.id())
+                .query(Integer.class).single()).as("jamais plus de 20 brouillons ouverts, même créés en même temps").isEqualTo(20);
+        assertThat(pages).filteredOn(p -> p.contains("dossiers en brouillon, le maximum")).hasSize(5);
+    }
+
+    private interface Envoi {
+        String envoyer() throws Exception;
+    }
+
+    /** The same request sent by {@code nombre} threads released at once; what each got back. */
+    private static List<String> simultanement(int nombre, Envoi envoi) throws Exception {
+        CyclicBarrier depart = new CyclicBarrier(nombre);
+        List<Future<String>> resultats = new ArrayList<>();
+        try (ExecutorService executeur = Executors.newFixedThreadPool(nombre)) {
+            for (int i = 0; i < nombre; i++) {
+                resultats.add(executeur.submit(() -> {
+                    depart.await();
+                    return envoi.envoyer();
+                }));
+            }
+        }
+        List<String> reponses = new ArrayList<>();
+        for (Future<String> f : resultats) {
+            reponses.add(f.get());
+        }
+        return reponses;
     }
 }

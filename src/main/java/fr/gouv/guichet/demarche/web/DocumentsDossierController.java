@@ -6,6 +6,7 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Historique;
+import fr.gouv.guichet.demarche.QuotaAtteint;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.internal.Recepisses;
 import fr.gouv.guichet.piece.AnalysesAntivirus;
@@ -126,6 +127,10 @@ class DocumentsDossierController {
         } catch (TransitionImpossible e) {
             stockage.supprimer(cle);
             throw e;
+        } catch (QuotaAtteint e) {
+            stockage.supprimer(cle);
+            redirection.addFlashAttribute("erreurPiece", e.getMessage());
+            return "redirect:/usager/dossiers/" + id + "#documents";
         }
         EtatAnalyse analyse = analyses.analyser(cle);
         if (analyse == EtatAnalyse.INFECTE) {

@@ -29,10 +29,19 @@ class ConfigurationCharge {
      * Spring Session writes the session row back at every request (last access time): one write and one WAL flush
      * per page view. Here the row is written only when something else changed or its last access time is more
      * than a minute old: the session still expires after 30 minutes without activity, give or take one minute.
+     * <p>
+     * Two requests of the same session at once (two tabs, two uploads) that both add the same new attribute (the
+     * flash messages of a redirection) each inserted it: the second failed on the primary key and the usager got an
+     * error page. An attribute is inserted or replaced in one statement.
      */
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> ecritureSessionEspacee() {
-        return depot -> depot.setUpdateSessionQuery("""
+        return depot -> {
+            depot.setCreateSessionAttributeQuery("""
+                    insert into %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) values (?, ?, ?)
+                    on conflict (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) do update set ATTRIBUTE_BYTES = excluded.ATTRIBUTE_BYTES
+                    """);
+            depot.setUpdateSessionQuery("""
                 with v (session_id, last_access_time, max_inactive_interval, expiry_time, principal_name, primary_id) as (
                   values (cast(? as char(36)), cast(? as bigint), cast(? as int), cast(? as bigint), cast(? as varchar(100)),
                           cast(? as char(36))))
@@ -46,6 +55,7 @@ class ConfigurationCharge {
                        or s.principal_name is distinct from v.principal_name
                        or v.last_access_time - s.last_access_time >= 60000)
                 """);
+        };
     }
 
     /** First of all filters: a shed request costs neither a session read nor a security check. */

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.gouv.guichet.demarche.NumeroDossier;
+import fr.gouv.guichet.demarche.QuotaAtteint;
 import fr.gouv.guichet.socle.securite.Frein;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -109,7 +110,11 @@ class DemarchesVideoController {
         if (indisponible.isPresent()) {
             return vueLieu(model, demarche, indisponible.get());
         }
-        return "redirect:/usager/dossiers/" + nouveauBrouillon(profil, demarche, departement, Map.of(), null, null) + "/pages/1";
+        try {
+            return "redirect:/usager/dossiers/" + nouveauBrouillon(profil, demarche, departement, Map.of(), null, null) + "/pages/1";
+        } catch (QuotaAtteint e) {
+            return vueLieu(model, demarche, e.getMessage());
+        }
     }
 
     @GetMapping("/usager/videoprotection/reference")
@@ -159,7 +164,13 @@ class DemarchesVideoController {
             redirection.addFlashAttribute("messageErreur", indisponible.get());
             return "redirect:/usager/videoprotection";
         }
-        long id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
+        long id;
+        try {
+            id = nouveauBrouillon(profil, demarche, departement, prerempli, reference, date);
+        } catch (QuotaAtteint e) {
+            redirection.addFlashAttribute("messageErreur", e.getMessage());
+            return "redirect:/usager/videoprotection";
+        }
         if (autorisation == null && !verification.anterieure()) {
             // Someone else's, unknown, not granted or another date: the same page, an empty draft, and for a holder who
             // is not the filing account a single-use code sent to the holder's address on file (TitulaireController).
