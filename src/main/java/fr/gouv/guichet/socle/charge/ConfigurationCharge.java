@@ -58,6 +58,23 @@ class ConfigurationCharge {
         };
     }
 
+    /** Spring Session's second read of the session it has just saved, answered without the database. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor sessionSansRelecture() {
+        return SessionSansRelecture.mandataire();
+    }
+
+    /** Right after the shedding filter, before Spring Session's: the saved session is forgotten with its request. */
+    @Bean
+    FilterRegistrationBean<SessionSansRelecture.Oubli> oubliDeLaSessionSauvegardee() {
+        FilterRegistrationBean<SessionSansRelecture.Oubli> r = new FilterRegistrationBean<>(new SessionSansRelecture.Oubli());
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        r.addUrlPatterns("/*");
+        r.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC);
+        return r;
+    }
+
     /** First of all filters: a shed request costs neither a session read nor a security check. */
     @Bean
     FilterRegistrationBean<DelestageCharge> delestageCharge(
