@@ -6,6 +6,8 @@ import fr.gouv.guichet.mediation.internal.Mediateurs;
 import fr.gouv.guichet.mediation.internal.StatistiquesMediation;
 import fr.gouv.guichet.socle.securite.AdressesElectroniques;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,9 +36,21 @@ class MediateursAdminController {
         this.statistiques = statistiques;
     }
 
+    /**
+     * The agent, if the service is theirs: another service's agent gets a 404 as if nothing existed (the services'
+     * own rule); within the service, only its administrators pass ({@link Mediateurs}, {@link StatistiquesMediation}).
+     */
+    private AgentConnecte agentDuService(String code) {
+        AgentConnecte agent = agentCourant.exiger();
+        if (!agent.administrateurNational() && !agent.instruit(code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return agent;
+    }
+
     @GetMapping("/agent/services/{code}/mediateurs")
     String liste(@PathVariable String code, Model model) {
-        AgentConnecte agent = agentCourant.exiger();
+        AgentConnecte agent = agentDuService(code);
         model.addAttribute("code", code);
         model.addAttribute("membres", mediateurs.duService(agent, code));
         model.addAttribute("lieux", mediateurs.lieuxDuService(code));
@@ -48,7 +62,7 @@ class MediateursAdminController {
     String inviter(@PathVariable String code, @RequestParam(name = "email", defaultValue = "") String email,
                    @RequestParam(name = "nom", defaultValue = "") String nom,
                    @RequestParam(name = "lieu", defaultValue = "") String lieu, Model model, RedirectAttributes redirection) {
-        AgentConnecte agent = agentCourant.exiger();
+        AgentConnecte agent = agentDuService(code);
         Map<String, String> erreurs = new LinkedHashMap<>();
         AdressesElectroniques.erreur(email).ifPresent(m -> erreurs.put("email", m));
         if (nom.isBlank() || nom.strip().length() > 100) {
@@ -72,7 +86,7 @@ class MediateursAdminController {
 
     @PostMapping("/agent/services/{code}/mediateurs/{id}/desactivation")
     String desactiver(@PathVariable String code, @PathVariable long id, RedirectAttributes redirection) {
-        mediateurs.desactiver(agentCourant.exiger(), code, id);
+        mediateurs.desactiver(agentDuService(code), code, id);
         redirection.addFlashAttribute("messageSucces", "Le médiateur est désactivé : il ne peut plus se connecter.");
         return "redirect:/agent/services/" + code + "/mediateurs";
     }
@@ -80,13 +94,13 @@ class MediateursAdminController {
     @GetMapping("/agent/services/{code}/mediation/statistiques")
     String statistiques(@PathVariable String code, Model model) {
         model.addAttribute("code", code);
-        model.addAttribute("tableau", statistiques.de(agentCourant.exiger(), code));
+        model.addAttribute("tableau", statistiques.de(agentDuService(code), code));
         return "mediation/statistiques";
     }
 
     @GetMapping("/agent/services/{code}/mediation/statistiques.csv")
     ResponseEntity<byte[]> csv(@PathVariable String code) {
-        byte[] contenu = statistiques.csv(agentCourant.exiger(), code).getBytes(StandardCharsets.UTF_8);
+        byte[] contenu = statistiques.csv(agentDuService(code), code).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mediation-" + code.replaceAll("[^A-Za-z0-9-]", "")
                         + ".csv\"").body(contenu);
