@@ -30,6 +30,8 @@ public final class Personas {
                 "female", "2A004", "99100", "jeanne.martin@exemple.fr", Defaut.AUCUN));
         ajouter(fc("camille", "Camille DURAND, même adresse que l’usager de démonstration", "Camille", "DURAND", "",
                 "1990-09-30", "female", "83137", "99100", "usager@demo.guichet.local", Defaut.AUCUN));
+        ajouter(fc("louise", "Louise GIRAUD, sans adresse électronique", "Louise", "GIRAUD", "", "1948-11-05", "female",
+                "83137", "99100", "", Defaut.AUCUN));
         for (String dep : List.of("83", "75", "2a", "13", "69")) {
             ajouter(agent("agent-" + dep, "Agent de la préfecture (" + dep.toUpperCase() + ")", "agent-" + dep + "@demo.guichet.local",
                     List.of("pwd", "mfa")));
@@ -67,7 +69,10 @@ public final class Personas {
         claims.put("gender", sexe);
         claims.put("birthplace", lieuNaissance);
         claims.put("birthcountry", paysNaissance);
-        claims.put("email", email);
+        if (!email.isEmpty()) {
+            // A FranceConnect identity without e-mail address has no email claim at all.
+            claims.put("email", email);
+        }
         return new Persona(cle, Fournisseur.FC, sub("fc:" + cle) + "v1", libelle, claims, List.of("fc"), defaut);
     }
 

@@ -54,13 +54,20 @@ class AccesCroisesIntegrationTest {
             "/deconnexion/fin", "/agent/deconnexion/fin",
             "/lieux-aide", "/lieux-aide/{id}",
             // Help of any page: the dossier named in ?depuis= is shown to its owner only (BesoinAideIntegrationTest).
-            "/besoin-d-aide");
+            "/besoin-d-aide",
+            // Assisted sessions: they only act on the assisted session of the browser's own session (none here), and
+            // the médiateurs' sign-in and invitation (one-time token).
+            "/accompagnement", "/accompagnement/consentement", "/accompagnement/fin", "/accompagnement/terminee",
+            "/mediateur/connexion", "/mediateur/invitation");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences",
+            "/usager/notifications", "/usager/notifications/revocation",
+            // The médiateur's own place (a letter of another place: AccesMediationIntegrationTest).
+            "/mediateur", "/mediateur/sessions", "/mediateur/courrier", "/mediateur/courrier/remis");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -93,6 +100,10 @@ class AccesCroisesIntegrationTest {
             Map.entry("/agent/services/{code}/agents", t -> Map.of("code", "83")),
             Map.entry("/agent/services/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "83", "agentId", t.instructeur83.id())),
             Map.entry("/agent/services/{code}/coordonnees", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/mediateurs", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/mediateurs/{id}/desactivation", t -> Map.of("code", "83", "id", t.mediateur83)),
+            Map.entry("/agent/services/{code}/mediation/statistiques", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/mediation/statistiques.csv", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/file.csv", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/registre", t -> Map.of("code", "83")),
             Map.entry("/agent/prefectures/{code}/tableau-de-bord", t -> Map.of("code", "83")),
@@ -117,6 +128,7 @@ class AccesCroisesIntegrationTest {
     static final Map<String, Function<Terrain, Map<String, Object>>> MELANGES = Map.ofEntries(
             Map.entry("/agent/prefectures/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "75", "agentId", t.instructeur83.id())),
             Map.entry("/agent/services/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "75", "agentId", t.instructeur83.id())),
+            Map.entry("/agent/services/{code}/mediateurs/{id}/desactivation", t -> Map.of("code", "75", "id", t.mediateur83)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}", t -> Map.of("code", "75", "id", t.seance)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/ordre-du-jour.pdf", t -> Map.of("code", "75", "id", t.seance)),
             Map.entry("/agent/prefectures/{code}/commission/seances/{id}/inscriptions", t -> Map.of("code", "75", "id", t.seance75)),
@@ -128,7 +140,8 @@ class AccesCroisesIntegrationTest {
                     t -> Map.of("code", "75", "id", t.seance75, "dossierId", t.dossier)));
 
     /** State-changing URLs handled by Spring Security's filters rather than by a controller. */
-    static final List<String> POST_FILTRES = List.of("/connexion", "/deconnexion", "/agent/connexion", "/agent/deconnexion");
+    static final List<String> POST_FILTRES = List.of("/connexion", "/deconnexion", "/agent/connexion", "/agent/deconnexion",
+            "/mediateur/connexion", "/mediateur/deconnexion");
 
     @Autowired
     MockMvc mvc;
@@ -228,7 +241,7 @@ class AccesCroisesIntegrationTest {
                 continue;
             }
             String url = url(c, VICTIME);
-            String connexion = c.agent() ? "/agent/connexion" : "/connexion";
+            String connexion = c.agent() ? "/agent/connexion" : c.motif().startsWith("/mediateur") ? "/mediateur/connexion" : "/connexion";
 
             MvcResult anonyme = tenter(c, url, null, true);
             tentatives++;

@@ -52,6 +52,8 @@ final class Terrain {
     final long piece;
     final long seance;
     final long seance75;
+    /** A médiateur of the point numérique of Toulon (Var). */
+    final long mediateur83;
     final Cookie sessionVictime;
     final Cookie sessionIntrus;
     final Cookie sessionAdmin83;
@@ -78,6 +80,10 @@ final class Terrain {
         numero = dossiers.deposer(dossier, victime.id(), UUID.randomUUID(), "VP").valeur();
         dossiers.appliquer(dossier, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
 
+        mediateur83 = jdbc.sql("""
+                        insert into mediateur (email, nom, lieu_id, code_service) values (?, 'Médiateur du Var', 'guichet-pn-83-toulon', '83')
+                        returning id""").param("mediateur-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr")
+                .query(Long.class).single();
         sessionVictime = usager(mvc, victime);
         sessionIntrus = usager(mvc, intrus);
         sessionAdmin83 = agent(mvc, admin83);

@@ -11,23 +11,20 @@ import java.util.Optional;
 /**
  * Usager accounts and FranceConnect identities. An identity is found by its {@code sub}; a new one gets a new
  * account (no password) unless its e-mail is already an account's: the e-mail alone never opens an existing
- * account, its owner must prove it with the account's password ({@link #rattacher}).
+ * account, its owner must prove it with the account's password ({@link #rattacher}). An identity without e-mail
+ * gets an account without address (issue 16, point 4): its notifications go where the usager chooses.
  */
 @Service
 public class ComptesFranceConnect {
 
     /** Outcome of a FranceConnect sign-in. */
     public sealed interface Issue {
-        /** Signed in to this account (found by sub, or just created). */
-        record Connecte(long usagerId, String email) implements Issue {
+        /** Signed in to this account (found by sub, or just created); {@code email} null for an account without address. */
+        record Connecte(long usagerId, @Nullable String email) implements Issue {
         }
 
         /** An account already uses this e-mail: its password is needed once to link it. */
         record RattachementRequis(String email) implements Issue {
-        }
-
-        /** FranceConnect gave no e-mail: no account can be created. */
-        record SansEmail() implements Issue {
         }
     }
 
@@ -62,7 +59,9 @@ public class ComptesFranceConnect {
                     .orElseThrow(() -> new IllegalStateException("Identité FranceConnect sans compte"));
         }
         if (identite.email() == null) {
-            return new Issue.SansEmail();
+            long id = usagers.creerSansAdresse();
+            identites.relier(id, identite);
+            return new Issue.Connecte(id, null);
         }
         Optional<Long> cree = usagers.creerActiveSansMotDePasse(identite.email());
         if (cree.isEmpty()) {
@@ -107,7 +106,8 @@ public class ComptesFranceConnect {
         if (identites.deUsager(usagerId).isEmpty()) {
             return Suppression.AUCUN_LIEN;
         }
-        if (usagers.parId(usagerId).map(u -> u.motDePasse() == null).orElse(true)) {
+        // Without address, a password cannot sign in: FranceConnect stays the only way.
+        if (usagers.parId(usagerId).map(u -> u.motDePasse() == null || u.email() == null).orElse(true)) {
             return Suppression.SANS_MOT_DE_PASSE;
         }
         identites.supprimer(usagerId);

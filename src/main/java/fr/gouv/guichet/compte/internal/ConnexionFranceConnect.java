@@ -41,9 +41,6 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
         private static final long serialVersionUID = 1L;
     }
 
-    static final String MESSAGE_SANS_EMAIL = "FranceConnect ne nous a pas transmis d’adresse électronique : elle est nécessaire "
-            + "pour vous envoyer les nouvelles de vos dossiers. Vous n’êtes pas connecté, ni à Guichet ni à FranceConnect.";
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConnexionFranceConnect.class);
 
     private final ComptesFranceConnect comptes;
@@ -81,12 +78,6 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
                 ConnexionOidc.oublier(request, response);
                 request.getSession().setAttribute(EN_ATTENTE, new EnAttente(identite, jeton));
                 response.sendRedirect(request.getContextPath() + PAGE_RATTACHEMENT);
-            }
-            case ComptesFranceConnect.Issue.SansEmail s -> {
-                ConnexionOidc.oublier(request, response);
-                if (!quitterFranceConnect(request, response, jeton, Map.of("messageErreur", MESSAGE_SANS_EMAIL))) {
-                    erreur("sans_email", request, response);
-                }
             }
         }
     }

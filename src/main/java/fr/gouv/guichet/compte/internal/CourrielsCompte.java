@@ -68,6 +68,9 @@ class CourrielsCompte {
                 "Vous avez demandé à utiliser cette adresse électronique pour votre compte Guichet.",
                 "Ouvrez le lien ci-dessous pour la confirmer. Il est valable 24 heures et ne peut servir qu’une fois."),
                 "Confirmer cette adresse", lien("/compte/email/confirmer", e.jeton())));
+        if (e.ancienEmail() == null) {
+            return;
+        }
         courriels.envoyer(Courriel.simple(e.ancienEmail(), "Changement d’adresse électronique demandé", List.of(
                 "Un changement d’adresse électronique a été demandé pour votre compte Guichet, vers l’adresse "
                         + e.nouvelEmail() + ".",

@@ -19,7 +19,8 @@ public final class EvenementsCompte {
     public record MotDePasseModifie(String email) {
     }
 
-    public record ChangementEmailDemande(String ancienEmail, String nouvelEmail, String jeton) {
+    /** {@code ancienEmail} null: an account without address (FranceConnect) adds one. */
+    public record ChangementEmailDemande(@org.jspecify.annotations.Nullable String ancienEmail, String nouvelEmail, String jeton) {
     }
 
     public record CompteSupprime(String email) {

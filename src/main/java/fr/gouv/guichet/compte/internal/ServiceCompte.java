@@ -159,7 +159,9 @@ public class ServiceCompte {
         usagers.changerMotDePasse(usagerId, encodeur.encode(nouveau));
         usagers.parId(usagerId).ifPresent(u -> {
             evincer(usagerId, u.email(), sessionCourante);
-            evenements.publishEvent(new MotDePasseModifie(u.email()));
+            if (u.email() != null) {
+                evenements.publishEvent(new MotDePasseModifie(u.email()));
+            }
         });
     }
 
@@ -172,11 +174,9 @@ public class ServiceCompte {
         for (TypeJeton type : TypeJeton.values()) {
             jetons.revoquer(usagerId, type);
         }
-        if (email != null) {
-            for (String id : sessions.findByPrincipalName(email).keySet()) {
-                if (!id.equals(sessionCourante)) {
-                    sessions.deleteById(id);
-                }
+        for (String id : sessions.findByPrincipalName(UsagerPrincipal.nom(usagerId, email)).keySet()) {
+            if (!id.equals(sessionCourante)) {
+                sessions.deleteById(id);
             }
         }
     }
@@ -206,7 +206,9 @@ public class ServiceCompte {
         usagers.parId(usagerId).ifPresent(u -> {
             evenements.publishEvent(new fr.gouv.guichet.compte.CompteEnSuppression(usagerId));
             usagers.supprimer(usagerId);
-            evenements.publishEvent(new CompteSupprime(u.email()));
+            if (u.email() != null) {
+                evenements.publishEvent(new CompteSupprime(u.email()));
+            }
         });
     }
 

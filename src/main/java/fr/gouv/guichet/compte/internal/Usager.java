@@ -4,6 +4,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
-public record Usager(long id, String email, @Nullable String motDePasse, boolean active, Instant creeLe,
+public record Usager(long id, @Nullable String email, @Nullable String motDePasse, boolean active, Instant creeLe,
                      @Nullable String codeDepartement) {
 }

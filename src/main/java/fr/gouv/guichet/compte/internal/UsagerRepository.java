@@ -46,6 +46,12 @@ public class UsagerRepository {
                 .param(AdressesElectroniques.normaliser(email)).query(Long.class).optional();
     }
 
+    /** Inserts an activated usager without password nor address (FranceConnect identity without e-mail). */
+    long creerSansAdresse() {
+        return jdbc.sql("insert into usager (email, mot_de_passe, active, active_le) values (null, null, true, now()) returning id")
+                .query(Long.class).single();
+    }
+
     void activer(long id) {
         jdbc.sql("update usager set active = true, active_le = now(), version = version + 1 where id = ? and not active")
                 .param(id).update();

@@ -25,9 +25,12 @@ class EspaceUsagerController {
     private final Departements departements;
     private final List<EntreeEspaceUsager> entrees;
     private final List<SuiviDossiersUsager> suivis;
+    private final fr.gouv.guichet.compte.EnvoisUsager envois;
 
     EspaceUsagerController(UsagerCourant usagerCourant, ServiceCompte comptes, Departements departements,
-                           List<EntreeEspaceUsager> entrees, List<SuiviDossiersUsager> suivis) {
+                           List<EntreeEspaceUsager> entrees, List<SuiviDossiersUsager> suivis,
+                           fr.gouv.guichet.compte.EnvoisUsager envois) {
+        this.envois = envois;
         this.suivis = suivis;
         this.usagerCourant = usagerCourant;
         this.comptes = comptes;
@@ -45,6 +48,7 @@ class EspaceUsagerController {
         }
         model.addAttribute("departement", departements.parCode(profil.codeDepartement()).orElseThrow());
         model.addAttribute("entrees", entrees);
+        model.addAttribute("sansDestinataire", envois.destination(profil.id()) instanceof fr.gouv.guichet.compte.EnvoisUsager.Destination.Aucune);
         model.addAttribute("aReprendre", suivis.stream().flatMap(s -> s.aReprendre(profil.id(), A_REPRENDRE).stream()).toList());
         return "compte/espace";
     }

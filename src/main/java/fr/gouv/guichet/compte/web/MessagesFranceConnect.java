@@ -15,8 +15,6 @@ final class MessagesFranceConnect {
                     "La réponse de FranceConnect n’a pas pu être vérifiée : par sécurité, vous n’êtes pas connecté.";
             case "authorization_request_not_found", "invalid_state_parameter" ->
                     "La demande de connexion a expiré ou a été ouverte dans un autre onglet.";
-            case "sans_email" -> "FranceConnect ne nous a pas transmis d’adresse électronique : "
-                    + "elle est nécessaire pour vous envoyer les nouvelles de vos dossiers.";
             case "invalid_request", "invalid_scope", "unauthorized_client" ->
                     "FranceConnect a refusé la demande de connexion de Guichet.";
             default -> "La connexion avec FranceConnect n’a pas abouti.";

@@ -117,7 +117,7 @@ class MonCompteController {
         ProfilUsager profil = usagerCourant.exiger();
         fr.gouv.guichet.socle.securite.AdressesElectroniques.erreur(form.getNouvelEmail()).ifPresent(m -> erreurs.rejectValue("nouvelEmail", "email", m));
         if (fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(form.getNouvelEmail())
-                .equals(fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(profil.email()))) {
+                .equals(profil.email() == null ? null : fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(profil.email()))) {
             erreurs.rejectValue("nouvelEmail", "identique", "Cette adresse est déjà celle de votre compte : saisissez la nouvelle adresse.");
         }
         refuserSiIncorrect(profil, form.getMotDePasseEmail(), "motDePasseEmail", "Le mot de passe est incorrect.", erreurs);

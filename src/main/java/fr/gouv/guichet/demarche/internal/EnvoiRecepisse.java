@@ -8,6 +8,7 @@ import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.document.DonneesRecepisse;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.notification.Courriels;
+import fr.gouv.guichet.compte.EnvoisUsager;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,13 @@ class EnvoiRecepisse {
     private final Recepisses recepisses;
     private final Usagers usagers;
     private final Courriels courriels;
+    private final EnvoisUsager envois;
     private final Environment env;
     private final Procedures procedures;
 
     EnvoiRecepisse(DossierRepository dossiers, Recepisses recepisses, Usagers usagers, Courriels courriels, Environment env,
-                   Procedures procedures) {
+                   Procedures procedures, EnvoisUsager envois) {
+        this.envois = envois;
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.recepisses = recepisses;
@@ -66,8 +69,8 @@ class EnvoiRecepisse {
         }
         List<String> paragraphes = mentions(recepisses.donnees(dossier));
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id();
-        courriels.envoyerUneFois(cle, new Courriel(usager.get().email(), "Accusé de réception de votre demande " + dossier.numero(),
-                paragraphes, "Suivre mon dossier", lien, List.of(),
+        envois.envoyerUneFois(usager.get().id(), cle, adresse -> new Courriel(adresse,
+                "Accusé de réception de votre demande " + dossier.numero(), paragraphes, "Suivre mon dossier", lien, List.of(),
                 "recepisse." + dossier.numero()));
     }
 

@@ -13,6 +13,7 @@ import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.notification.Courriels;
+import fr.gouv.guichet.compte.EnvoisUsager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,18 +34,18 @@ class NotificationsUsager {
     private final HistoriqueRepository historique;
     private final fr.gouv.guichet.piece.StockageFichiers stockage;
     private final Usagers usagers;
-    private final Courriels courriels;
+    private final EnvoisUsager envois;
     private final Environment env;
     private final Procedures procedures;
 
     NotificationsUsager(DossierRepository dossiers, HistoriqueRepository historique, fr.gouv.guichet.piece.StockageFichiers stockage,
-                        Usagers usagers, Courriels courriels, Environment env, Procedures procedures) {
+                        Usagers usagers, EnvoisUsager envois, Environment env, Procedures procedures) {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.historique = historique;
         this.stockage = stockage;
         this.usagers = usagers;
-        this.courriels = courriels;
+        this.envois = envois;
         this.env = env;
     }
 
@@ -125,7 +126,7 @@ class NotificationsUsager {
         if (dossier == null || dossier.usagerId() == null) {
             return;
         }
-        usagers.profil(dossier.usagerId()).ifPresent(u -> courriels.envoyerUneFois(cle, new Courriel(u.email(),
+        usagers.profil(dossier.usagerId()).ifPresent(u -> envois.envoyerUneFois(u.id(), cle, adresse -> new Courriel(adresse,
                 sujet.formatted(dossier.numero()), paragraphes.stream().map(p -> p.replace("%s", dossier.numero())).toList(),
                 "Voir mon dossier", env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id(),
                 fichiers, cle.replace(':', '.'))));

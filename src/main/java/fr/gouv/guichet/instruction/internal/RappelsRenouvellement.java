@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.notification.Courriel;
-import fr.gouv.guichet.notification.Courriels;
+import fr.gouv.guichet.compte.EnvoisUsager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -37,22 +37,22 @@ public class RappelsRenouvellement {
     }
 
     @Bean
-    Envoi envoiRappels(Registre registre, Usagers usagers, Courriels courriels, Environment env, Clock horloge) {
-        return new Envoi(registre, usagers, courriels, env, horloge);
+    Envoi envoiRappels(Registre registre, Usagers usagers, EnvoisUsager envois, Environment env, Clock horloge) {
+        return new Envoi(registre, usagers, envois, env, horloge);
     }
 
     /** Sends the reminders that are due today and not sent yet; returns how many were sent. */
     public static class Envoi {
         private final Registre registre;
         private final Usagers usagers;
-        private final Courriels courriels;
+        private final EnvoisUsager envois;
         private final Environment env;
         private final Clock horloge;
 
-        Envoi(Registre registre, Usagers usagers, Courriels courriels, Environment env, Clock horloge) {
+        Envoi(Registre registre, Usagers usagers, EnvoisUsager envois, Environment env, Clock horloge) {
             this.registre = registre;
             this.usagers = usagers;
-            this.courriels = courriels;
+            this.envois = envois;
             this.env = env;
             this.horloge = horloge;
         }
@@ -70,7 +70,7 @@ public class RappelsRenouvellement {
                 if (usager.isEmpty()) {
                     continue;
                 }
-                courriels.envoyer(new Courriel(usager.get().email(), "Votre autorisation de vidéoprotection expire le " + DATE.format(a.expireLe()),
+                envois.envoyerUneFois(usager.get().id(), cle, adresse -> new Courriel(adresse, "Votre autorisation de vidéoprotection expire le " + DATE.format(a.expireLe()),
                         List.of("L’autorisation n° " + a.numeroArrete() + " du " + DATE.format(a.dateArrete()) + " (système de "
                                         + a.titulaire() + ", " + a.commune() + ") expire le " + DATE.format(a.expireLe()) + ".",
                                 "Son renouvellement est un dossier complet, à déposer au moins 4 mois avant l’expiration, soit avant le "

@@ -26,6 +26,7 @@ class DonneesExempleLieux {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0)
     void charger() throws IOException {
         int ajoutes = importLieux.importerAbsents(new ClassPathResource("mediation/lieux-var.csv").getContentAsByteArray());
         if (ajoutes > 0) {

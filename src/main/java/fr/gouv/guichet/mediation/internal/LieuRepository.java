@@ -82,6 +82,13 @@ class LieuRepository {
                 .query(LieuRepository::lieu).list();
     }
 
+    /** The places of a département (code INSEE of the commune, else postcode), by name. */
+    List<Lieu> duDepartement(String codeDepartement) {
+        return jdbc.sql("select " + COLONNES + " from lieu_mediation where (code_insee like :d || '%' "
+                        + "or (code_insee is null and code_postal like :d || '%')) order by nom, id limit 500")
+                .param("d", codeDepartement).query(LieuRepository::lieu).list();
+    }
+
     private static Lieu lieu(ResultSet rs, int i) throws SQLException {
         Date maj = rs.getDate("date_maj");
         return new Lieu(rs.getString("id"), rs.getString("pivot"), rs.getString("nom"), rs.getString("commune"),

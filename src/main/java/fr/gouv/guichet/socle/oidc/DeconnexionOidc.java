@@ -30,6 +30,8 @@ public final class DeconnexionOidc implements LogoutSuccessHandler {
 
     static final String COOKIE = "GUICHET_DECONNEXION_STATE";
     static final String MESSAGES_AU_RETOUR = "socle.oidc.messagesAuRetour";
+    /** Key of {@code messages}: a local path where the return from the provider leads instead of the home page. */
+    public static final String RETOUR = "socle.oidc.retour";
     private static final SecureRandom ALEA = new SecureRandom();
 
     private final ClientRegistrationRepository clients;

@@ -35,7 +35,14 @@ class FinDeconnexionController {
             session.removeAttribute(DeconnexionOidc.MESSAGES_AU_RETOUR);
         }
         if (confirme && messages instanceof Map<?, ?> m) {
-            m.forEach((nom, texte) -> redirection.addFlashAttribute(nom.toString(), texte));
+            m.forEach((nom, texte) -> {
+                if (!DeconnexionOidc.RETOUR.equals(nom)) {
+                    redirection.addFlashAttribute(nom.toString(), texte);
+                }
+            });
+            if (m.get(DeconnexionOidc.RETOUR) instanceof String retour && retour.startsWith("/") && !retour.startsWith("//")) {
+                return "redirect:" + retour;
+            }
             return agent ? "redirect:/agent/connexion" : "redirect:/";
         }
         redirection.addFlashAttribute(confirme ? "messageSucces" : "messageInfo", confirme
