@@ -109,8 +109,9 @@ class FormulairesPermisTest {
     }
 
     @Test
-    void lesDefinitionsDuPermisNEntrentPasDansLeCatalogueDesDemarchesExistantes() {
-        assertThat(CatalogueFormulaires.chargerDepuisClasspath().identifiants()).noneMatch(id -> id.startsWith("permis-"));
+    void lesDefinitionsDuPermisSontDansLeCatalogueDeLaPlateforme() {
+        assertThat(CatalogueFormulaires.chargerDepuisClasspath().identifiants())
+                .containsAll(java.util.Arrays.stream(DemarchePermis.values()).map(DemarchePermis::formulaire).toList());
     }
 
     @Test

@@ -60,7 +60,8 @@ class AccesCroisesIntegrationTest {
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences",
+            "/usager/permis", "/usager/permis/demarche");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -76,6 +77,9 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/dossiers/{id}/validation", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/dossiers/{id}/valider", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/photo", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/photo/confirmation", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/bordereau.pdf", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
