@@ -6,6 +6,7 @@ import fr.gouv.guichet.demarche.InformationsDossier;
 import fr.gouv.guichet.permis.CyclePermis;
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.permis.TimbrePermis;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import fr.gouv.guichet.timbre.UtilisationTimbre;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,10 @@ class InformationsPermis implements InformationsDossier {
     private final DonneesPermis donnees;
     private final TimbrePermis timbre;
     private final Dossiers dossiers;
+    private final ServicesInstructeurs services;
 
-    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, Dossiers dossiers) {
+    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, Dossiers dossiers, ServicesInstructeurs services) {
+        this.services = services;
         this.donnees = donnees;
         this.timbre = timbre;
         this.dossiers = dossiers;
@@ -45,6 +48,9 @@ class InformationsPermis implements InformationsDossier {
         }
         List<String> lignes = new ArrayList<>();
         List<Lien> liens = new ArrayList<>();
+        dossiers.service(dossier.id()).flatMap(services::parCode).filter(s -> !s.estPrefecture())
+                .ifPresent(s -> lignes.add("Votre demande est instruite par le " + s.libelle() + " (" + String.join(", ",
+                        s.coordonnees().lignesAdresse()) + ")."));
         donnees.neph(dossier.id()).ifPresent(neph -> lignes.add("Votre numéro d’inscription (NEPH) est le " + neph.pourAffichage()
                 + ". Conservez-le : il vous est demandé pour passer les épreuves et pour demander votre titre."));
         if (timbre.exige(demarche.get())) {
