@@ -115,7 +115,12 @@ public class Dossiers {
 
     @Transactional
     public boolean supprimerBrouillon(long dossierId, long usagerId) {
-        return depot.supprimerBrouillon(dossierId, usagerId) == 1;
+        Optional<Dossier> brouillon = depot.parIdEtUsager(dossierId, usagerId).filter(Dossier::estBrouillon);
+        if (brouillon.isEmpty() || depot.supprimerBrouillon(dossierId, usagerId) != 1) {
+            return false;
+        }
+        evenements.publishEvent(new Evenements.BrouillonSupprime(dossierId, brouillon.get().demarche()));
+        return true;
     }
 
     /**

@@ -20,6 +20,10 @@ public final class Evenements {
                                       long transitionId) {
     }
 
+    /** A draft was deleted by its usager (whatever it held for the procedure, e.g. a reserved payment, is released). */
+    public record BrouillonSupprime(long dossierId, String demarche) {
+    }
+
     public record MessageUsager(long dossierId, long messageId) {
     }
 

@@ -22,7 +22,8 @@ import static fr.gouv.guichet.document.Champs.lignes;
  * @param libelleDemarche       e.g. "Demande d’autorisation d’un système de vidéoprotection"
  * @param receptionLe           date and time of receipt, in the zone of the competent préfecture
  * @param service               the service handling the dossier
- * @param decisionImpliciteLe   date at which the préfet's silence will mean rejection, for a complete dossier
+ * @param decisionImpliciteLe   date at which the préfet's silence will mean rejection, for a complete dossier; null
+ *                              when the procedure declares no implicit decision (then no such mention is printed)
  * @param demandeur             who filed the dossier
  * @param reponses              summary of the answers, in form order
  * @param piecesAttendues       documents expected for this dossier
@@ -35,7 +36,7 @@ public record DonneesRecepisse(
         String libelleDemarche,
         ZonedDateTime receptionLe,
         Service service,
-        LocalDate decisionImpliciteLe,
+        @org.jspecify.annotations.Nullable LocalDate decisionImpliciteLe,
         Demandeur demandeur,
         List<Reponse> reponses,
         List<PieceAttendue> piecesAttendues,
@@ -52,14 +53,13 @@ public record DonneesRecepisse(
         exiger(libelleDemarche, "libelleDemarche");
         Objects.requireNonNull(receptionLe, "receptionLe");
         Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(decisionImpliciteLe, "decisionImpliciteLe");
         Objects.requireNonNull(demandeur, "demandeur");
         reponses = List.copyOf(reponses);
         piecesAttendues = List.copyOf(piecesAttendues);
         exiger(codeVerification, "codeVerification");
         adresseWeb(urlVerification, "urlVerification");
         Objects.requireNonNull(tribunal, "tribunal");
-        if (decisionImpliciteLe.isBefore(receptionLe.toLocalDate())) {
+        if (decisionImpliciteLe != null && decisionImpliciteLe.isBefore(receptionLe.toLocalDate())) {
             throw new IllegalArgumentException("La décision implicite ne peut précéder la réception");
         }
     }
@@ -125,7 +125,7 @@ public record DonneesRecepisse(
                 "telephone", service.telephone(),
                 "courriel", service.courriel(),
                 "horaires", service.horaires()));
-        variables.put("dateDecisionImplicite", date(decisionImpliciteLe));
+        variables.put("dateDecisionImplicite", decisionImpliciteLe == null ? null : date(decisionImpliciteLe));
         variables.put("demandeur", Map.of("nom", demandeur.nom(), "adresse", demandeur.adresse()));
         variables.put("reponses", reponses.stream()
                 .map(r -> Map.of("libelle", r.libelle(), "valeur", r.valeur())).toList());

@@ -52,6 +52,47 @@ public final class CyclePermis {
             List.of(DEPOSER, PRENDRE_EN_CHARGE, DEMANDER_PIECES, COMPLETER, VALIDER, LANCER_PRODUCTION, EXPEDIER, REFUSER),
             null);
 
+    // ---- Inscription: the CERT checks the file; the NEPH is given at the deposit (issue 12, point 6). ----
+
+    public static final Etat INSCRIPTION_VALIDEE = Etat.de("INSCRIPTION_VALIDEE", "Inscription validée", StatutUsager.TERMINE,
+            "Terminé : inscription validée, vous pouvez passer l’examen", "DECIDES");
+    public static final Transition VALIDER_INSCRIPTION = Transition.de("VALIDER_INSCRIPTION", AGENT, "Validation de l’inscription",
+                    INSCRIPTION_VALIDEE, EN_INSTRUCTION)
+            .avecAvis("inscription validée", "Votre inscription au permis de conduire est validée : vous pouvez vous présenter "
+                    + "aux épreuves avec votre numéro NEPH.");
+
+    public static final CycleDeVie INSCRIPTION = new CycleDeVie("permis-inscription",
+            List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, INSCRIPTION_VALIDEE, REFUSE),
+            List.of(DEPOSER, PRENDRE_EN_CHARGE, DEMANDER_PIECES, COMPLETER, VALIDER_INSCRIPTION, REFUSER),
+            null);
+
+    // ---- Exchanges and international licence: the originals go by post to the CERT, which records their reception. ----
+
+    public static final Etat ORIGINAUX_ATTENDUS = Etat.de(CycleDeVie.DEPOSE, "Déposé, originaux attendus", StatutUsager.DEPOSE,
+            "Transmis au centre d’instruction : envoyez vos originaux", "A_TRAITER");
+    public static final Etat ORIGINAUX_RECUS = Etat.de("ORIGINAUX_RECUS", "Originaux reçus", StatutUsager.EN_COURS,
+            "Originaux reçus par le centre d’instruction", "A_TRAITER");
+    public static final Transition DEPOSER_ECHANGE = EtatsCommuns.deposer(BROUILLON, ORIGINAUX_ATTENDUS, "Dépôt de la demande");
+    public static final Transition RECEVOIR_ORIGINAUX = Transition.de("RECEVOIR_ORIGINAUX", AGENT, "Réception des originaux",
+                    ORIGINAUX_RECUS, ORIGINAUX_ATTENDUS)
+            .avecAvis("originaux reçus", "Le centre d’instruction a reçu les originaux que vous avez envoyés par courrier.");
+    public static final Transition PRENDRE_EN_CHARGE_ECHANGE = Transition.de("PRENDRE_EN_CHARGE", AGENT,
+                    "Prise en charge par le centre", EN_INSTRUCTION, ORIGINAUX_RECUS)
+            .avecAvis("nouvelle étape", "Un agent du centre d’instruction a pris votre demande en charge.");
+    public static final Transition DEMANDER_PIECES_ECHANGE = Transition.de(CycleDeVie.DEMANDER_PIECES, AGENT,
+                    "Demande de pièces complémentaires", ATTENTE_PIECES, ORIGINAUX_ATTENDUS, ORIGINAUX_RECUS, EN_INSTRUCTION)
+            .avecAvis("des pièces complémentaires sont demandées", "Le centre d’instruction a besoin de documents complémentaires. "
+                    + "Joignez-les dans votre dossier puis indiquez que vous les avez transmis.");
+    public static final Transition REFUSER_ECHANGE = Transition.de("REFUSER", AGENT, "Refus motivé", REFUSE,
+                    ORIGINAUX_ATTENDUS, ORIGINAUX_RECUS, EN_INSTRUCTION, ATTENTE_PIECES)
+            .avecAvis("décision de refus", "Votre demande est refusée : la décision motivée et les voies de recours sont dans votre dossier.");
+
+    public static final CycleDeVie ECHANGE = new CycleDeVie("permis-echange",
+            List.of(BROUILLON, ORIGINAUX_ATTENDUS, ORIGINAUX_RECUS, EN_INSTRUCTION, ATTENTE_PIECES, VALIDE, EN_PRODUCTION, EXPEDIE, REFUSE),
+            List.of(DEPOSER_ECHANGE, RECEVOIR_ORIGINAUX, PRENDRE_EN_CHARGE_ECHANGE, DEMANDER_PIECES_ECHANGE, COMPLETER, VALIDER,
+                    LANCER_PRODUCTION, EXPEDIER, REFUSER_ECHANGE),
+            null);
+
     private CyclePermis() {
     }
 }

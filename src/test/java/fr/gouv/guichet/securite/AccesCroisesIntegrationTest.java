@@ -67,7 +67,8 @@ class AccesCroisesIntegrationTest {
             "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences",
             "/usager/notifications", "/usager/notifications/revocation",
             // The médiateur's own place (a letter of another place: AccesMediationIntegrationTest).
-            "/mediateur", "/mediateur/sessions", "/mediateur/courrier", "/mediateur/courrier/remis");
+            "/mediateur", "/mediateur/sessions", "/mediateur/courrier", "/mediateur/courrier/remis",
+            "/usager/permis", "/usager/permis/demarche");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -83,6 +84,9 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/dossiers/{id}/validation", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/dossiers/{id}/valider", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/photo", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/photo/confirmation", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/permis/dossiers/{id}/bordereau.pdf", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),

@@ -3,6 +3,7 @@ package fr.gouv.guichet.demarche.internal;
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.InformationsDossier;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.document.DonneesRecepisse;
@@ -26,8 +27,6 @@ import java.util.Optional;
 @Component
 class EnvoiRecepisse {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvoiRecepisse.class);
-
     private final DossierRepository dossiers;
     private final Recepisses recepisses;
     private final Usagers usagers;
@@ -35,10 +34,12 @@ class EnvoiRecepisse {
     private final EnvoisUsager envois;
     private final Environment env;
     private final Procedures procedures;
+    private final List<InformationsDossier> informations;
 
     EnvoiRecepisse(DossierRepository dossiers, Recepisses recepisses, Usagers usagers, Courriels courriels, Environment env,
-                   Procedures procedures, EnvoisUsager envois) {
+                   Procedures procedures, EnvoisUsager envois, List<InformationsDossier> informations) {
         this.envois = envois;
+        this.informations = informations;
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.recepisses = recepisses;
@@ -61,13 +62,10 @@ class EnvoiRecepisse {
         if (usager.isEmpty()) {
             return;
         }
-        if (procedures.cycle(dossier.demarche()).delaiDecisionImplicite() == null) {
-            // This accusé de réception states the implicit-decision date: a procedure without one needs its own wording.
-            LOG.warn("Accusé de réception non envoyé pour le dossier {} : la démarche {} ne déclare pas de décision implicite",
-                    dossier.numero(), dossier.demarche());
-            return;
-        }
-        List<String> paragraphes = mentions(recepisses.donnees(dossier));
+        List<String> paragraphes = new java.util.ArrayList<>(mentions(recepisses.donnees(dossier)));
+        // What the procedure adds (a number given at the deposit, what to send by post), after the legal mentions.
+        informations.stream().map(i -> i.pour(dossier)).flatMap(Optional::stream)
+                .forEach(e -> paragraphes.add(e.titre() + " : " + String.join(" ", e.lignes())));
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/dossiers/" + dossier.id();
         envois.envoyerUneFois(usager.get().id(), cle, adresse -> new Courriel(adresse,
                 "Accusé de réception de votre demande " + dossier.numero(), paragraphes, "Suivre mon dossier", lien, List.of(),
@@ -82,13 +80,15 @@ class EnvoiRecepisse {
     static List<String> mentions(DonneesRecepisse donnees) {
         Map<String, Object> v = donnees.variables();
         DonneesRecepisse.Service service = donnees.service();
+        if (donnees.decisionImpliciteLe() == null) {
+            // The procedure declares no implicit decision: nothing is said of the silence (ADR 0015).
+            return List.of(reception(donnees, v), instruction(service),
+                    "Vous serez informé par courriel de chaque étape du traitement de votre demande. Si elle est rejetée, "
+                            + "la décision motivée vous indiquera les voies et délais de recours.",
+                    TELECHARGEMENT);
+        }
         return List.of(
-                "Votre demande n° " + donnees.numeroDossier() + " (" + donnees.libelleDemarche() + ") a été reçue le "
-                        + v.get("dateReception") + " à " + v.get("heureReception") + ".",
-                "Elle est instruite par le service suivant : " + service.nom() + ", " + service.prefecture() + ", "
-                        + String.join(", ", service.adresse()) + ". Téléphone : " + service.telephone()
-                        + ". Courriel : " + service.courriel() + "."
-                        + (service.horaires().isBlank() ? "" : " Horaires : " + service.horaires() + "."),
+                reception(donnees, v), instruction(service),
                 "Le silence gardé par l’administration pendant quatre mois à compter de la réception d’un dossier complet "
                         + "vaut décision de rejet : si votre dossier est complet, votre demande sera réputée rejetée si vous "
                         + "n’avez pas reçu de réponse le " + v.get("dateDecisionImplicite") + ". Si des pièces vous sont "
@@ -98,7 +98,22 @@ class EnvoiRecepisse {
                         + "gracieux auprès de l’autorité qui l’a prise, d’un recours hiérarchique auprès du ministre de "
                         + "l’Intérieur, ou d’un recours contentieux devant le tribunal administratif (aussi par "
                         + "l’application Télérecours citoyens, www.telerecours.fr).",
-                "L’accusé de réception complet, avec le récapitulatif de votre demande, est téléchargeable depuis votre "
-                        + "espace, où vous pouvez aussi joindre des documents et écrire au service jusqu’à sa décision.");
+                TELECHARGEMENT);
+    }
+
+    private static final String TELECHARGEMENT = "L’accusé de réception complet, avec le récapitulatif de votre demande, "
+            + "est téléchargeable depuis votre espace, où vous pouvez aussi joindre des documents et écrire au service "
+            + "jusqu’à sa décision.";
+
+    private static String reception(DonneesRecepisse donnees, Map<String, Object> v) {
+        return "Votre demande n° " + donnees.numeroDossier() + " (" + donnees.libelleDemarche() + ") a été reçue le "
+                + v.get("dateReception") + " à " + v.get("heureReception") + ".";
+    }
+
+    private static String instruction(DonneesRecepisse.Service service) {
+        return "Elle est instruite par le service suivant : " + service.nom() + ", " + service.prefecture() + ", "
+                + String.join(", ", service.adresse()) + ". Téléphone : " + service.telephone()
+                + ". Courriel : " + service.courriel() + "."
+                + (service.horaires().isBlank() ? "" : " Horaires : " + service.horaires() + ".");
     }
 }

@@ -105,7 +105,8 @@ public class Recepisses {
         String base = env.getProperty("guichet.url-publique", "http://localhost:8080");
         return new DonneesRecepisse(dossier.numero(), procedures.get(dossier.demarche()).libelle(),
                 dossier.deposeLe().atZone(PARIS), service(dossier.id()),
-                delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
+                procedures.cycle(dossier.demarche()).delaiDecisionImplicite() == null ? null
+                        : delais.rejetImpliciteSiComplet(dossier.demarche(), dossier.deposeLe()), demandeur(reponses),
                 Recapitulatif.lignes(definition, reponses).stream()
                         .map(l -> new DonneesRecepisse.Reponse(l.libelle(), l.valeur())).toList(),
                 procedures.get(dossier.demarche()).pieces().pour(definition, reponses).stream()

@@ -42,9 +42,12 @@ class MesDossiersController {
     private final UsagerCourant usagerCourant;
     private final DelaisDossier delais;
     private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
+    private final List<fr.gouv.guichet.demarche.InformationsDossier> informations;
 
     MesDossiersController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue, Departements departements,
-                          UsagerCourant usagerCourant, DelaisDossier delais, fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
+                          UsagerCourant usagerCourant, DelaisDossier delais, fr.gouv.guichet.piece.AnalysesAntivirus analyses,
+                          List<fr.gouv.guichet.demarche.InformationsDossier> informations) {
+        this.informations = informations;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -106,6 +109,7 @@ class MesDossiersController {
                         .reduce((a, b) -> b).map(t -> t.motif())).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
         model.addAttribute("format", DATE_HEURE);
+        model.addAttribute("encarts", informations.stream().map(i -> i.pour(dossier)).flatMap(java.util.Optional::stream).toList());
         return "demarche/dossier";
     }
 

@@ -3,6 +3,7 @@ package fr.gouv.guichet.demarche.web;
 import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
+import fr.gouv.guichet.demarche.EtapeAvantDepot;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.demarche.Procedure;
@@ -42,9 +43,12 @@ class ValidationDossierController {
     private final MoteurValidation moteur;
     private final UsagerCourant usagerCourant;
     private final Clock horloge;
+    private final List<EtapeAvantDepot> etapes;
 
     ValidationDossierController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
-                                MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge) {
+                                MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge,
+                                List<EtapeAvantDepot> etapes) {
+        this.etapes = etapes;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -65,6 +69,10 @@ class ValidationDossierController {
         if (!erreurs.isEmpty()) {
             int page = definition.pageDuChamp(racine(erreurs.getFirst().champId())).map(p -> definition.indexDePage(p.id()) + 1).orElse(1);
             return "redirect:/usager/dossiers/" + id + "/pages/" + page;
+        }
+        java.util.Optional<String> etape = etapeAFaire(dossier);
+        if (etape.isPresent()) {
+            return "redirect:" + etape.get();
         }
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
@@ -95,6 +103,17 @@ class ValidationDossierController {
                     "Cochez la case pour certifier l’exactitude des informations avant de valider votre demande.");
             return "demarche/validation";
         }
+        java.util.Optional<String> etape = etapeAFaire(dossier);
+        if (etape.isPresent()) {
+            return "redirect:" + etape.get();
+        }
+        for (EtapeAvantDepot e : etapes) {
+            java.util.Optional<EtapeAvantDepot.Renvoi> renvoi = e.avantDepot(dossier);
+            if (renvoi.isPresent()) {
+                redirection.addFlashAttribute("messageErreur", renvoi.get().message());
+                return "redirect:" + renvoi.get().page();
+            }
+        }
         Procedure procedure = procedures.get(dossier.demarche());
         NumeroDossier numero;
         try {
@@ -108,9 +127,14 @@ class ValidationDossierController {
             redirection.addFlashAttribute("messageErreur", e.getMessage());
             return "redirect:/usager/dossiers/" + id + "/validation";
         }
-        redirection.addFlashAttribute("messageSucces", "Votre demande est transmise à la préfecture sous le numéro "
+        redirection.addFlashAttribute("messageSucces", "Votre demande est transmise au service instructeur sous le numéro "
                 + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");
         return "redirect:/usager/dossiers/" + id;
+    }
+
+    /** The first page a procedure's step still asks this draft to go through (see {@link EtapeAvantDepot}). */
+    private java.util.Optional<String> etapeAFaire(Dossier dossier) {
+        return etapes.stream().map(e -> e.pageAFaire(dossier)).flatMap(java.util.Optional::stream).findFirst();
     }
 
     private ContexteValidation contexte(Dossier dossier) {

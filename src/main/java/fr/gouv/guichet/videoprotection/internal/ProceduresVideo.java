@@ -3,6 +3,7 @@ package fr.gouv.guichet.videoprotection.internal;
 import fr.gouv.guichet.compte.EntreeEspaceUsager;
 import fr.gouv.guichet.demarche.Procedure;
 import fr.gouv.guichet.demarche.TypeDocument;
+import fr.gouv.guichet.socle.EntreeCatalogue;
 import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,14 @@ class ProceduresVideo {
     @Bean
     TypeDocument documentRefus() {
         return DocumentsVideoprotection.REFUS;
+    }
+
+    @Bean
+    EntreeCatalogue catalogueVideoprotection() {
+        return new EntreeCatalogue("Vidéoprotection", "Demande d’autorisation d’un système de vidéoprotection",
+                "Commerce, banque, mairie, transporteur : demandez à la préfecture du département d’installation "
+                        + "l’autorisation d’installer un système, déclarez une modification ou demandez le renouvellement "
+                        + "d’une autorisation (formulaires CERFA 13806 et 14095).", "/usager", 10);
     }
 
     @Bean
