@@ -10,6 +10,7 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.AucunServiceCompetent;
 import fr.gouv.guichet.demarche.ReponsesNonValides;
+import fr.gouv.guichet.demarche.SuiteDepot;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -42,9 +43,11 @@ class ValidationDossierController {
     private final MoteurValidation moteur;
     private final UsagerCourant usagerCourant;
     private final Clock horloge;
+    private final List<SuiteDepot> suites;
 
     ValidationDossierController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
-                                MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge) {
+                                MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge, List<SuiteDepot> suites) {
+        this.suites = suites;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -107,6 +110,12 @@ class ValidationDossierController {
         } catch (AucunServiceCompetent e) {
             redirection.addFlashAttribute("messageErreur", e.getMessage());
             return "redirect:/usager/dossiers/" + id + "/validation";
+        }
+        for (SuiteDepot suite : suites) {
+            if (suite.demarche().equals(dossier.demarche())) {
+                redirection.addFlashAttribute("messageSucces", suite.message(numero));
+                return "redirect:" + suite.page(id);
+            }
         }
         redirection.addFlashAttribute("messageSucces", "Votre demande est transmise à la préfecture sous le numéro "
                 + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");
