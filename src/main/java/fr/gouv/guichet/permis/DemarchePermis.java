@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The driving licence procedures Guichet takes online, each with its versioned form definition
  * ({@code classpath:formulaires/permis/<formulaire>-<version>.json}, loaded by {@code FormulairesPermis}).
- * The timbre due for each, if any, is dated data ({@link BaremeTimbres}), never a constant here.
+ * The timbre due for each, if any, is dated data ({@code tarifs-timbres/permis.csv}, read by the {@code timbre}
+ * module under {@link #motifTimbre()}), never a constant here.
  */
 public enum DemarchePermis {
     INSCRIPTION("permis-inscription", "Inscription au permis de conduire (NEPH)", false),
@@ -46,6 +47,11 @@ public enum DemarchePermis {
      */
     public boolean originauxParCourrier() {
         return originauxParCourrier;
+    }
+
+    /** The motif under which the {@code timbre} module's dated table gives this procedure's amount. */
+    public String motifTimbre() {
+        return "PERMIS_" + name();
     }
 
     public static Optional<DemarchePermis> depuisFormulaire(String idFormulaire) {

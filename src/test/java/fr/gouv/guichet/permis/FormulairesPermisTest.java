@@ -8,6 +8,8 @@ import fr.gouv.guichet.formulaire.ContexteValidation;
 import fr.gouv.guichet.formulaire.MoteurValidation;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.formulaire.TypeChamp;
+import fr.gouv.guichet.timbre.BaremeTimbres;
+import fr.gouv.guichet.timbre.NumeroTimbre;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,17 @@ class FormulairesPermisTest {
     @ParameterizedTest
     @EnumSource(DemarchePermis.class)
     void leTimbreEstDemandeExactementQuandLeBaremeEnExigeUn(DemarchePermis demarche) {
-        boolean exige = BAREME.timbreExige(demarche, LocalDate.of(2026, 12, 1));
+        boolean exige = BAREME.timbreExige(demarche.motifTimbre(), LocalDate.of(2026, 12, 1));
         assertThat(FORMULAIRES.derniereVersion(demarche).champ("numero_timbre").isPresent()).isEqualTo(exige);
+        assertThat(BAREME.tarif(demarche.motifTimbre(), LocalDate.of(2026, 12, 1)).source()).isNotBlank();
+    }
+
+    @Test
+    void vingtCinqEurosPourUnePerteOuUnVolEtRienPourLeReste() {
+        LocalDate aujourdhui = LocalDate.of(2026, 12, 1);
+        assertThat(BAREME.montant(DemarchePermis.PERTE.motifTimbre(), aujourdhui)).isEqualByComparingTo("25");
+        assertThat(BAREME.montant(DemarchePermis.VOL.motifTimbre(), aujourdhui)).isEqualByComparingTo("25");
+        assertThat(BAREME.timbreExige(DemarchePermis.DETERIORATION.motifTimbre(), aujourdhui)).isFalse();
     }
 
     @Test

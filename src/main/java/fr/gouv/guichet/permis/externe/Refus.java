@@ -13,18 +13,6 @@ public enum Refus {
             + "planche remise par la cabine ou le photographe agréé (lettres et chiffres, sans confusion entre O et 0)."),
     CODE_EPHOTO_EXPIRE("code-ephoto-expire", "Ce code ePhoto a expiré : un code est valable 6 mois après la prise de "
             + "vue. Faites faire de nouvelles photos dans une cabine ou chez un photographe agréé."),
-    TIMBRE_INCONNU("timbre-inconnu", "Ce numéro de timbre fiscal est inconnu. Vérifiez les 16 chiffres reçus par "
-            + "SMS ou par courriel lors de l'achat."),
-    TIMBRE_EXPIRE("timbre-expire", "Ce timbre fiscal n'est plus valable (il doit être utilisé dans les 12 mois qui "
-            + "suivent l'achat). Vous pouvez en demander le remboursement sur le site des timbres fiscaux."),
-    TIMBRE_DEJA_UTILISE("timbre-deja-utilise", "Ce timbre fiscal a déjà été utilisé pour un autre dossier : un timbre "
-            + "ne peut payer qu'une seule démarche. Achetez un nouveau timbre."),
-    TIMBRE_RESERVE("timbre-reserve", "Ce timbre fiscal est déjà en cours d'utilisation pour un autre dossier. Si ce "
-            + "dossier est le vôtre, terminez-le ou abandonnez-le ; sinon, achetez un nouveau timbre."),
-    TIMBRE_REMBOURSE("timbre-rembourse", "Ce timbre fiscal a été remboursé : il ne peut plus être utilisé."),
-    TIMBRE_MONTANT("timbre-montant", "Le montant de ce timbre fiscal ne correspond pas à celui de la démarche. "
-            + "Achetez un timbre du bon montant ; celui-ci peut être remboursé sur le site des timbres fiscaux."),
-    TIMBRE_NON_RESERVE("timbre-non-reserve", "Ce timbre fiscal n'est pas réservé pour ce dossier."),
     NEPH_INCONNU("neph-inconnu", "Aucun résultat d'examen n'est enregistré pour ce numéro NEPH."),
     COMMANDE_INCONNUE("commande-inconnue", "Cette commande de titre est inconnue du service de fabrication."),
     DEMANDE_INVALIDE("demande-invalide", "Le service a refusé la demande comme mal formée.");

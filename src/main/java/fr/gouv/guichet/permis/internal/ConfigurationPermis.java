@@ -1,19 +1,15 @@
 package fr.gouv.guichet.permis.internal;
 
-import fr.gouv.guichet.permis.BaremeTimbres;
 import fr.gouv.guichet.permis.FormatEphoto;
 import fr.gouv.guichet.permis.externe.ProductionTitres;
 import fr.gouv.guichet.permis.externe.ResultatsExamen;
 import fr.gouv.guichet.permis.externe.ServiceExterne;
-import fr.gouv.guichet.permis.externe.ServiceExterneIndisponibleException;
 import fr.gouv.guichet.permis.externe.ServicePhotos;
-import fr.gouv.guichet.permis.externe.ServiceTimbres;
 import fr.gouv.guichet.permis.externe.http.ClientHttpPhotos;
 import fr.gouv.guichet.permis.externe.http.ClientHttpProductionTitres;
 import fr.gouv.guichet.permis.externe.http.ClientHttpResultatsExamen;
-import fr.gouv.guichet.permis.externe.http.ClientHttpTimbres;
-import fr.gouv.guichet.permis.externe.http.ReglagesServiceExterne;
-import org.slf4j.LoggerFactory;
+import fr.gouv.guichet.externe.ReglagesServiceExterne;
+import fr.gouv.guichet.externe.ServicesExternesEmbarques;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,24 +29,13 @@ import java.util.function.Supplier;
 class ConfigurationPermis {
 
     @Bean
-    ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port) {
-        return new ServicesExternesEmbarques(port);
-    }
-
-    @Bean
-    AdressesServicesPermis adressesServicesPermis(ProprietesServicesPermis proprietes, ServicesExternesEmbarques embarques,
-                                                  @Value("${guichet.embarque.services-externes.actif:false}") boolean embarquesActifs) {
-        return new AdressesServicesPermis(proprietes, embarques, embarquesActifs);
+    AdressesServicesPermis adressesServicesPermis(ProprietesServicesPermis proprietes, ServicesExternesEmbarques embarques) {
+        return new AdressesServicesPermis(proprietes, embarques);
     }
 
     @Bean
     ServicePhotos servicePhotos(AdressesServicesPermis adresses) {
         return new ClientHttpPhotos(adresses.reglages(ServiceExterne.PHOTOS), adresses.de(ServiceExterne.PHOTOS));
-    }
-
-    @Bean
-    ServiceTimbres serviceTimbres(AdressesServicesPermis adresses) {
-        return new ClientHttpTimbres(adresses.reglages(ServiceExterne.TIMBRES), adresses.de(ServiceExterne.TIMBRES));
     }
 
     @Bean
@@ -68,34 +53,15 @@ class ConfigurationPermis {
         return FormatEphoto.depuisReglage(longueurs);
     }
 
-    @Bean
-    BaremeTimbres baremeTimbres() {
-        return BaremeTimbres.charger();
-    }
-
     /** Where each service is reached: its configured address, the embedded demonstration server, or nowhere. */
-    record AdressesServicesPermis(ProprietesServicesPermis proprietes, ServicesExternesEmbarques embarques,
-                                  boolean embarquesActifs) {
+    record AdressesServicesPermis(ProprietesServicesPermis proprietes, ServicesExternesEmbarques embarques) {
 
         ReglagesServiceExterne reglages(ServiceExterne service) {
             return proprietes.de(service);
         }
 
         Supplier<String> de(ServiceExterne service) {
-            ReglagesServiceExterne reglages = proprietes.de(service);
-            if (reglages.aUneAdresse()) {
-                String url = reglages.url().strip().replaceAll("/+$", "");
-                return () -> url;
-            }
-            if (embarquesActifs) {
-                return () -> embarques.adresse(service);
-            }
-            LoggerFactory.getLogger(ConfigurationPermis.class).warn("Aucune adresse pour {} (guichet.permis.services.{}.url) "
-                    + "et services embarqués désactivés : il sera signalé indisponible.", service.designation(), service.code());
-            return () -> {
-                throw new ServiceExterneIndisponibleException(service, "aucune adresse configurée (guichet.permis.services."
-                        + service.code() + ".url)");
-            };
+            return embarques.adresse(service, proprietes.de(service), "guichet.permis.services." + service.code() + ".url");
         }
     }
 }

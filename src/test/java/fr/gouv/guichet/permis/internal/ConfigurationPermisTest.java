@@ -3,10 +3,11 @@ package fr.gouv.guichet.permis.internal;
 import fr.gouv.fauxservices.JeuDeDemonstration;
 import fr.gouv.fauxservices.ServeurServicesExternes;
 import fr.gouv.guichet.permis.FormatEphoto;
-import fr.gouv.guichet.permis.NumeroTimbre;
-import fr.gouv.guichet.permis.externe.EtatTimbre.StatutTimbre;
-import fr.gouv.guichet.permis.externe.ServiceExterneIndisponibleException;
-import fr.gouv.guichet.permis.externe.ServiceTimbres;
+import fr.gouv.guichet.externe.ConfigurationServicesExternes;
+import fr.gouv.guichet.externe.ServiceExterneIndisponibleException;
+import fr.gouv.guichet.externe.ServicesExternesEmbarques;
+import fr.gouv.guichet.permis.CodeEphoto;
+import fr.gouv.guichet.permis.externe.ServicePhotos;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -17,16 +18,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigurationPermisTest {
 
     private final ApplicationContextRunner contexte = new ApplicationContextRunner()
-            .withUserConfiguration(ConfigurationPermis.class)
+            .withUserConfiguration(ConfigurationServicesExternes.class, ConfigurationPermis.class)
             .withPropertyValues("guichet.embarque.services-externes.port=0");
-    private final NumeroTimbre timbre = new NumeroTimbre(JeuDeDemonstration.TIMBRES_25_EUROS.getFirst());
+    private final CodeEphoto code = new CodeEphoto(JeuDeDemonstration.EPHOTO_VALIDES.getFirst());
 
     @Test
     void sansAdresse_leServeurDeDemonstrationDemarreAuPremierAppelSeulement() {
         contexte.withPropertyValues("guichet.embarque.services-externes.actif=true").run(c -> {
             ServicesExternesEmbarques embarques = c.getBean(ServicesExternesEmbarques.class);
             assertThat(embarques.demarre()).as("rien au démarrage du contexte").isFalse();
-            assertThat(c.getBean(ServiceTimbres.class).verifier(timbre).statut()).isEqualTo(StatutTimbre.DISPONIBLE);
+            assertThat(c.getBean(ServicePhotos.class).recuperer(code).photoJpeg()).isNotEmpty();
             assertThat(embarques.demarre()).isTrue();
         });
     }
@@ -34,9 +35,9 @@ class ConfigurationPermisTest {
     @Test
     void sansAdresseNiServicesEmbarques_leServiceEstSignaleIndisponible() {
         contexte.run(c -> {
-            assertThatThrownBy(() -> c.getBean(ServiceTimbres.class).verifier(timbre))
+            assertThatThrownBy(() -> c.getBean(ServicePhotos.class).recuperer(code))
                     .isInstanceOf(ServiceExterneIndisponibleException.class)
-                    .hasMessageContaining("guichet.permis.services.timbres.url");
+                    .hasMessageContaining("guichet.permis.services.ephoto.url");
             assertThat(c.getBean(ServicesExternesEmbarques.class).demarre()).isFalse();
         });
     }
@@ -45,11 +46,11 @@ class ConfigurationPermisTest {
     void uneAdresseConfigureeEstUtiliseeEtLeServeurDeDemonstrationNeDemarrePas() {
         try (ServeurServicesExternes ailleurs = ServeurServicesExternes.demarrer(0)) {
             contexte.withPropertyValues("guichet.embarque.services-externes.actif=true",
-                    "guichet.permis.services.timbres.url=" + ailleurs.url() + "/timbres/",
-                    "guichet.permis.services.timbres.delai-reponse=PT3S",
-                    "guichet.permis.services.timbres.relances=0").run(c -> {
-                assertThat(c.getBean(ServiceTimbres.class).verifier(timbre).montant()).isEqualByComparingTo("25");
-                assertThat(ailleurs.requetes(fr.gouv.fauxservices.Service.TIMBRES)).isEqualTo(1);
+                    "guichet.permis.services.ephoto.url=" + ailleurs.url() + "/ephoto/",
+                    "guichet.permis.services.ephoto.delai-reponse=PT3S",
+                    "guichet.permis.services.ephoto.relances=0").run(c -> {
+                assertThat(c.getBean(ServicePhotos.class).recuperer(code).photoJpeg()).isNotEmpty();
+                assertThat(ailleurs.requetes(fr.gouv.fauxservices.Service.EPHOTO)).isEqualTo(1);
                 assertThat(c.getBean(ServicesExternesEmbarques.class).demarre()).isFalse();
             });
         }

@@ -1,6 +1,7 @@
 package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.fauxservices.JeuDeDemonstration;
+import fr.gouv.guichet.externe.ServicesExternesEmbarques;
 import fr.gouv.guichet.permis.CodeEphoto;
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.permis.FormulairesPermis;

@@ -3,6 +3,7 @@ package fr.gouv.guichet.permis.externe.http;
 import fr.gouv.guichet.permis.CodeEphoto;
 import fr.gouv.guichet.permis.externe.PhotoSignature;
 import fr.gouv.guichet.permis.externe.ReferenceDossier;
+import fr.gouv.guichet.externe.ReglagesServiceExterne;
 import fr.gouv.guichet.permis.externe.ServiceExterne;
 import fr.gouv.guichet.permis.externe.ServicePhotos;
 import fr.gouv.guichet.permis.externe.UtilisationEphoto;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@link ServicePhotos} over HTTP: {@code GET /v1/codes/{code}}, {@code POST /v1/codes/{code}/utilisations}. */
-public class ClientHttpPhotos extends ClientHttpServiceExterne implements ServicePhotos {
+public class ClientHttpPhotos extends ClientHttpPermis implements ServicePhotos {
 
     public ClientHttpPhotos(ReglagesServiceExterne reglages, Supplier<String> adresse) {
         super(ServiceExterne.PHOTOS, reglages, adresse);

@@ -5,6 +5,7 @@ import fr.gouv.guichet.permis.externe.CommandeTitre;
 import fr.gouv.guichet.permis.externe.DemandeFabrication;
 import fr.gouv.guichet.permis.externe.ProductionTitres;
 import fr.gouv.guichet.permis.externe.ReferenceDossier;
+import fr.gouv.guichet.externe.ReglagesServiceExterne;
 import fr.gouv.guichet.permis.externe.ServiceExterne;
 import fr.gouv.guichet.permis.externe.SuiviTitre;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@link ProductionTitres} over HTTP: {@code POST /v1/commandes}, {@code GET /v1/commandes/{numero}}. */
-public class ClientHttpProductionTitres extends ClientHttpServiceExterne implements ProductionTitres {
+public class ClientHttpProductionTitres extends ClientHttpPermis implements ProductionTitres {
 
     public ClientHttpProductionTitres(ReglagesServiceExterne reglages, Supplier<String> adresse) {
         super(ServiceExterne.PRODUCTION, reglages, adresse);

@@ -6,6 +6,7 @@ import fr.gouv.guichet.permis.externe.DossierCandidat;
 import fr.gouv.guichet.permis.externe.Refus;
 import fr.gouv.guichet.permis.externe.RefusServiceExterneException;
 import fr.gouv.guichet.permis.externe.ResultatsExamen;
+import fr.gouv.guichet.externe.ReglagesServiceExterne;
 import fr.gouv.guichet.permis.externe.ServiceExterne;
 
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@link ResultatsExamen} over HTTP: {@code GET /v1/candidats/{neph}}. */
-public class ClientHttpResultatsExamen extends ClientHttpServiceExterne implements ResultatsExamen {
+public class ClientHttpResultatsExamen extends ClientHttpPermis implements ResultatsExamen {
 
     public ClientHttpResultatsExamen(ReglagesServiceExterne reglages, Supplier<String> adresse) {
         super(ServiceExterne.EXAMENS, reglages, adresse);

@@ -1,14 +1,16 @@
 package fr.gouv.guichet.permis.externe.http;
 
+import fr.gouv.guichet.externe.ReglagesServiceExterne;
+import fr.gouv.guichet.timbre.internal.ClientHttpTimbres;
+import fr.gouv.guichet.externe.ServeurDeTest;
 import fr.gouv.fauxservices.JeuDeDemonstration;
 import fr.gouv.fauxservices.Pannes.Mode;
 import fr.gouv.fauxservices.Service;
-import fr.gouv.guichet.permis.NumeroTimbre;
-import fr.gouv.guichet.permis.externe.EtatTimbre.StatutTimbre;
-import fr.gouv.guichet.permis.externe.ReferenceDossier;
-import fr.gouv.guichet.permis.externe.RefusServiceExterneException;
-import fr.gouv.guichet.permis.externe.ServiceExterne;
-import fr.gouv.guichet.permis.externe.ServiceExterneIndisponibleException;
+import fr.gouv.guichet.timbre.NumeroTimbre;
+import fr.gouv.guichet.timbre.EtatTimbre.StatutTimbre;
+import fr.gouv.guichet.timbre.ServiceTimbres;
+import fr.gouv.guichet.timbre.TimbreRefuseException;
+import fr.gouv.guichet.externe.ServiceExterneIndisponibleException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class PannesServicesExternesIntegrationTest {
 
     private final ServeurDeTest serveur = new ServeurDeTest();
     private final NumeroTimbre timbre = new NumeroTimbre(JeuDeDemonstration.TIMBRES_25_EUROS.getFirst());
-    private final ReferenceDossier dossier = new ReferenceDossier("PC-2026-000301");
+    private final String dossier = "PC-2026-000301";
 
     @AfterEach
     void arreter() {
@@ -33,13 +35,13 @@ class PannesServicesExternesIntegrationTest {
 
     @Test
     void serviceEnPanne_exceptionTypeeEtMessageFrancaisClair() {
-        ClientHttpTimbres timbres = serveur.timbres();
+        ClientHttpTimbres timbres = serveur.client(Service.TIMBRES, ClientHttpTimbres::new);
         serveur.close();
         Instant debut = Instant.now();
         ServiceExterneIndisponibleException panne = catchThrowableOfType(ServiceExterneIndisponibleException.class,
                 () -> timbres.reserver(timbre, dossier));
         assertThat(Duration.between(debut, Instant.now())).isLessThan(Duration.ofSeconds(5));
-        assertThat(panne.service()).isEqualTo(ServiceExterne.TIMBRES);
+        assertThat(panne.service()).isEqualTo(ServiceTimbres.SYSTEME);
         assertThat(panne.messageUsager()).isEqualTo("Nous n'arrivons pas à joindre le service des timbres fiscaux "
                 + "électroniques pour le moment. Ce que vous avez saisi est conservé : réessayez dans quelques minutes, "
                 + "ou revenez plus tard à votre brouillon.");
@@ -48,7 +50,7 @@ class PannesServicesExternesIntegrationTest {
     @Test
     void deuxEchecsPuisSucces_lesRelancesSuffisent() {
         serveur.serveur.pannes().programmer(Service.TIMBRES, Mode.INDISPONIBLE, 2);
-        assertThat(serveur.timbres().reserver(timbre, dossier).statut()).isEqualTo(StatutTimbre.RESERVE);
+        assertThat(serveur.client(Service.TIMBRES, ClientHttpTimbres::new).reserver(timbre, dossier).statut()).isEqualTo(StatutTimbre.RESERVE);
         assertThat(serveur.serveur.requetes(Service.TIMBRES)).isEqualTo(3);
         assertThat(serveur.serveur.clesIdempotence(Service.TIMBRES)).hasSize(3).as("la même clé à chaque tentative")
                 .containsOnly(serveur.serveur.clesIdempotence(Service.TIMBRES).getFirst());
@@ -57,11 +59,11 @@ class PannesServicesExternesIntegrationTest {
     @Test
     void reponsePerdue_laRelanceAvecLaMemeCleRetrouveLeResultatSansRienRefaire() {
         serveur.serveur.pannes().programmer(Service.PRODUCTION, Mode.REPONSE_PERDUE, 1);
-        var commande = serveur.production().commander(ClientsHttpPermisIntegrationTest.demande("PC-2026-000302"));
+        var commande = serveur.client(Service.PRODUCTION, ClientHttpProductionTitres::new).commander(ClientsHttpPermisIntegrationTest.demande("PC-2026-000302"));
         assertThat(commande.numeroCommande()).isEqualTo("CMD-000001");
         assertThat(serveur.serveur.clesIdempotence(Service.PRODUCTION)).hasSize(2)
                 .satisfies(cles -> assertThat(cles.get(0)).isEqualTo(cles.get(1)));
-        var autre = serveur.production().commander(ClientsHttpPermisIntegrationTest.demande("PC-2026-000303"));
+        var autre = serveur.client(Service.PRODUCTION, ClientHttpProductionTitres::new).commander(ClientsHttpPermisIntegrationTest.demande("PC-2026-000303"));
         assertThat(autre.numeroCommande()).as("une seule commande créée par la première demande").isEqualTo("CMD-000002");
         assertThat(serveur.serveur.clesIdempotence(Service.PRODUCTION).get(2)).as("nouvelle demande, nouvelle clé")
                 .isNotEqualTo(serveur.serveur.clesIdempotence(Service.PRODUCTION).getFirst());
@@ -70,7 +72,7 @@ class PannesServicesExternesIntegrationTest {
     @Test
     void serviceTropLent_delaiDeReponseDepasseAChaqueTentative() {
         serveur.serveur.pannes().programmer(Service.EPHOTO, Mode.LENT, 3, Duration.ofMillis(1500));
-        ClientHttpPhotos photos = serveur.photos();
+        ClientHttpPhotos photos = serveur.client(Service.EPHOTO, ClientHttpPhotos::new);
         assertThatThrownBy(() -> photos.recuperer(new fr.gouv.guichet.permis.CodeEphoto(JeuDeDemonstration.EPHOTO_VALIDES.getFirst())))
                 .isInstanceOf(ServiceExterneIndisponibleException.class);
         assertThat(serveur.serveur.requetes(Service.EPHOTO)).isEqualTo(3);
@@ -101,10 +103,10 @@ class PannesServicesExternesIntegrationTest {
 
     @Test
     void lesRefusNeSontNiRelancesNiComptesCommeDesPannes() {
-        ClientHttpTimbres timbres = serveur.timbres();
+        ClientHttpTimbres timbres = serveur.client(Service.TIMBRES, ClientHttpTimbres::new);
         NumeroTimbre inconnu = new NumeroTimbre(JeuDeDemonstration.TIMBRE_INCONNU);
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> timbres.verifier(inconnu)).isInstanceOf(RefusServiceExterneException.class);
+            assertThatThrownBy(() -> timbres.verifier(inconnu)).isInstanceOf(TimbreRefuseException.class);
         }
         assertThat(serveur.serveur.requetes(Service.TIMBRES)).isEqualTo(6);
         assertThat(timbres.etatDisjoncteur()).isEqualTo("CLOSED");
@@ -113,7 +115,7 @@ class PannesServicesExternesIntegrationTest {
     @Test
     void sansAdresseLeServiceEstSignaleIndisponible() {
         ClientHttpTimbres timbres = new ClientHttpTimbres(ReglagesServiceExterne.parDefaut(null), () -> {
-            throw new ServiceExterneIndisponibleException(ServiceExterne.TIMBRES, "aucune adresse configurée");
+            throw new ServiceExterneIndisponibleException(ServiceTimbres.SYSTEME, "aucune adresse configurée");
         });
         assertThatThrownBy(() -> timbres.verifier(timbre)).isInstanceOf(ServiceExterneIndisponibleException.class)
                 .hasMessageContaining("aucune adresse");

@@ -1,4 +1,4 @@
-package fr.gouv.guichet.permis.externe;
+package fr.gouv.guichet.externe;
 
 /**
  * The external system did not answer in time, answered with a server error, or its circuit breaker is open after
@@ -7,19 +7,19 @@ package fr.gouv.guichet.permis.externe;
  */
 public class ServiceExterneIndisponibleException extends RuntimeException {
 
-    private final ServiceExterne service;
+    private final SystemeExterne service;
 
-    public ServiceExterneIndisponibleException(ServiceExterne service, String detail, Throwable cause) {
+    public ServiceExterneIndisponibleException(SystemeExterne service, String detail, Throwable cause) {
         super(service.code() + " indisponible : " + detail, cause);
         this.service = service;
     }
 
-    public ServiceExterneIndisponibleException(ServiceExterne service, String detail) {
+    public ServiceExterneIndisponibleException(SystemeExterne service, String detail) {
         super(service.code() + " indisponible : " + detail);
         this.service = service;
     }
 
-    public ServiceExterne service() {
+    public SystemeExterne service() {
         return service;
     }
 

@@ -1,4 +1,4 @@
-package fr.gouv.guichet.permis;
+package fr.gouv.guichet.timbre;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

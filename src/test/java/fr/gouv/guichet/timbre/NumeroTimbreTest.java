@@ -1,4 +1,4 @@
-package fr.gouv.guichet.permis;
+package fr.gouv.guichet.timbre;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package fr.gouv.guichet.permis.externe.http;
+package fr.gouv.guichet.externe;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Settings of one external system ({@code guichet.permis.services.<service>.*}).
+ * Settings of one external system (e.g. {@code guichet.permis.services.<service>.*}, {@code guichet.timbres.*}).
  *
  * @param url                  base address, e.g. {@code https://timbres.example/api}; empty: the demonstration server
  *                             when the embedded defaults are on, otherwise the service is reported unavailable

@@ -1,6 +1,5 @@
-package fr.gouv.guichet.permis.externe;
+package fr.gouv.guichet.timbre;
 
-import fr.gouv.guichet.permis.NumeroTimbre;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -12,7 +11,7 @@ import java.time.LocalDate;
  * @param dossier the dossier that reserved or consumed it (only told to that dossier's calls), or null
  */
 public record EtatTimbre(NumeroTimbre numero, StatutTimbre statut, BigDecimal montant, LocalDate dateAchat,
-                         LocalDate valableJusquau, @Nullable ReferenceDossier dossier) {
+                         LocalDate valableJusquau, @Nullable String dossier) {
 
     public enum StatutTimbre {
         DISPONIBLE, RESERVE, CONSOMME, EXPIRE, REMBOURSE

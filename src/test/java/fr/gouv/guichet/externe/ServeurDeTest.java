@@ -1,4 +1,4 @@
-package fr.gouv.guichet.permis.externe.http;
+package fr.gouv.guichet.externe;
 
 import fr.gouv.fauxservices.Service;
 import fr.gouv.fauxservices.ServeurServicesExternes;
@@ -12,13 +12,13 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** A demonstration server on a free port with a clock the test moves, and short client settings. */
-final class ServeurDeTest implements AutoCloseable {
+public final class ServeurDeTest implements AutoCloseable {
 
     /** A clock the test moves forward. */
-    static final class Horloge extends Clock {
+    public static final class Horloge extends Clock {
         private volatile Instant maintenant = Instant.parse("2026-12-01T09:00:00Z");
 
-        void avancer(Duration duree) {
+        public void avancer(Duration duree) {
             maintenant = maintenant.plus(duree);
         }
 
@@ -38,36 +38,21 @@ final class ServeurDeTest implements AutoCloseable {
         }
     }
 
-    final Horloge horloge = new Horloge();
-    final ServeurServicesExternes serveur = ServeurServicesExternes.demarrer(0, horloge, Duration.ofHours(1));
+    public final Horloge horloge = new Horloge();
+    public final ServeurServicesExternes serveur = ServeurServicesExternes.demarrer(0, horloge, Duration.ofHours(1));
 
     /** Timeouts of one second, 2 retries 20 ms apart, a breaker opening after 4 failures out of 4. */
-    static ReglagesServiceExterne reglages(String url) {
+    public static ReglagesServiceExterne reglages(String url) {
         return new ReglagesServiceExterne(url, Duration.ofSeconds(1), Duration.ofSeconds(1), 2, Duration.ofMillis(20),
                 100, 4, 4, Duration.ofMinutes(1), "jeton-de-test");
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return serveur.url(service);
     }
 
-    ClientHttpTimbres timbres() {
-        return client(Service.TIMBRES, ClientHttpTimbres::new);
-    }
-
-    ClientHttpPhotos photos() {
-        return client(Service.EPHOTO, ClientHttpPhotos::new);
-    }
-
-    ClientHttpResultatsExamen examens() {
-        return client(Service.EXAMENS, ClientHttpResultatsExamen::new);
-    }
-
-    ClientHttpProductionTitres production() {
-        return client(Service.PRODUCTION, ClientHttpProductionTitres::new);
-    }
-
-    private <T> T client(Service service, BiFunction<ReglagesServiceExterne, Supplier<String>, T> fabrique) {
+    /** A client of that service of this server, with the short settings. */
+    public <T> T client(Service service, BiFunction<ReglagesServiceExterne, Supplier<String>, T> fabrique) {
         String url = url(service);
         return fabrique.apply(reglages(url), () -> url);
     }

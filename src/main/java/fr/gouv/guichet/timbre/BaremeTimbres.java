@@ -1,7 +1,7 @@
-package fr.gouv.guichet.permis;
+package fr.gouv.guichet.timbre;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The timbre fiscal amounts of the licence procedures, as dated rows ({@code classpath:permis/tarifs-timbres.csv}:
- * {@code demarche;montant;du;au;source}): a new amount is a new row, never a code change. Checked on loading:
- * known procedure, amount ≥ 0 in euros and cents, no two overlapping periods for one procedure.
+ * The timbre fiscal amounts, as dated rows: each procedure that asks for timbres ships its own file
+ * {@code classpath:tarifs-timbres/<procédure>.csv} ({@code motif;montant;du;au;source}), and passes the motif when
+ * it asks for an amount. A new amount is a new row, never a code change. Checked on loading: motif in capitals,
+ * amount ≥ 0 in euros and cents, no two overlapping periods for one motif (across all files).
  */
 public final class BaremeTimbres {
 
-    public static final String EMPLACEMENT = "permis/tarifs-timbres.csv";
+    public static final String EMPLACEMENT = "classpath*:tarifs-timbres/*.csv";
 
     private final List<TarifTimbre> tarifs;
 
@@ -29,8 +30,8 @@ public final class BaremeTimbres {
             for (int j = i + 1; j < tarifs.size(); j++) {
                 TarifTimbre a = tarifs.get(i);
                 TarifTimbre b = tarifs.get(j);
-                if (a.demarche() == b.demarche() && a.chevauche(b)) {
-                    throw new IllegalArgumentException("Tarifs de timbre qui se chevauchent pour " + a.demarche() + " : "
+                if (a.motif().equals(b.motif()) && a.chevauche(b)) {
+                    throw new IllegalArgumentException("Tarifs de timbre qui se chevauchent pour " + a.motif() + " : "
                             + a.du() + " et " + b.du());
                 }
             }
@@ -38,12 +39,24 @@ public final class BaremeTimbres {
         this.tarifs = List.copyOf(tarifs);
     }
 
-    /** The application's table. */
+    /** The application's table: every {@code tarifs-timbres/*.csv} of the class path. */
     public static BaremeTimbres charger() {
-        return lire(new ClassPathResource(EMPLACEMENT));
+        try {
+            return lire(new PathMatchingResourcePatternResolver().getResources(EMPLACEMENT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Barèmes des timbres introuvables : " + EMPLACEMENT, e);
+        }
     }
 
-    public static BaremeTimbres lire(Resource fichier) {
+    public static BaremeTimbres lire(Resource... fichiers) {
+        List<TarifTimbre> lus = new ArrayList<>();
+        for (Resource fichier : fichiers) {
+            lus.addAll(lignes(fichier));
+        }
+        return new BaremeTimbres(lus);
+    }
+
+    private static List<TarifTimbre> lignes(Resource fichier) {
         List<TarifTimbre> lus = new ArrayList<>();
         try (BufferedReader lecteur = new BufferedReader(new InputStreamReader(fichier.getInputStream(), StandardCharsets.UTF_8))) {
             String ligne;
@@ -58,7 +71,7 @@ public final class BaremeTimbres {
         } catch (IOException e) {
             throw new UncheckedIOException("Barème des timbres illisible : " + fichier.getDescription(), e);
         }
-        return new BaremeTimbres(lus);
+        return lus;
     }
 
     private static TarifTimbre ligne(String ligne, int numero, Resource fichier) {
@@ -67,7 +80,7 @@ public final class BaremeTimbres {
             if (champs.length != 5) {
                 throw new IllegalArgumentException("5 colonnes attendues, " + champs.length + " trouvées");
             }
-            return new TarifTimbre(DemarchePermis.valueOf(champs[0].strip()), new BigDecimal(champs[1].strip()),
+            return new TarifTimbre(champs[0].strip(), new BigDecimal(champs[1].strip()),
                     LocalDate.parse(champs[2].strip()), champs[3].isBlank() ? null : LocalDate.parse(champs[3].strip()),
                     champs[4].strip());
         } catch (RuntimeException e) {
@@ -76,20 +89,20 @@ public final class BaremeTimbres {
         }
     }
 
-    /** The amount due on that date (0 when the procedure is free); fails when the table has no row for that date. */
-    public BigDecimal montant(DemarchePermis demarche, LocalDate date) {
-        return tarif(demarche, date).montant();
+    /** The amount due on that date (0 when free); fails when the table has no row for that motif and date. */
+    public BigDecimal montant(String motif, LocalDate date) {
+        return tarif(motif, date).montant();
     }
 
-    public TarifTimbre tarif(DemarchePermis demarche, LocalDate date) {
-        return tarifs.stream().filter(t -> t.demarche() == demarche && t.couvre(date)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Aucun tarif de timbre pour « " + demarche.libelle()
+    public TarifTimbre tarif(String motif, LocalDate date) {
+        return tarifs.stream().filter(t -> t.motif().equals(motif) && t.couvre(date)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Aucun tarif de timbre pour le motif « " + motif
                         + " » au " + date + " : compléter " + EMPLACEMENT + "."));
     }
 
-    /** Whether a timbre must be paid for that procedure on that date. */
-    public boolean timbreExige(DemarchePermis demarche, LocalDate date) {
-        return montant(demarche, date).signum() > 0;
+    /** Whether a timbre must be paid for that motif on that date. */
+    public boolean timbreExige(String motif, LocalDate date) {
+        return montant(motif, date).signum() > 0;
     }
 
     public List<TarifTimbre> tarifs() {

@@ -1,9 +1,5 @@
-package fr.gouv.guichet.permis.externe.http;
+package fr.gouv.guichet.externe;
 
-import fr.gouv.guichet.permis.externe.Refus;
-import fr.gouv.guichet.permis.externe.RefusServiceExterneException;
-import fr.gouv.guichet.permis.externe.ServiceExterne;
-import fr.gouv.guichet.permis.externe.ServiceExterneIndisponibleException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -28,12 +24,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The transport shared by the four clients: JSON over HTTP with timeouts, retries of technical failures (same
- * idempotency key for every attempt of one change), and a circuit breaker that answers "unavailable" at once after
- * repeated failures. Outcomes: the answer; {@link RefusServiceExterneException} when the system refuses (never
- * retried, not a failure for the breaker); {@link ServiceExterneIndisponibleException} otherwise.
+ * The transport shared by the clients of external systems: JSON over HTTP with timeouts, retries of technical
+ * failures (same idempotency key for every attempt of one change), and a circuit breaker that answers "unavailable"
+ * at once after repeated failures. Outcomes: the answer; the exception {@link #refus} builds from the {@code erreur}
+ * member when the system refuses (never retried, not a failure for the breaker);
+ * {@link ServiceExterneIndisponibleException} otherwise.
  */
-public class ClientHttpServiceExterne {
+public abstract class ClientHttpServiceExterne {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientHttpServiceExterne.class);
     private static final int CORPS_MAX = 2 * 1024 * 1024;
@@ -45,7 +42,7 @@ public class ClientHttpServiceExterne {
         }
     }
 
-    private final ServiceExterne service;
+    private final SystemeExterne service;
     private final Supplier<String> adresse;
     private final @Nullable String jeton;
     private final RestClient http;
@@ -56,7 +53,7 @@ public class ClientHttpServiceExterne {
     /**
      * @param adresse base address, read at each call (the embedded demonstration server starts on first use)
      */
-    public ClientHttpServiceExterne(ServiceExterne service, ReglagesServiceExterne reglages, Supplier<String> adresse) {
+    protected ClientHttpServiceExterne(SystemeExterne service, ReglagesServiceExterne reglages, Supplier<String> adresse) {
         this.service = service;
         this.adresse = adresse;
         this.jeton = reglages.jeton();
@@ -83,7 +80,7 @@ public class ClientHttpServiceExterne {
                 .build());
     }
 
-    public ServiceExterne service() {
+    public SystemeExterne service() {
         return service;
     }
 
@@ -120,14 +117,11 @@ public class ClientHttpServiceExterne {
             return relances.execute(() -> disjoncteur.executeSupplier(appel));
         } catch (RetryException e) {
             Throwable derniere = e.getLastException();
-            if (derniere instanceof RefusServiceExterneException refus) {
-                throw refus;
-            }
-            if (derniere instanceof ServiceExterneIndisponibleException indisponible) {
-                throw indisponible;
-            }
             if (derniere instanceof CallNotPermittedException) {
                 throw new ServiceExterneIndisponibleException(service, "disjoncteur ouvert après des échecs répétés", derniere);
+            }
+            if (derniere instanceof RuntimeException r && !(derniere instanceof EchecTechnique)) {
+                throw r;
             }
             LOG.warn("{} injoignable après {} tentative(s) : {}", service.code(), e.getRetryCount() + 1, derniere.getMessage());
             throw new ServiceExterneIndisponibleException(service, derniere.getMessage() == null ? "échec" : derniere.getMessage(), derniere);
@@ -174,12 +168,19 @@ public class ClientHttpServiceExterne {
             throw new EchecTechnique("HTTP " + statut, null);
         }
         String erreur = corps.get("erreur") instanceof String e ? e : "";
-        Refus refus = Refus.depuisCode(erreur).orElse(Refus.DEMANDE_INVALIDE);
-        if (refus == Refus.DEMANDE_INVALIDE) {
+        RuntimeException refus = refus(erreur);
+        if (refus == null) {
             LOG.warn("{} a refusé une demande de Guichet : HTTP {} {}", service.code(), statut, corps);
+            refus = demandeInvalide();
         }
-        throw new RefusServiceExterneException(service, refus);
+        throw refus;
     }
+
+    /** The business refusal named by the {@code erreur} member of a 4xx answer; null when the code is unknown. */
+    protected abstract @Nullable RuntimeException refus(String codeErreur);
+
+    /** The refusal of a request the system read as malformed (4xx with an unknown code). */
+    protected abstract RuntimeException demandeInvalide();
 
     /** A text member of an answer; a missing one is a broken answer. */
     protected String texte(Map<String, Object> reponse, String nom) {
