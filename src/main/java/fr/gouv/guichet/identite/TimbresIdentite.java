@@ -1,55 +1,28 @@
 package fr.gouv.guichet.identite;
 
-import org.springframework.core.io.ClassPathResource;
+import fr.gouv.guichet.timbre.BaremeTimbres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The timbres fiscaux a pré-demande calls for, from the dated amounts of {@value #EMPLACEMENT}: passport 86 € from 18,
- * 42 € from 15 to 17, 17 € under 15; identity card free, 25 € when the previous one was lost or stolen. The age is the
- * one on the day of the pré-demande.
+ * The timbres fiscaux a pré-demande calls for, their amounts read as dated rows of the neutral timbre module's table
+ * ({@code tarifs-timbres/identite.csv}): passport 86 € from 18, 42 € from 15 to 17, 17 € under 15; identity card free,
+ * 25 € when the previous one was lost or stolen. The age is the one on the day of the pré-demande.
  */
 public final class TimbresIdentite {
 
-    public static final String EMPLACEMENT = "identite/tarifs-timbres.csv";
-
-    /** One timbre due: its tariff code, what it pays for, its amount. */
-    public record TimbreDu(String tarif, String libelle, BigDecimal montant) {
+    /** One timbre due: its motif in the timbre table, what it pays for, its amount. */
+    public record TimbreDu(String motif, String libelle, BigDecimal montant) {
     }
 
-    private record Ligne(String tarif, BigDecimal montant, LocalDate du, LocalDate au) {
-    }
+    private final BaremeTimbres bareme;
 
-    private final List<Ligne> lignes;
-
-    private TimbresIdentite(List<Ligne> lignes) {
-        this.lignes = List.copyOf(lignes);
-    }
-
-    public static TimbresIdentite charger() {
-        List<Ligne> lues = new ArrayList<>();
-        try {
-            String texte = new ClassPathResource(EMPLACEMENT).getContentAsString(StandardCharsets.UTF_8);
-            texte.lines().skip(1).filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> {
-                String[] c = l.split(";", -1);
-                if (c.length != 5) {
-                    throw new IllegalStateException(EMPLACEMENT + " : 5 colonnes attendues dans « " + l + " »");
-                }
-                lues.add(new Ligne(c[0], new BigDecimal(c[1]), LocalDate.parse(c[2]),
-                        c[3].isBlank() ? LocalDate.MAX : LocalDate.parse(c[3])));
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(EMPLACEMENT + " illisible", e);
-        }
-        return new TimbresIdentite(lues);
+    public TimbresIdentite(BaremeTimbres bareme) {
+        this.bareme = bareme;
     }
 
     /** The timbres due for these titles, this reason and this birth date, on {@code jour}. */
@@ -57,18 +30,19 @@ public final class TimbresIdentite {
         List<TimbreDu> dus = new ArrayList<>();
         if (titres.passeport()) {
             int age = Period.between(naissance, jour).getYears();
-            String tarif = age >= 18 ? "PASSEPORT_MAJEUR" : age >= 15 ? "PASSEPORT_15_17" : "PASSEPORT_MOINS_15";
-            montant(tarif, jour).ifPresent(m -> dus.add(new TimbreDu(tarif, "Passeport", m)));
+            String tarif = age >= 18 ? "IDENTITE_PASSEPORT_MAJEUR" : age >= 15 ? "IDENTITE_PASSEPORT_15_17" : "IDENTITE_PASSEPORT_MOINS_15";
+            ajouter(dus, tarif, "Passeport", jour);
         }
         if (titres.cni() && (motif.equals("perte") || motif.equals("vol"))) {
-            montant("CNI_PERTE_VOL", jour).ifPresent(m -> dus.add(new TimbreDu("CNI_PERTE_VOL",
-                    "Carte d’identité (perte ou vol)", m)));
+            ajouter(dus, "IDENTITE_CNI_PERTE_VOL", "Carte d’identité (perte ou vol)", jour);
         }
         return dus;
     }
 
-    Optional<BigDecimal> montant(String tarif, LocalDate jour) {
-        return lignes.stream().filter(l -> l.tarif().equals(tarif) && !jour.isBefore(l.du()) && jour.isBefore(l.au()))
-                .map(Ligne::montant).findFirst();
+    private void ajouter(List<TimbreDu> dus, String motif, String libelle, LocalDate jour) {
+        // Before the table's first row (no amount known), nothing is claimed rather than a guessed amount.
+        if (bareme.tarifs().stream().anyMatch(t -> t.motif().equals(motif) && t.couvre(jour)) && bareme.timbreExige(motif, jour)) {
+            dus.add(new TimbreDu(motif, libelle, bareme.montant(motif, jour)));
+        }
     }
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TimbresIdentiteTest {
 
-    private final TimbresIdentite timbres = TimbresIdentite.charger();
+    private final TimbresIdentite timbres = new TimbresIdentite(fr.gouv.guichet.timbre.BaremeTimbres.charger());
     private final LocalDate jour = LocalDate.of(2026, 12, 3);
 
     @Test

@@ -24,8 +24,8 @@ class ProceduresIdentite {
     }
 
     @Bean
-    TimbresIdentite timbresIdentite() {
-        return TimbresIdentite.charger();
+    TimbresIdentite timbresIdentite(fr.gouv.guichet.timbre.BaremeTimbres bareme) {
+        return new TimbresIdentite(bareme);
     }
 
     @Bean
