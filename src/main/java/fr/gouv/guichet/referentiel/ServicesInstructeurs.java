@@ -67,6 +67,26 @@ public class ServicesInstructeurs {
         return Map.of();
     }
 
+    /**
+     * Adds a service that another feature declares (e.g. a town hall equipped for identity titles) if no service has
+     * this code yet; never overwrites one (its administrator may have edited it). True when added.
+     */
+    @Transactional
+    public boolean ajouterSiAbsent(String code, TypeService type, String nom, String codeDepartement, Coordonnees c) {
+        return jdbc.sql("""
+                        insert into service_instructeur (code, type, nom, code_departement, adresse, telephone, courriel, horaires)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""")
+                .params(code, type.name(), nom, codeDepartement, c.adresse(), c.telephone(), c.courriel(), c.horaires())
+                .update() == 1;
+    }
+
+    /** Renames a service (a town hall's name as its préfecture's administrator edits it). */
+    @Transactional
+    public void renommer(String code, String nom, @Nullable Long agentId) {
+        jdbc.sql("update service_instructeur set nom = ?, modifie_le = now(), modifie_par = ? where code = ?")
+                .params(nom, agentId, code).update();
+    }
+
     /** Writes contact details without the completeness rules (demo seeding); lengths stay bounded by the table. */
     @Transactional
     public void enregistrer(String code, Coordonnees c, @Nullable Long agentId) {

@@ -58,7 +58,10 @@ class AccesCroisesIntegrationTest {
             // Assisted sessions: they only act on the assisted session of the browser's own session (none here), and
             // the médiateurs' sign-in and invitation (one-time token).
             "/accompagnement", "/accompagnement/consentement", "/accompagnement/fin", "/accompagnement/terminee",
-            "/mediateur/connexion", "/mediateur/invitation");
+            "/mediateur/connexion", "/mediateur/invitation",
+
+            // Identity titles: search of slots and waiting times (nothing of anyone's).
+            "/rendez-vous-titres", "/rendez-vous-titres/delais");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
@@ -68,10 +71,26 @@ class AccesCroisesIntegrationTest {
             "/usager/notifications", "/usager/notifications/revocation",
             // The médiateur's own place (a letter of another place: AccesMediationIntegrationTest).
             "/mediateur", "/mediateur/sessions", "/mediateur/courrier", "/mediateur/courrier/remis",
-            "/usager/permis", "/usager/permis/demarche");
+            "/usager/permis", "/usager/permis/demarche",
+
+            "/usager/identite", "/usager/identite/nouvelle", "/usager/identite/reserver");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
+            Map.entry("/usager/identite/dossiers/{dossierId}", t -> Map.of("dossierId", t.preDemande)),
+            Map.entry("/usager/identite/rendez-vous/{id}", t -> Map.of("id", t.rendezVous)),
+            Map.entry("/usager/identite/rendez-vous/{id}/annuler", t -> Map.of("id", t.rendezVous)),
+            Map.entry("/agent/mairies/{service}", t -> Map.of("service", Terrain.MAIRIE)),
+            Map.entry("/agent/mairies/{service}/pre-demande", t -> Map.of("service", Terrain.MAIRIE)),
+            Map.entry("/agent/mairies/{service}/pre-demande/{numero}/recueillir", t -> Map.of("service", Terrain.MAIRIE, "numero", t.numeroPreDemande)),
+            Map.entry("/agent/mairies/{service}/pre-demande/{numero}/disponible", t -> Map.of("service", Terrain.MAIRIE, "numero", t.numeroPreDemande)),
+            Map.entry("/agent/mairies/{service}/pre-demande/{numero}/remis", t -> Map.of("service", Terrain.MAIRIE, "numero", t.numeroPreDemande)),
+            Map.entry("/agent/mairies/{service}/rendez-vous/{id}/absent", t -> Map.of("service", Terrain.MAIRIE, "id", t.rendezVous)),
+            Map.entry("/agent/prefectures/{departement}/mairies", t -> Map.of("departement", "83")),
+            Map.entry("/agent/prefectures/{departement}/mairies/{service}", t -> Map.of("departement", "83", "service", Terrain.MAIRIE)),
+            Map.entry("/agent/prefectures/{departement}/mairies/{service}/fermetures", t -> Map.of("departement", "83", "service", Terrain.MAIRIE)),
+            Map.entry("/agent/prefectures/{departement}/mairies/{service}/fermetures/{id}/supprimer",
+                    t -> Map.of("departement", "83", "service", Terrain.MAIRIE, "id", t.fermeture)),
             Map.entry("/usager/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/dossiers/{id}/supprimer", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),

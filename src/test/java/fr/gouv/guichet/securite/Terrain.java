@@ -54,6 +54,12 @@ final class Terrain {
     final long seance75;
     /** A médiateur of the point numérique of Toulon (Var). */
     final long mediateur83;
+    /** Identity titles (issue 14): the victim's pré-demande, its appointment at Toulon's town hall, a closure there. */
+    final long preDemande;
+    final String numeroPreDemande;
+    final long rendezVous;
+    final long fermeture;
+    static final String MAIRIE = "mairie-83137";
     final Cookie sessionVictime;
     final Cookie sessionIntrus;
     final Cookie sessionAdmin83;
@@ -84,6 +90,18 @@ final class Terrain {
                         insert into mediateur (email, nom, lieu_id, code_service) values (?, 'Médiateur du Var', 'guichet-pn-83-toulon', '83')
                         returning id""").param("mediateur-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr")
                 .query(Long.class).single();
+        long pd = dossiers.creerBrouillon(victime.id(), "83", fr.gouv.guichet.identite.PreDemande.DEMARCHE,
+                fr.gouv.guichet.identite.PreDemande.FORMULAIRE, "1", fr.gouv.guichet.identite.PreDemandesDeTest.reponsesMajeur(), null, null);
+        dossiers.deposer(pd, victime.id(), UUID.randomUUID(), "ID");
+        preDemande = pd;
+        numeroPreDemande = jdbc.sql("select numero from identite_pre_demande where dossier_id = ?").param(pd).query(String.class).single();
+        rendezVous = jdbc.sql("""
+                        insert into identite_rendez_vous (mairie, debut, poste, numero_pre_demande, usager_id, statut, reserve_le)
+                        values (?, date_trunc('day', now()) + interval '100 days' + ? * interval '1 minute', 1, ?, ?, 'ACTIF', now()) returning id""")
+                .params(MAIRIE, pd, numeroPreDemande, victime.id()).query(Long.class).single();
+        fermeture = jdbc.sql("insert into identite_fermeture (mairie, du, au, motif) values (?, current_date + 115, current_date + 116, ?) returning id")
+                .params(MAIRIE, "Fermeture " + marqueur).query(Long.class).single();
+
         sessionVictime = usager(mvc, victime);
         sessionIntrus = usager(mvc, intrus);
         sessionAdmin83 = agent(mvc, admin83);
@@ -179,6 +197,9 @@ final class Terrain {
         etat.put("usager", json("select id, email, mot_de_passe, active, code_departement from usager where id in ("
                 + victime.id() + "," + intrus.id() + ")"));
         etat.put("agent", json("select * from agent where id in (" + admin83.id() + "," + instructeur83.id() + ")"));
+        etat.put("identite_pre_demande", json("select * from identite_pre_demande where numero = '" + numeroPreDemande + "'"));
+        etat.put("identite_rendez_vous", json("select * from identite_rendez_vous where id = " + rendezVous));
+        etat.put("identite_mairie", json("select * from identite_mairie where service = '" + MAIRIE + "'"));
         etat.put("agent_service", json("select * from agent_service where service in ('83', 'cert-permis-bordeaux')"));
         etat.put("service_instructeur", json("select * from service_instructeur where code in ('83', '75', 'cert-permis-bordeaux')"));
         etat.put("seance_commission", json("select * from seance_commission where id in (" + seance + "," + seance75 + ")"));

@@ -11,6 +11,7 @@ import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
 import fr.gouv.guichet.demarche.AucunServiceCompetent;
 import fr.gouv.guichet.demarche.ReponsesNonValides;
+import fr.gouv.guichet.demarche.SuiteDepot;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
 import fr.gouv.guichet.formulaire.DefinitionFormulaire;
@@ -44,11 +45,13 @@ class ValidationDossierController {
     private final UsagerCourant usagerCourant;
     private final Clock horloge;
     private final List<EtapeAvantDepot> etapes;
+    private final List<SuiteDepot> suites;
 
     ValidationDossierController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                                 MoteurValidation moteur, UsagerCourant usagerCourant, Clock horloge,
-                                List<EtapeAvantDepot> etapes) {
+                                List<EtapeAvantDepot> etapes, List<SuiteDepot> suites) {
         this.etapes = etapes;
+        this.suites = suites;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.catalogue = catalogue;
@@ -126,6 +129,12 @@ class ValidationDossierController {
         } catch (AucunServiceCompetent e) {
             redirection.addFlashAttribute("messageErreur", e.getMessage());
             return "redirect:/usager/dossiers/" + id + "/validation";
+        }
+        for (SuiteDepot suite : suites) {
+            if (suite.demarche().equals(dossier.demarche())) {
+                redirection.addFlashAttribute("messageSucces", suite.message(numero));
+                return "redirect:" + suite.page(id);
+            }
         }
         redirection.addFlashAttribute("messageSucces", "Votre demande est transmise au service instructeur sous le numéro "
                 + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");

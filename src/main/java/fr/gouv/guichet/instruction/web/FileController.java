@@ -63,7 +63,9 @@ class FileController {
         if (agent.codesServices().isEmpty()) {
             return "redirect:/agent/national";
         }
-        return "redirect:/agent/services/" + agent.codesServices().getFirst() + "/file";
+        String premier = agent.codesServices().getFirst();
+        // A town hall's agents work at its counter for identity titles (module identite), not on a queue.
+        return premier.startsWith("mairie-") ? "redirect:/agent/mairies/" + premier : "redirect:/agent/services/" + premier + "/file";
     }
 
     @GetMapping({"/agent/services/{code}/file", "/agent/prefectures/{code}/file"})

@@ -17,6 +17,7 @@ import java.util.Optional;
  * the Var's main communes, approximate town-centre coordinates, see the README). A commune or postcode missing from it
  * is placed at the mean position of the help places recorded there, if any.
  */
+@org.springframework.modulith.NamedInterface("lieux")
 @Component
 public class Communes {
 
@@ -51,7 +52,8 @@ public class Communes {
         return cle.replaceAll("\\bste\\b", "sainte").replaceAll("\\bst\\b", "saint");
     }
 
-    Optional<Position> situer(String recherche) {
+    /** The position of a commune (name, any spelling of {@link #cle}) or postcode of the shipped list; empty if unknown. */
+    public Optional<Position> situer(String recherche) {
         String r = recherche.strip();
         if (r.matches("\\d{5}")) {
             return communes.stream().filter(c -> c.codesPostaux().contains(r)).findFirst()

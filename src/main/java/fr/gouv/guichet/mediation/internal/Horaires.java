@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * end closes public holidays). Anything else (months, weeks, school holidays, spans past midnight, comments) is
  * refused with a French reason rather than guessed. Times are local times of the place (heure de Paris).
  */
+@org.springframework.modulith.NamedInterface("lieux")
 public final class Horaires {
 
     public static final int LONGUEUR_MAX = 500;
