@@ -71,12 +71,14 @@ class DossierAgentController {
     private final ApercuDecisions apercus;
     private final fr.gouv.guichet.commission.Commissions commissions;
     private final Signaux signaux;
+    private final org.springframework.beans.factory.ObjectProvider<fr.gouv.guichet.instruction.EncartDossier> encarts;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                            NotesAgents notes, Departements departements, DelaisDossier delais, AnalysesAntivirus analyses,
                            Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus,
-                           Signaux signaux) {
+                           Signaux signaux, org.springframework.beans.factory.ObjectProvider<fr.gouv.guichet.instruction.EncartDossier> encarts) {
         this.signaux = signaux;
+        this.encarts = encarts;
         this.apercus = apercus;
         this.acces = acces;
         this.dossiers = dossiers;
@@ -109,6 +111,8 @@ class DossierAgentController {
         model.addAttribute("transitions", dossiers.transitions(id));
         model.addAttribute("notes", notes.de(id));
         model.addAttribute("signaux", signaux.duDossier(id));
+        model.addAttribute("encarts", encarts.orderedStream().filter(e -> e.concerne(dossier))
+                .map(e -> new fr.gouv.guichet.instruction.EncartDossier.Rendu(e.gabarit(), e.donnees(dossier))).toList());
         model.addAttribute("actions", procedures.cycle(dossier.demarche()).possibles(dossier.etat(), TypeActeur.AGENT));
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
         model.addAttribute("horloge", delais.horloge(dossier));

@@ -33,8 +33,10 @@ import java.util.function.Supplier;
 class ConfigurationPermis {
 
     @Bean
-    ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port) {
-        return new ServicesExternesEmbarques(port);
+    ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port,
+                                                        @Value("${guichet.embarque.services-externes.delai-expedition:PT2M}")
+                                                        java.time.Duration delaiExpedition) {
+        return new ServicesExternesEmbarques(port, delaiExpedition);
     }
 
     @Bean

@@ -14,18 +14,31 @@ import org.springframework.beans.factory.DisposableBean;
 final class ServicesExternesEmbarques implements DisposableBean {
 
     private final int port;
+    private final java.time.Duration delaiExpedition;
     private @Nullable ServeurServicesExternes serveur;
 
     ServicesExternesEmbarques(int port) {
+        this(port, ServeurServicesExternes.DELAI_EXPEDITION_PAR_DEFAUT);
+    }
+
+    /** @param delaiExpedition how long after its order the demonstration server ships a title */
+    ServicesExternesEmbarques(int port, java.time.Duration delaiExpedition) {
         this.port = port;
+        this.delaiExpedition = delaiExpedition;
     }
 
     /** Base address of this service on the demonstration server (started now if needed). */
     synchronized String adresse(ServiceExterne service) {
         if (serveur == null) {
-            serveur = ServeurServicesExternes.demarrer(port);
+            serveur = ServeurServicesExternes.demarrer(port, java.time.Clock.systemDefaultZone(), delaiExpedition);
         }
         return serveur.url(correspondant(service));
+    }
+
+    /** The demonstration server, started if needed (tests program its failures). */
+    synchronized ServeurServicesExternes serveur() {
+        adresse(ServiceExterne.PRODUCTION);
+        return java.util.Objects.requireNonNull(serveur);
     }
 
     synchronized boolean demarre() {
