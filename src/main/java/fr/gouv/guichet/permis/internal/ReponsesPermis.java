@@ -92,9 +92,13 @@ record ReponsesPermis(Reponses reponses) {
         return categories;
     }
 
-    /** Normalised postal address (lower case, single spaces), to compare dossiers. */
+    /** Normalised postal address (lower case, no accents, single spaces), to compare dossiers. */
     String adresseNormalisee() {
-        String brut = String.join(" ", reponses.texte("adresse"), reponses.texte("code_postal"), reponses.texte("commune"));
+        return normaliser(reponses.texte("adresse"), reponses.texte("code_postal"), reponses.texte("commune"));
+    }
+
+    static String normaliser(String adresse, String codePostal, String commune) {
+        String brut = String.join(" ", adresse, codePostal, commune);
         return java.text.Normalizer.normalize(brut, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
     }
