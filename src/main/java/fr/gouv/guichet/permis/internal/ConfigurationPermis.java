@@ -35,8 +35,8 @@ class ConfigurationPermis {
     @Bean
     ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port,
                                                         @Value("${guichet.embarque.services-externes.delai-expedition:PT2M}")
-                                                        java.time.Duration delaiExpedition) {
-        return new ServicesExternesEmbarques(port, delaiExpedition);
+                                                        String delaiExpedition) {
+        return new ServicesExternesEmbarques(port, java.time.Duration.parse(delaiExpedition));
     }
 
     @Bean
