@@ -13,7 +13,9 @@ public class ConfigurationServicesExternes {
 
     @Bean
     ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port,
-                                                        @Value("${guichet.embarque.services-externes.actif:false}") boolean actifs) {
-        return new ServicesExternesEmbarques(port, actifs);
+                                                        @Value("${guichet.embarque.services-externes.actif:false}") boolean actifs,
+                                                        @Value("${guichet.embarque.services-externes.delai-expedition:PT2M}")
+                                                        java.time.Duration delaiExpedition) {
+        return new ServicesExternesEmbarques(port, actifs, delaiExpedition);
     }
 }

@@ -18,12 +18,19 @@ public final class ServicesExternesEmbarques implements DisposableBean {
 
     private final int port;
     private final boolean actifs;
+    private final java.time.Duration delaiExpedition;
     private @Nullable ServeurServicesExternes serveur;
 
     /** @param actifs whether a service without address goes to the demonstration server (else: unavailable) */
     public ServicesExternesEmbarques(int port, boolean actifs) {
+        this(port, actifs, ServeurServicesExternes.DELAI_EXPEDITION_PAR_DEFAUT);
+    }
+
+    /** @param delaiExpedition how long after its order the demonstration server ships a title */
+    public ServicesExternesEmbarques(int port, boolean actifs, java.time.Duration delaiExpedition) {
         this.port = port;
         this.actifs = actifs;
+        this.delaiExpedition = delaiExpedition;
     }
 
     /**
@@ -48,9 +55,17 @@ public final class ServicesExternesEmbarques implements DisposableBean {
     /** Base address of this system on the demonstration server (started now if needed). */
     synchronized String adresseEmbarquee(SystemeExterne systeme) {
         if (serveur == null) {
-            serveur = ServeurServicesExternes.demarrer(port);
+            serveur = ServeurServicesExternes.demarrer(port, java.time.Clock.systemDefaultZone(), delaiExpedition);
         }
         return serveur.url(correspondant(systeme));
+    }
+
+    /** The demonstration server, started if needed (tests program its failures and read what it received). */
+    public synchronized ServeurServicesExternes serveur() {
+        if (serveur == null) {
+            serveur = ServeurServicesExternes.demarrer(port, java.time.Clock.systemDefaultZone(), delaiExpedition);
+        }
+        return serveur;
     }
 
     public synchronized boolean demarre() {

@@ -19,6 +19,12 @@ import static fr.gouv.guichet.demarche.TypeActeur.SYSTEME;
  */
 public final class CyclePermis {
 
+    /** What the usager may do against a refusal (CRPA L411-2, code de justice administrative R421-1). */
+    public static final String VOIES_DE_RECOURS = "Vous pouvez contester cette décision dans un délai de deux mois à compter "
+            + "de sa notification : par un recours gracieux auprès du préfet du département de votre domicile, par un recours "
+            + "hiérarchique auprès du ministre de l’intérieur, ou par un recours contentieux devant le tribunal administratif "
+            + "compétent, y compris par l’application Télérecours citoyens (www.telerecours.fr).";
+
     public static final Etat BROUILLON = EtatsCommuns.brouillon();
     public static final Etat DEPOSE = EtatsCommuns.depose("Transmis au centre d’instruction");
     public static final Etat EN_INSTRUCTION = Etat.de("EN_INSTRUCTION", "En instruction", StatutUsager.EN_COURS,
@@ -42,10 +48,15 @@ public final class CyclePermis {
     public static final Transition VALIDER = Transition.de("VALIDER", AGENT, "Validation de la demande", VALIDE, EN_INSTRUCTION)
             .avecAvis("demande validée", "Votre demande est validée : votre titre va être fabriqué.");
     public static final Transition LANCER_PRODUCTION = Transition.de("LANCER_PRODUCTION", SYSTEME, "Titre mis en fabrication",
-            EN_PRODUCTION, VALIDE);
-    public static final Transition EXPEDIER = Transition.de("EXPEDIER", SYSTEME, "Titre expédié", EXPEDIE, EN_PRODUCTION);
+                    EN_PRODUCTION, VALIDE)
+            .avecAvis("titre en fabrication", "Votre titre est commandé au service de fabrication des titres : la date de fabrication "
+                    + "prévue figure dans le suivi de votre dossier. Vous recevrez un courriel à son expédition.");
+    public static final Transition EXPEDIER = Transition.de("EXPEDIER", SYSTEME, "Titre expédié", EXPEDIE, EN_PRODUCTION)
+            .avecAvis("titre expédié", "Votre titre vous est envoyé par courrier suivi à l’adresse indiquée dans votre demande : "
+                    + "le numéro de suivi et la date de livraison prévue figurent dans le suivi de votre dossier.");
     public static final Transition REFUSER = Transition.de("REFUSER", AGENT, "Refus motivé", REFUSE, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES)
-            .avecAvis("décision de refus", "Votre demande est refusée : la décision motivée et les voies de recours sont dans votre dossier.");
+            .avecAvis("décision de refus", "Votre demande est refusée : le motif figure dans le suivi de votre dossier et la décision "
+                    + "motivée, avec les voies de recours, parmi ses documents. " + VOIES_DE_RECOURS);
 
     public static final CycleDeVie TITRE = new CycleDeVie("permis-titre",
             List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, VALIDE, EN_PRODUCTION, EXPEDIE, REFUSE),

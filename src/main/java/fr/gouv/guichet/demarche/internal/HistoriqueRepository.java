@@ -31,7 +31,12 @@ public class HistoriqueRepository {
         this.procedures = procedures;
     }
 
-    /** The dossier's recorded transitions, their states read in its procedure's lifecycle. */
+    /** What a recorded transition says ("label : reason"), by its row. */
+    public Optional<String> motif(long transitionId) {
+        return jdbc.sql("select motif from dossier_transition where id = ?").param(transitionId).query(String.class).optional();
+    }
+
+        /** The dossier's recorded transitions, their states read in its procedure's lifecycle. */
     public List<TransitionEnregistree> transitions(long dossierId) {
         // One statement: the procedure comes with the rows (a dossier page's query budget is asserted in tests).
         return jdbc.sql("""

@@ -52,11 +52,21 @@ class NotificationsUsager {
     /** What the e-mail says comes from the transition's declaration in the procedure's lifecycle ({@link Transition.Avis}). */
     @ApplicationModuleListener
     void transition(DossierTransitionne e) {
-        if (e.acteur() != TypeActeur.AGENT) {
+        if (e.acteur() == TypeActeur.USAGER) {
             return;
         }
         CycleDeVie cycle = procedures.cycle(e.demarche());
         Transition.Avis avis = cycle.transition(e.transition()).map(Transition::avis).orElse(Transition.Avis.PAR_DEFAUT);
+        if (e.acteur() == TypeActeur.SYSTEME) {
+            // A step reported by an outside system (e.g. a title produced, then shipped) is announced when its lifecycle
+            // declares what to say, with what the step recorded (numbers, expected dates).
+            if (avis.equals(Transition.Avis.PAR_DEFAUT)) {
+                return;
+            }
+            String detail = historique.motif(e.transitionId()).orElse("");
+            avis = new Transition.Avis(avis.sujet(), detail.isBlank() ? avis.explication() : avis.explication() + " " + detail + ".",
+                    avis.pieceJointe());
+        }
         if (avis.pieceJointe() != null) {
             // A decision is announced with its act, once the act is rendered (see documentOfficiel).
             return;

@@ -44,6 +44,13 @@ public class ApercuDecisions {
         String demandeur = r.texte("denomination").isBlank() ? (r.texte("prenom") + " " + r.texte("nom_naissance")).strip() : r.texte("denomination");
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Dossier", List.of("Dossier n° " + dossier.numero(), "Demandeur : " + demandeur)));
+        if (transition.code().equals("REFUSER") && !transition.equals(fr.gouv.guichet.videoprotection.CycleVideoprotection.REFUSER)) {
+            // Another procedure's refusal: no act of this feature, the motive and the recourse routes go to the usager.
+            sections.add(new Section("Motif du refus, communiqué à l’usager", p.motif().lines().toList()));
+            sections.add(new Section("Notification", List.of("L’usager est informé par courriel de la décision, de son motif "
+                    + "et des voies et délais de recours.")));
+            return new Apercu("Décision de refus", sections);
+        }
         return switch (transition.code()) {
             case "AUTORISER" -> {
                 AvisVise avis = commissions.avisVise(dossier.id()).orElseThrow();

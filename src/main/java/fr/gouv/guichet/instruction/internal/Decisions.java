@@ -131,6 +131,11 @@ public class Decisions {
                 dossiers.demanderPieces(dossier.id(), agent.id(), motif, echeance);
             }
             case "REFUSER" -> {
+                if (!transition.equals(CycleVideoprotection.REFUSER)) {
+                    // Another procedure's refusal: its feature issues its own decision (it listens to the transition).
+                    dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(), motif);
+                    return List.of();
+                }
                 dossiers.appliquer(dossier.id(), transition, TypeActeur.AGENT, agent.id(),
                         p.fondements().stream().map(FondementRefus::libelle).collect(java.util.stream.Collectors.joining(" ; ")) + " : " + motif);
                 return List.of(redaction.refus(dossier, agent, motif, p.fondements(),

@@ -1,0 +1,181 @@
+package fr.gouv.guichet.permis.internal;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.gouv.fauxservices.Pannes;
+import fr.gouv.fauxservices.Service;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.externe.ServicesExternesEmbarques;
+import fr.gouv.guichet.permis.CyclePermis;
+import fr.gouv.guichet.timbre.ServiceTimbres;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.BoiteCourriels;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.ConnexionsHttp;
+import fr.gouv.guichet.support.DossiersPermisDeTest;
+import fr.gouv.guichet.support.TestGuichet;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 12, point 10: the CERT de Bordeaux instructs a title request — checks against the demonstration services,
+ * validation, production requested through the outbox, shipping followed by the scheduled task — and the usager is
+ * told each step; the production service down loses nothing; a refusal states the recourse routes.
+ */
+@TestGuichet
+class InstructionCertIntegrationTest {
+
+    static final String CERT = "cert-permis-bordeaux";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    ServiceTimbres timbres;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encodeur;
+    @Autowired
+    Agents agents;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    ServicesExternesEmbarques embarques;
+
+    @AfterEach
+    void reparer() {
+        embarques.serveur().pannes().reparer();
+    }
+
+    @Test
+    void leCert_controle_valide_leTitreEstFabriquePuisExpedie_lUsagerSuitChaqueEtape() throws Exception {
+        ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("33");
+        long id = new DossiersPermisDeTest(dossiers, timbres).deposerAvecTimbre(usager.id(), "33");
+        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent(CERT, RoleAgent.INSTRUCTEUR));
+
+        mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Contrôles du permis de conduire")))
+                .andExpect(content().string(containsString("Camille DUPONT, né(e) le 12 avril 2001 : catégorie B le 15 septembre 2025.")))
+                .andExpect(content().string(containsString("Photo et signature récupérées pour le code DEMOEPHOTOVALIDE000001")))
+                .andExpect(content().string(containsString("de 25 € consommé")))
+                .andExpect(content().string(containsString("NEPH 2506 83 01 0042")))
+                .andExpect(content().string(containsString("Aucune pièce d’identité jointe")))
+                .andExpect(content().string(containsString("data:image/jpeg;base64,")));
+
+        agir(agent, id, "PRENDRE_EN_CHARGE", "");
+        agir(agent, id, "VALIDER", "");
+        attendre(() -> etat(id).equals("EXPEDIE"), "titre commandé puis expédié (demande par l’outbox, suivi par la tâche)");
+
+        Fabrication f = jdbc.sql("select dossier_id from permis_fabrication where dossier_id = ?").param(id).query(Long.class)
+                .optional().flatMap(x -> new FabricationsRepository(jdbc).de(x)).orElseThrow();
+        assertThat(f.numeroCommande()).startsWith("CMD-");
+        assertThat(f.numeroSuivi()).startsWith("8R");
+        assertThat(f.derniereErreur()).isNull();
+        assertThat(dossiers.transitions(id)).extracting(t -> t.vers().code())
+                .containsSubsequence("DEPOSE", "EN_INSTRUCTION", "VALIDE", "EN_PRODUCTION", "EXPEDIE");
+        assertThat(embarques.serveur().clesIdempotence(Service.PRODUCTION)).as("la commande part avec une clé d’idempotence")
+                .isNotEmpty().allMatch(c -> !c.isBlank());
+
+        BoiteCourriels boite = new BoiteCourriels(greenMail);
+        assertThat(boite.attendre(usager.email(), "demande validée").texte()).contains("titre va être fabriqué");
+        assertThat(boite.attendre(usager.email(), "titre en fabrication").texte()).contains("commande n° " + f.numeroCommande())
+                .contains("fabrication prévue le");
+        assertThat(boite.attendre(usager.email(), "titre expédié").texte()).contains("envoi suivi n° " + f.numeroSuivi())
+                .contains("livraison prévue le");
+
+        Cookie session = ConnexionsHttp.usager(mvc, usager);
+        mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Titre mis en fabrication : commande n° " + f.numeroCommande())))
+                .andExpect(content().string(containsString("Titre expédié : envoi suivi n° " + f.numeroSuivi())))
+                .andExpect(content().string(containsString("livraison prévue le")));
+        mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("envoi suivi n° " + f.numeroSuivi())));
+    }
+
+    @Test
+    void serviceDeFabricationEnPanne_messageClairALAgent_rienNEstPerdu_reprise() throws Exception {
+        ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id = new DossiersPermisDeTest(dossiers, timbres).deposerAvecTimbre(usager.id(), "83");
+        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent(CERT, RoleAgent.INSTRUCTEUR));
+        agir(agent, id, "PRENDRE_EN_CHARGE", "");
+
+        embarques.serveur().pannes().programmer(Service.PRODUCTION, Pannes.Mode.INDISPONIBLE, 3);
+        agir(agent, id, "VALIDER", "");
+        attendre(() -> new FabricationsRepository(jdbc).de(id).map(f -> f.derniereErreur() != null || f.commandee()).orElse(false),
+                "première tentative faite");
+        Fabrication enPanne = new FabricationsRepository(jdbc).de(id).orElseThrow();
+        assertThat(enPanne.commandee()).as("les 3 requêtes de la première tentative ont échoué").isFalse();
+        assertThat(etat(id)).as("la validation reste acquise").isEqualTo("VALIDE");
+        mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Le service de fabrication des titres ne répond pas. La demande est conservée")));
+
+        attendre(() -> etat(id).equals("EN_PRODUCTION") || etat(id).equals("EXPEDIE"), "reprise par la tâche, service réparé");
+        assertThat(new FabricationsRepository(jdbc).de(id).orElseThrow().derniereErreur()).isNull();
+        assertThat(jdbc.sql("select count(*) from dossier_transition where dossier_id = ? and vers = 'EN_PRODUCTION'").param(id)
+                .query(Long.class).single()).as("une seule mise en fabrication").isEqualTo(1);
+    }
+
+    @Test
+    void unRefusMotive_annonceLesVoiesDeRecours_sansActeDeVideoprotection() throws Exception {
+        ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("33");
+        Map<String, Object> reponses = DossiersPermisDeTest.reponses();
+        reponses.put("categorie_obtenue", "A2");
+        long id = new DossiersPermisDeTest(dossiers, timbres).deposer(usager.id(), "33", reponses);
+        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent(CERT, RoleAgent.INSTRUCTEUR));
+
+        mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("la catégorie A2 demandée n’est pas réussie")))
+                .andExpect(content().string(containsString("Aucun timbre dans cette demande.")));
+        agir(agent, id, "REFUSER", "trop court");
+        assertThat(etat(id)).as("refus non motivé refusé").isEqualTo("DEPOSE");
+        agir(agent, id, "REFUSER", "Le résultat d’examen ne mentionne aucune réussite en catégorie A2.");
+        assertThat(etat(id)).isEqualTo(CyclePermis.REFUSE.code());
+        assertThat(dossiers.pieces(id)).as("aucune décision de vidéoprotection jointe").isEmpty();
+        assertThat(new BoiteCourriels(greenMail).attendre(usager.email(), "décision de refus").texte())
+                .contains("deux mois").contains("tribunal administratif").contains("recours gracieux");
+        mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Commande n°"))));
+    }
+
+    private void agir(Cookie agent, long id, String transition, String motif) throws Exception {
+        mvc.perform(post("/agent/dossiers/" + id + "/actions/" + transition).cookie(agent).with(csrf()).param("motif", motif)
+                        .param("confirme", "oui"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    private String etat(long id) {
+        return jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single();
+    }
+
+    private static void attendre(BooleanSupplier condition, String quoi) throws InterruptedException {
+        Instant limite = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(limite)) {
+                throw new AssertionError("Jamais atteint en 60 s : " + quoi);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
