@@ -54,13 +54,19 @@ class AccesCroisesIntegrationTest {
             "/deconnexion/fin", "/agent/deconnexion/fin",
             "/lieux-aide", "/lieux-aide/{id}",
             // Help of any page: the dossier named in ?depuis= is shown to its owner only (BesoinAideIntegrationTest).
-            "/besoin-d-aide");
+            "/besoin-d-aide",
+            // Tiers de confiance : annuaire public ; lien du client (jeton de 256 bits, seul son SHA-256 est gardé :
+            // DepotPourClientIntegrationTest) pour voir le dépôt fait en son nom et s’y opposer.
+            "/professionnels-habilites", "/tiers/depots/{jeton}", "/tiers/depots/{jeton}/opposition");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences",
+            // Tiers de confiance : l’entreprise du collaborateur connecté (AccesTiers ; DepotPourClientIntegrationTest).
+            "/usager/tiers/habilitation", "/usager/pro", "/usager/pro/depots.csv", "/usager/pro/depots/nouveau",
+            "/usager/pro/collaborateurs");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -78,6 +84,10 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/pro/depots/{id}", t -> Map.of("id", t.dossier)),
+            Map.entry("/usager/pro/collaborateurs/{usagerId}/retrait", t -> Map.of("usagerId", 1)),
+            Map.entry("/usager/pro/invitations/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
+            Map.entry("/agent/services/{code}/tiers", t -> Map.of("code", "83")),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/actions/{transition}", t -> Map.of("id", t.dossier, "transition", "DEMANDER_PIECES")),
             Map.entry("/agent/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),
