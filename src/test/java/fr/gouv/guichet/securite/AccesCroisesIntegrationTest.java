@@ -88,6 +88,9 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/pro/collaborateurs/{usagerId}/retrait", t -> Map.of("usagerId", 1)),
             Map.entry("/usager/pro/invitations/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
             Map.entry("/agent/services/{code}/tiers", t -> Map.of("code", "83")),
+            // Public (token links), listed for the CSRF check of their form.
+            Map.entry("/tiers/depots/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
+            Map.entry("/tiers/depots/{jeton}/opposition", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/actions/{transition}", t -> Map.of("id", t.dossier, "transition", "DEMANDER_PIECES")),
             Map.entry("/agent/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),

@@ -9,11 +9,10 @@ import fr.gouv.guichet.tiers.CycleHabilitation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import fr.gouv.guichet.agent.RoleAgent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Demo mode: a garage and a driving school of the Var, habilitated by the préfecture's demo agent (after the demo
- * agents exist: lowest precedence), with their managers {@code garage@demo.guichet.local} and
+ * Demo mode: a garage and a driving school of the Var, habilitated by the préfecture's demo instructor
+ * {@value #AGENT} (created here), with their managers {@code garage@demo.guichet.local} and
  * {@code auto-ecole@demo.guichet.local} and a collaborator {@code moniteur@demo.guichet.local}, all with the demo
  * password; a third request ({@code garage-en-attente@demo.guichet.local}) waits for instruction. Idempotent.
  */
@@ -33,6 +32,7 @@ import java.util.UUID;
 class DonneesDemoTiers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DonneesDemoTiers.class);
+    static final String AGENT = "prefecture-tiers-83@demo.guichet.local";
 
     private final ServiceDeDemonstration comptes;
     private final Dossiers dossiers;
@@ -41,10 +41,12 @@ class DonneesDemoTiers {
     private final EntrepriseRepository entreprises;
     private final JdbcClient jdbc;
     private final String motDePasse;
+    private final fr.gouv.guichet.agent.Agents agents;
 
-    DonneesDemoTiers(ServiceDeDemonstration comptes, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
+    DonneesDemoTiers(fr.gouv.guichet.agent.Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                      EntrepriseRepository entreprises, JdbcClient jdbc,
                      @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
+        this.agents = agents;
         this.comptes = comptes;
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -55,16 +57,16 @@ class DonneesDemoTiers {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
     void amorcer() {
         if (jdbc.sql("select count(*) from tiers_entreprise").query(Integer.class).single() > 0) {
             return;
         }
-        Long agent = jdbc.sql("select id from agent where email = 'agent-83@demo.guichet.local'").query(Long.class).optional().orElse(null);
-        if (agent == null) {
-            LOG.warn("Démonstration des tiers de confiance non amorcée : l’agent de démonstration du Var n’existe pas");
-            return;
-        }
+        // Its own instructor of the Var's préfecture: the order of the demo seeders does not matter.
+        long agent = jdbc.sql("select id from agent where email = ?").param(AGENT).query(Long.class).optional().orElseGet(() -> {
+            long id = agents.creerAvecMotDePasse(AGENT, "Agent de démonstration — tiers de confiance, Préfecture du Var", motDePasse, false);
+            agents.rattacher(id, "83", RoleAgent.INSTRUCTEUR);
+            return id;
+        });
         long garage = demande("garage@demo.guichet.local", "professionnel_automobile", "91070427977080", "Garage du Port (démonstration)",
                 "12 quai Cronstadt", "83000", "Toulon", true, agent);
         demande("auto-ecole@demo.guichet.local", "auto_ecole", "95978133288616", "Auto-école des Pins (démonstration)",
