@@ -73,6 +73,11 @@ class TiersDeConfianceBrowserTest {
         return "http://localhost:" + port + chemin;
     }
 
+    /** DSFR draws radios and checkboxes with their label: click it, as a person does. */
+    private static void cocher(Page page, String id) {
+        page.locator("label[for='" + id + "']").click();
+    }
+
     private void connecterUsager(Page page, String email) {
         page.navigate(url("/connexion"));
         page.locator("#email").fill(email);
@@ -100,31 +105,31 @@ class TiersDeConfianceBrowserTest {
             verifierAccessibilite(page);
             page.locator("#departement").selectOption("83");
             page.getByText("Commencer la demande").click();
-            page.locator("#raison_sociale").fill("Garage du Navigateur");
-            page.locator("#siret").fill(EntreprisesDeTest.SIRET_GARAGE);
-            page.locator("#type_tiers-0").check();
-            page.locator("#activites-0").check();
-            page.locator("#effectif").fill("3");
-            page.locator("#volume_annuel").fill("150");
-            page.locator("#adresse").fill("1 quai du Port");
-            page.locator("#code_postal").fill("83000");
-            page.locator("#commune").fill("Toulon");
-            page.locator("#telephone").fill("04 94 00 00 00");
+            page.locator("#champ-raison_sociale").fill("Garage du Navigateur");
+            page.locator("#champ-siret").fill(EntreprisesDeTest.SIRET_GARAGE);
+            cocher(page, "champ-type_tiers-0");
+            cocher(page, "champ-activites-0");
+            page.locator("#champ-effectif").fill("3");
+            page.locator("#champ-volume_annuel").fill("150");
+            page.locator("#champ-adresse").fill("1 quai du Port");
+            page.locator("#champ-code_postal").fill("83000");
+            page.locator("#champ-commune").fill("Toulon");
+            page.locator("#champ-telephone").fill("04 94 00 00 00");
             verifierAccessibilite(page);
             page.getByText("Page suivante").click();
-            page.locator("#gerant_nom").fill("Martin");
-            page.locator("#gerant_prenoms").fill("Claire");
-            page.locator("#gerant_date_naissance").fill("1975-04-02");
+            page.locator("#champ-gerant_nom").fill("Martin");
+            page.locator("#champ-gerant_prenoms").fill("Claire");
+            page.locator("#champ-gerant_date_naissance").fill("1975-04-02");
             page.getByText("Page suivante").click();
-            page.locator("#engagements-0").check();
+            cocher(page, "champ-engagements-0");
             page.locator("button[value=valider]").last().click();
             verifierAccessibilite(page);
-            page.locator("#certification").check();
+            cocher(page, "certification");
             page.getByText("Valider définitivement ma demande").click();
             assertThat(page.locator("#numero-dossier")).containsText("TC-083-");
             String numero = page.locator("#numero-dossier").textContent().strip();
 
-            Page prefecture = contexte.browser().newContext().newPage();
+            Page prefecture = navigateur.contexte().newPage();
             connecterAgent(prefecture, agent.email());
             long id = jdbc.sql("select id from dossier where numero = ?").param(numero).query(Long.class).single();
             prefecture.navigate(url("/agent/dossiers/" + id));
@@ -146,11 +151,11 @@ class TiersDeConfianceBrowserTest {
     }
 
     @Test
-    void uneAutoEcoleDepose_pourUnEleve_quiSOppose_sansJavaScript() {
+    void uneAutoEcoleDepose_pourUnEleve_quiSOppose() {
         var ecole = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur)
                 .habilitee("auto_ecole", EntreprisesDeTest.SIRET_AUTO_ECOLE, "Auto-école du Navigateur", 3, 200);
         String eleve = "eleve-navigateur-" + System.nanoTime() + "@exemple.fr";
-        try (BrowserContext contexte = navigateur.contexteSansJavaScript()) {
+        try (BrowserContext contexte = navigateur.contexte()) {
             Page page = contexte.newPage();
             connecterUsager(page, ecole.gerant().email());
             page.navigate(url("/usager/pro"));
@@ -163,20 +168,20 @@ class TiersDeConfianceBrowserTest {
             for (Map.Entry<String, String> e : Map.of("nom", "Petit", "prenoms", "Jules", "date_naissance", "2006-05-04",
                     "commune_naissance", "Toulon", "pays_naissance", "France", "adresse", "8 rue des Écoles", "code_postal", "83000",
                     "commune", "Toulon", "courriel", eleve, "code_ephoto", "AB12CD34EF56GH78IJ90KL").entrySet()) {
-                page.locator("#" + e.getKey()).fill(e.getValue());
+                page.locator("#champ-" + e.getKey()).fill(e.getValue());
             }
-            page.locator("#date_examen").fill(LocalDate.now().minusDays(2).toString());
-            page.locator("#sexe-1").check();
-            page.locator("#type_titre-0").check();
-            page.locator("#categorie_obtenue").selectOption("b");
-            page.locator("#mandat-ecran-mode").check();
+            page.locator("#champ-date_examen").fill(LocalDate.now().minusDays(2).toString());
+            cocher(page, "champ-sexe-1");
+            cocher(page, "champ-type_titre-0");
+            page.locator("#champ-categorie_obtenue").selectOption("b");
+            cocher(page, "mandat-ecran-mode");
             page.locator("#mandat-signataire").fill("Jules Petit");
             page.getByText("Déposer pour le client").click();
             assertThat(page.locator(".fr-alert--success")).containsText("est déposé pour votre client");
             verifierAccessibilite(page);
 
             String lien = new BoiteCourriels(greenMail).attendre(eleve, "déposée en votre nom").lien();
-            Page client = contexte.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
+            Page client = navigateur.contexte().newPage();
             client.navigate(url(lien.replaceFirst("^https?://[^/]+", "")));
             assertThat(client.locator("h1")).hasText("Démarche déposée en votre nom");
             verifierAccessibilite(client);
@@ -209,13 +214,13 @@ class TiersDeConfianceBrowserTest {
                         "commune_naissance", "Hyères", "pays_naissance", "France", "adresse", nom + " 3 avenue Verte", "code_postal", "83400",
                         "commune", "Hyères", "courriel", nom.toLowerCase() + "-" + System.nanoTime() + "@exemple.fr",
                         "code_ephoto", "AB12CD34EF56GH78IJ90KL").entrySet()) {
-                    page.locator("#" + e.getKey()).fill(e.getValue());
+                    page.locator("#champ-" + e.getKey()).fill(e.getValue());
                 }
-                page.locator("#date_examen").fill(LocalDate.now().minusDays(1).toString());
-                page.locator("#sexe-0").check();
-                page.locator("#type_titre-0").check();
-                page.locator("#categorie_obtenue").selectOption("b");
-                page.locator("#mandat-fichier-mode").check();
+                page.locator("#champ-date_examen").fill(LocalDate.now().minusDays(1).toString());
+                cocher(page, "champ-sexe-0");
+                cocher(page, "champ-type_titre-0");
+                page.locator("#champ-categorie_obtenue").selectOption("b");
+                cocher(page, "mandat-fichier-mode");
                 page.locator("#mandat-fichier").setInputFiles(mandat);
                 page.locator("#mandat-signataire").fill("Alex " + nom);
                 page.getByText("Déposer pour le client").click();
@@ -225,7 +230,7 @@ class TiersDeConfianceBrowserTest {
             assertThat(page.locator("#alerte-suspension")).containsText("Vous ne pouvez plus déposer");
             verifierAccessibilite(page);
 
-            Page prefecture = contexte.browser().newContext().newPage();
+            Page prefecture = navigateur.contexte().newPage();
             connecterAgent(prefecture, ecole.agent().email());
             prefecture.navigate(url("/agent/services/83/tiers"));
             assertThat(prefecture.locator("#tiers-service")).containsText("Auto-école Photocopie");
