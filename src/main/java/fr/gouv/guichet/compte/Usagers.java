@@ -18,4 +18,9 @@ public class Usagers {
     public Optional<ProfilUsager> profil(long id) {
         return usagers.parId(id).map(u -> new ProfilUsager(u.id(), u.email(), u.codeDepartement()));
     }
+
+    /** The activated account of this address, if any (e.g. to hand a dossier filed on someone's behalf to its holder). */
+    public Optional<ProfilUsager> activeParEmail(String email) {
+        return usagers.parEmail(email).filter(u -> u.active()).map(u -> new ProfilUsager(u.id(), u.email(), u.codeDepartement()));
+    }
 }

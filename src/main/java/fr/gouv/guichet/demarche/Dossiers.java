@@ -172,6 +172,16 @@ public class Dossiers {
         return numero;
     }
 
+    /**
+     * Hands a dossier deposited by someone acting for another person (a professional for their client, with a mandate)
+     * to its holder: the holder's account, or none when they have none (they follow it through the link they were
+     * sent). Only the account that deposited it may hand it, once, after the deposit; false otherwise.
+     */
+    @Transactional
+    public boolean confier(long dossierId, long deposantId, @Nullable Long titulaireId) {
+        return depot.confier(dossierId, deposantId, titulaireId) == 1;
+    }
+
     public List<Historique.TransitionEnregistree> transitions(long dossierId) {
         return historique.transitions(dossierId);
     }

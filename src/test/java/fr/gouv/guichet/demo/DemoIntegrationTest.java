@@ -48,6 +48,14 @@ class DemoIntegrationTest {
         String file = mvc.perform(get("/agent/prefectures/83/file").cookie(agent.getResponse().getCookie("GUICHET_SESSION")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(file).contains("Mairie de La Seyne-sur-Mer").contains("Site exposé au risque terroriste");
+        // Tiers de confiance (issue 15): a garage and a driving school habilitated, their managers can sign in to their space.
+        assertThat(jdbc.sql("select count(*) from tiers_entreprise where statut = 'HABILITEE'").query(Integer.class).single()).isEqualTo(2);
+        var ecole = mvc.perform(post("/connexion").with(csrf()).param("email", "auto-ecole@demo.guichet.local")
+                .param("motDePasse", "Demo-Guichet-2026")).andReturn();
+        assertThat(mvc.perform(get("/usager/pro").cookie(ecole.getResponse().getCookie("GUICHET_SESSION"))).andReturn().getResponse()
+                .getContentAsString()).contains("Auto-école des Pins (démonstration)", "Demande de titre après réussite");
+        assertThat(mvc.perform(get("/professionnels-habilites").param("q", "démonstration")).andReturn().getResponse()
+                .getContentAsString()).contains("Garage du Port (démonstration)", "Auto-école des Pins (démonstration)");
         var usager = mvc.perform(post("/connexion").with(csrf()).param("email", "usager@demo.guichet.local")
                 .param("motDePasse", "Demo-Guichet-2026")).andReturn();
         assertThat(usager.getResponse().getRedirectedUrl()).isEqualTo("/usager");

@@ -59,9 +59,11 @@ class AccesCroisesIntegrationTest {
             // the médiateurs' sign-in and invitation (one-time token).
             "/accompagnement", "/accompagnement/consentement", "/accompagnement/fin", "/accompagnement/terminee",
             "/mediateur/connexion", "/mediateur/invitation",
-
             // Identity titles: search of slots and waiting times (nothing of anyone's).
-            "/rendez-vous-titres", "/rendez-vous-titres/delais");
+            "/rendez-vous-titres", "/rendez-vous-titres/delais",
+            // Tiers de confiance : annuaire public ; lien du client (jeton de 256 bits, seul son SHA-256 est gardé :
+            // DepotPourClientIntegrationTest) pour voir le dépôt fait en son nom et s’y opposer.
+            "/professionnels-habilites", "/tiers/depots/{jeton}", "/tiers/depots/{jeton}/opposition");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
@@ -72,8 +74,10 @@ class AccesCroisesIntegrationTest {
             // The médiateur's own place (a letter of another place: AccesMediationIntegrationTest).
             "/mediateur", "/mediateur/sessions", "/mediateur/courrier", "/mediateur/courrier/remis",
             "/usager/permis", "/usager/permis/demarche",
-
-            "/usager/identite", "/usager/identite/nouvelle", "/usager/identite/reserver");
+            "/usager/identite", "/usager/identite/nouvelle", "/usager/identite/reserver",
+            // Tiers de confiance : l’entreprise du collaborateur connecté (AccesTiers ; DepotPourClientIntegrationTest).
+            "/usager/tiers/habilitation", "/usager/pro", "/usager/pro/depots.csv", "/usager/pro/depots/nouveau",
+            "/usager/pro/collaborateurs");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -108,6 +112,13 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/permis/dossiers/{id}/bordereau.pdf", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/pro/depots/{id}", t -> Map.of("id", t.dossier)),
+            Map.entry("/usager/pro/collaborateurs/{usagerId}/retrait", t -> Map.of("usagerId", 1)),
+            Map.entry("/usager/pro/invitations/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
+            Map.entry("/agent/services/{code}/tiers", t -> Map.of("code", "83")),
+            // Public (token links), listed for the CSRF check of their form.
+            Map.entry("/tiers/depots/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
+            Map.entry("/tiers/depots/{jeton}/opposition", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/actions/{transition}", t -> Map.of("id", t.dossier, "transition", "DEMANDER_PIECES")),
             Map.entry("/agent/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),

@@ -60,6 +60,12 @@ public class DossierRepository {
                 .query(Long.class).single();
     }
 
+    /** Changes the owner of a deposited dossier from the depositing account to its holder (or none). */
+    public int confier(long id, long deposantId, @Nullable Long titulaireId) {
+        return jdbc.sql("update dossier set usager_id = ? where id = ? and usager_id = ? and numero is not null")
+                .params(titulaireId, id, deposantId).update();
+    }
+
     public Optional<Dossier> parId(long id) {
         return jdbc.sql(COLONNES + "where id = ?").param(id).query(mapper).optional();
     }

@@ -1,0 +1,24 @@
+package fr.gouv.guichet.demarche;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * Every {@link MentionsDossier} sentence about a dossier, for the dossier pages of usagers and agents (the templates
+ * call {@code @mentionsDossier.pour(id)}). The caller has already checked who may see the dossier.
+ */
+@Service("mentionsDossier")
+public class Mentions {
+
+    private final ObjectProvider<MentionsDossier> sources;
+
+    Mentions(ObjectProvider<MentionsDossier> sources) {
+        this.sources = sources;
+    }
+
+    public List<String> pour(long dossierId) {
+        return sources.orderedStream().flatMap(s -> s.mentions(dossierId).stream()).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package fr.gouv.guichet.tiers.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/** The register of companies: the HTTP client when {@code guichet.tiers.repertoire.url} is set, else the demonstration one. */
+@Configuration(proxyBeanMethods = false)
+class ConfigurationTiers {
+
+    @Bean
+    RepertoireEntreprises repertoireEntreprises(@Value("${guichet.tiers.repertoire.url:}") String url,
+                                                @Value("${guichet.tiers.repertoire.delai:5s}") Duration delai) {
+        return url.isBlank() ? new RepertoireEntreprisesDemonstration() : new ClientHttpRepertoireEntreprises(url, delai);
+    }
+}
