@@ -19,7 +19,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Every form definition, loaded and checked once at start-up from {@code classpath:formulaires/*.json}. Several
+ * Every form definition, loaded and checked once at start-up from {@code classpath:formulaires/**}{@code /*.json} (each
+ * feature keeps its own under a folder, e.g. {@code formulaires/<feature>/}). Several
  * versions of one form coexist: a dossier keeps using the version it was started on ({@link #get(String, String)}),
  * new dossiers use {@link #derniereVersion(String)}.
  */
@@ -27,7 +28,7 @@ import java.util.Optional;
 public class CatalogueFormulaires {
 
     /** Where the application's definitions live. */
-    public static final String EMPLACEMENT_PAR_DEFAUT = "classpath*:formulaires/*.json";
+    public static final String EMPLACEMENT_PAR_DEFAUT = "classpath*:formulaires/**/*.json";
 
     private static final Comparator<String> ORDRE_DES_VERSIONS = Comparator
             .comparing((String v) -> v.chars().allMatch(Character::isDigit) ? Long.parseLong(v) : Long.MAX_VALUE)

@@ -98,8 +98,10 @@ class FormulairesPermisTest {
     }
 
     @Test
-    void lesDefinitionsDuPermisNEntrentPasDansLeCatalogueDesDemarchesExistantes() {
-        assertThat(CatalogueFormulaires.chargerDepuisClasspath().identifiants()).noneMatch(id -> id.startsWith("permis-"));
+    void lesDefinitionsDuPermisEntrentDansLeCatalogueDuMoteur() {
+        // The agent's dossier page (and every generic page) reads a dossier's definition from the one catalogue.
+        assertThat(CatalogueFormulaires.chargerDepuisClasspath().identifiants())
+                .containsAll(java.util.Arrays.stream(DemarchePermis.values()).map(DemarchePermis::formulaire).toList());
     }
 
     @Test

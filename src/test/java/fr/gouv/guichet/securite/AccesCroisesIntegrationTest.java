@@ -90,6 +90,7 @@ class AccesCroisesIntegrationTest {
             Map.entry("/agent/services/{code}/file", t -> Map.of("code", "83")),
             Map.entry("/agent/services/{code}/file.csv", t -> Map.of("code", "83")),
             Map.entry("/agent/services/{code}/tableau-de-bord", t -> Map.of("code", "83")),
+            Map.entry("/agent/services/{code}/signaux", t -> Map.of("code", "83")),
             Map.entry("/agent/services/{code}/agents", t -> Map.of("code", "83")),
             Map.entry("/agent/services/{code}/agents/{agentId}/desactivation", t -> Map.of("code", "83", "agentId", t.instructeur83.id())),
             Map.entry("/agent/services/{code}/coordonnees", t -> Map.of("code", "83")),

@@ -26,6 +26,7 @@ import fr.gouv.guichet.piece.EtatAnalyse;
 import fr.gouv.guichet.piece.RenvoiFichierNonDisponible;
 import fr.gouv.guichet.piece.TypeContenu;
 import fr.gouv.guichet.referentiel.Departements;
+import fr.gouv.guichet.signalement.Signaux;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.InputStreamResource;
@@ -69,10 +70,13 @@ class DossierAgentController {
     private final Decisions decisions;
     private final ApercuDecisions apercus;
     private final fr.gouv.guichet.commission.Commissions commissions;
+    private final Signaux signaux;
 
     DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
                            NotesAgents notes, Departements departements, DelaisDossier delais, AnalysesAntivirus analyses,
-                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus) {
+                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus,
+                           Signaux signaux) {
+        this.signaux = signaux;
         this.apercus = apercus;
         this.acces = acces;
         this.dossiers = dossiers;
@@ -104,6 +108,7 @@ class DossierAgentController {
         model.addAttribute("messages", dossiers.messages(id));
         model.addAttribute("transitions", dossiers.transitions(id));
         model.addAttribute("notes", notes.de(id));
+        model.addAttribute("signaux", signaux.duDossier(id));
         model.addAttribute("actions", procedures.cycle(dossier.demarche()).possibles(dossier.etat(), TypeActeur.AGENT));
         model.addAttribute("prioriteSuggeree", prioriteSuggeree(reponses));
         model.addAttribute("horloge", delais.horloge(dossier));

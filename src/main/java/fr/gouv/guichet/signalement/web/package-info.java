@@ -1,0 +1,4 @@
+@NullMarked
+package fr.gouv.guichet.signalement.web;
+
+import org.jspecify.annotations.NullMarked;
