@@ -15,12 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
 import static fr.gouv.guichet.immatriculation.VehiculesDeTest.attendre;
@@ -54,61 +49,13 @@ class ImmatriculationIntegrationTest {
 
     ComptesDeTest comptes;
     VehiculesDeTest vehicules;
-    final HttpClient navigateur = HttpClient.newHttpClient();
+    ParcoursImmatriculation parcours;
 
     @BeforeEach
     void init() {
         comptes = new ComptesDeTest(jdbc, encodeur);
         vehicules = new VehiculesDeTest(jdbc);
-    }
-
-    /** Declares the sale as the seller and returns the code shown once, with the declaration's address. */
-    String[] vendre(Cookie vendeur, VehiculesDeTest.VehiculeDeTest v) throws Exception {
-        MvcResult r = mvc.perform(post("/usager/vehicules/" + v.id() + "/cession").cookie(vendeur).with(csrf())
-                        .param("dateVente", LocalDate.now().minusDays(2).toString()).param("kilometrage", "84 000")
-                        .param("acquereurNom", "Acheteur").param("acquereurPrenoms", "Dominique"))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return new String[] {(String) r.getFlashMap().get("code"), r.getResponse().getRedirectedUrl()};
-    }
-
-    /** Uses the code as the buyer, fills the holder, and opens the payment: the provider's page. */
-    long acheter(Cookie acheteur, String immatriculation, String code, String nom) throws Exception {
-        String demande = mvc.perform(post("/usager/vehicules/achat").cookie(acheteur).with(csrf())
-                        .param("immatriculation", immatriculation.toLowerCase().replace("-", " ")).param("code", code.toLowerCase()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(demande.substring(demande.lastIndexOf('/') + 1));
-        int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
-        mvc.perform(post(demande).cookie(acheteur).with(csrf()).param("version", String.valueOf(version)).param("action", "enregistrer")
-                        .param("nom", nom).param("prenoms", "Dominique").param("adresse", "4 avenue Foch").param("code_postal", "83400")
-                        .param("commune", "Hyères"))
-                .andExpect(status().is3xxRedirection());
-        return id;
-    }
-
-    String payerLien(Cookie acheteur, long id) throws Exception {
-        return payerLien(acheteur, id, "Acheteur");
-    }
-
-    String payerLien(Cookie acheteur, long id, String nom) throws Exception {
-        int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
-        String url = mvc.perform(post("/usager/vehicules/demandes/" + id).cookie(acheteur).with(csrf()).param("version", String.valueOf(version))
-                        .param("action", "payer").param("nom", nom).param("prenoms", "Dominique").param("adresse", "4 avenue Foch")
-                        .param("code_postal", "83400").param("commune", "Hyères"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(url).contains("/paiement/payer/PAY-");
-        return url;
-    }
-
-    /** What the person does on the provider's page; returns where the browser is sent back. */
-    String choisir(String pagePaiement, String action) throws Exception {
-        assertThat(navigateur.send(HttpRequest.newBuilder(URI.create(pagePaiement)).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("Payer", "Abandonner");
-        HttpResponse<String> r = navigateur.send(HttpRequest.newBuilder(URI.create(pagePaiement))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("action=" + action)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(303);
-        String retour = r.headers().firstValue("Location").orElseThrow();
-        return retour.substring(retour.indexOf("/usager/"));
+        parcours = new ParcoursImmatriculation(mvc, jdbc);
     }
 
     String etat(long id) {
@@ -125,7 +72,7 @@ class ImmatriculationIntegrationTest {
 
         mvc.perform(get("/usager/vehicules").cookie(sv)).andExpect(status().isOk()).andExpect(content().string(
                 org.hamcrest.Matchers.containsString(v.immatriculation())));
-        String[] vente = vendre(sv, v);
+        String[] vente = parcours.vendre(sv, v);
         String code = vente[0];
         assertThat(code).hasSize(CodeCession.LONGUEUR);
         mvc.perform(get(vente[1]).cookie(sv).flashAttr("code", code)).andExpect(status().isOk())
@@ -137,11 +84,11 @@ class ImmatriculationIntegrationTest {
         assertThat(new String(situation, 0, 5)).isEqualTo("%PDF-");
         assertThat(registre.historique(v.id())).extracting(OperationVehicule::type).contains("CESSION");
 
-        long id = acheter(sa, v.immatriculation(), code, "Acheteur");
+        long id = parcours.acheter(sa, v.immatriculation(), code, "Acheteur");
         assertThat(jdbc.sql("select montant_centimes from demande_immatriculation where dossier_id = ?").param(id).query(Integer.class).single())
                 .as("Y1 (5 CV au tarif de la région) + Y4 + Y5").isGreaterThan(1376);
-        String page = payerLien(sa, id);
-        String retour = choisir(page, "payer");
+        String page = parcours.payerLien(sa, id);
+        String retour = parcours.choisir(page, "payer");
         // The notification arrived before the browser comes back: the dossier is already paid and deposited.
         assertThat(jdbc.sql("select count(*) from paiement where dossier_id = ? and statut = 'PAYE'").param(id).query(Integer.class).single()).isOne();
         mvc.perform(get(retour).cookie(sa)).andExpect(status().is3xxRedirection());
@@ -201,21 +148,21 @@ class ImmatriculationIntegrationTest {
         ComptesDeTest.Compte acheteur = comptes.usager("83");
         Cookie sa = ConnexionsHttp.usager(mvc, acheteur);
         VehiculesDeTest.VehiculeDeTest v = vehicules.vehicule(vendeur.id(), false);
-        String code = vendre(sv, v)[0];
+        String code = parcours.vendre(sv, v)[0];
 
         mvc.perform(post("/usager/vehicules/achat").cookie(sa).with(csrf()).param("immatriculation", v.immatriculation()).param("code", "ZZZZZ"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("ne correspond pas")));
         mvc.perform(post("/usager/vehicules/achat").cookie(sv).with(csrf()).param("immatriculation", v.immatriculation()).param("code", code))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Vous êtes le vendeur")));
-        long id = acheter(sa, v.immatriculation(), code, "Acheteur");
-        assertThat(acheter(sa, v.immatriculation(), code, "Acheteur")).as("le même acheteur retrouve sa demande").isEqualTo(id);
+        long id = parcours.acheter(sa, v.immatriculation(), code, "Acheteur");
+        assertThat(parcours.acheter(sa, v.immatriculation(), code, "Acheteur")).as("le même acheteur retrouve sa demande").isEqualTo(id);
         Cookie autre = ConnexionsHttp.usager(mvc, comptes.usager("83"));
         mvc.perform(post("/usager/vehicules/achat").cookie(autre).with(csrf()).param("immatriculation", v.immatriculation()).param("code", code))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("déjà été utilisé")));
 
         VehiculesDeTest.VehiculeDeTest w = vehicules.vehicule(vendeur.id(), false);
-        String ancien = vendre(sv, w)[0];
-        String nouveau = vendre(sv, w)[0];
+        String ancien = parcours.vendre(sv, w)[0];
+        String nouveau = parcours.vendre(sv, w)[0];
         mvc.perform(post("/usager/vehicules/achat").cookie(sa).with(csrf()).param("immatriculation", w.immatriculation()).param("code", ancien))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("remplacé par une nouvelle déclaration")));
         jdbc.sql("update cession set expire_le = now() - interval '1 second' where vehicule_id = ? and remplacee_le is null").param(w.id()).update();
@@ -224,7 +171,7 @@ class ImmatriculationIntegrationTest {
 
         // Brute force: after 5 failures in an hour, even the right code is refused, and every attempt is recorded.
         VehiculesDeTest.VehiculeDeTest x = vehicules.vehicule(vendeur.id(), false);
-        String bon = vendre(sv, x)[0];
+        String bon = parcours.vendre(sv, x)[0];
         Cookie devin = ConnexionsHttp.usager(mvc, comptes.usager("83"));
         for (String essai : new String[] {"22222", "33333", "44444", "55555", "66666"}) {
             mvc.perform(post("/usager/vehicules/achat").cookie(devin).with(csrf()).param("immatriculation", x.immatriculation()).param("code", essai))
@@ -243,9 +190,9 @@ class ImmatriculationIntegrationTest {
         Cookie sv = ConnexionsHttp.usager(mvc, vendeur);
         Cookie sa = ConnexionsHttp.usager(mvc, acheteur);
         VehiculesDeTest.VehiculeDeTest v = vehicules.vehicule(vendeur.id(), true);
-        String code = vendre(sv, v)[0];
-        long id = acheter(sa, v.immatriculation(), code, "Autrenom");
-        choisir(payerLien(sa, id, "Autrenom"), "payer");
+        String code = parcours.vendre(sv, v)[0];
+        long id = parcours.acheter(sa, v.immatriculation(), code, "Autrenom");
+        parcours.choisir(parcours.payerLien(sa, id, "Autrenom"), "payer");
         attendre("orienté vers un agent", () -> etat(id).equals("A_EXAMINER"));
         String motifs = jdbc.sql("select motifs_examen from demande_immatriculation where dossier_id = ?").param(id).query(String.class).single();
         assertThat(motifs).contains("gage inscrit", "identité discordante");

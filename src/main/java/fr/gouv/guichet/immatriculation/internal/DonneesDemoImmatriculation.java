@@ -43,10 +43,10 @@ class DonneesDemoImmatriculation {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate lot;
     private final ServiceDeDemonstration comptes;
-    private final SerieNumeros serie;
+    private final AttributionNumeros serie;
     private final String motDePasse;
 
-    DonneesDemoImmatriculation(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate lot, ServiceDeDemonstration comptes, SerieNumeros serie,
+    DonneesDemoImmatriculation(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate lot, ServiceDeDemonstration comptes, AttributionNumeros serie,
                                @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
         this.jdbc = jdbc;
         this.lot = lot;
@@ -64,15 +64,15 @@ class DonneesDemoImmatriculation {
         long vendeur = comptes.usagerActive("vendeur@demo.guichet.local", motDePasse, "83");
         long acheteur = comptes.usagerActive("acheteur@demo.guichet.local", motDePasse, "83");
         long usager = comptes.usagerActive("usager@demo.guichet.local", motDePasse, "83");
-        inserer(serie.suivant().valeur(), "VF3DEMO0000000001", MODELES[0], vendeur, "Vendeur", "Camille", "12 rue de la République",
+        inserer(serie.attribuer().valeur(), "VF3DEMO0000000001", MODELES[0], vendeur, "Vendeur", "Camille", "12 rue de la République",
                 COMMUNES[0], false, false, false, 0);
-        inserer(serie.suivant().valeur(), "VF1DEMO0000000002", MODELES[1], vendeur, "Vendeur", "Camille", "12 rue de la République",
+        inserer(serie.attribuer().valeur(), "VF1DEMO0000000002", MODELES[1], vendeur, "Vendeur", "Camille", "12 rue de la République",
                 COMMUNES[0], true, false, false, 0);
         inserer("1234 AB 83", "VF7DEMO0000000003", MODELES[2], vendeur, "Vendeur", "Camille", "12 rue de la République",
                 COMMUNES[0], false, false, false, 1);
-        inserer(serie.suivant().valeur(), "VF3DEMO0000000004", MODELES[5], acheteur, "Acheteur", "Dominique", "4 avenue Foch",
+        inserer(serie.attribuer().valeur(), "VF3DEMO0000000004", MODELES[5], acheteur, "Acheteur", "Dominique", "4 avenue Foch",
                 COMMUNES[1], false, false, false, 0);
-        inserer(serie.suivant().valeur(), "VF1DEMO0000000005", MODELES[4], usager, "Durand", "Camille", "8 place de la Liberté",
+        inserer(serie.attribuer().valeur(), "VF1DEMO0000000005", MODELES[4], usager, "Durand", "Camille", "8 place de la Liberté",
                 COMMUNES[0], false, false, false, 3);
         Random alea = new Random(13);
         List<Object[]> lignes = new ArrayList<>();

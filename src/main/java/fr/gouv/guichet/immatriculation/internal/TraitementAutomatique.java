@@ -10,11 +10,14 @@ import fr.gouv.guichet.immatriculation.NumeroImmatriculation;
 import fr.gouv.guichet.immatriculation.Operation;
 import fr.gouv.guichet.immatriculation.RegistreVehicules;
 import fr.gouv.guichet.immatriculation.Vehicule;
+import fr.gouv.guichet.signalement.NouveauSignal;
+import fr.gouv.guichet.signalement.Signaux;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happens after the deposit, each step a recorded transition (listeners of the outbox: a crash replays them,
@@ -29,11 +32,13 @@ class TraitementAutomatique {
     private final Demandes demandes;
     private final RegistreVehicules registre;
     private final Vigilance vigilance;
-    private final SerieNumeros serie;
+    private final AttributionNumeros serie;
     private final SuiviProduction production;
+    private final Signaux signaux;
 
-    TraitementAutomatique(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, Vigilance vigilance, SerieNumeros serie,
-                          SuiviProduction production) {
+    TraitementAutomatique(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, Vigilance vigilance, AttributionNumeros serie,
+                          SuiviProduction production, Signaux signaux) {
+        this.signaux = signaux;
         this.dossiers = dossiers;
         this.demandes = demandes;
         this.registre = registre;
@@ -65,12 +70,18 @@ class TraitementAutomatique {
         }
         Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow();
         Vehicule vehicule = registre.parId(demande.vehiculeId()).orElseThrow();
-        List<String> motifs = vigilance.motifs(dossier, demande, vehicule);
+        List<Vigilance.Motif> motifs = vigilance.motifs(dossier, demande, vehicule);
+        for (Vigilance.Motif m : motifs) {
+            if (m.regle() != null) {
+                signaux.lever(new NouveauSignal(dossierId, m.regle(), m.objet(), m.texte(),
+                        Map.of("Véhicule", vehicule.immatriculation(), "Dossier", String.valueOf(dossier.numero()))));
+            }
+        }
         if (motifs.isEmpty()) {
             dossiers.appliquer(dossierId, CycleImmatriculation.VALIDER_AUTOMATIQUEMENT, TypeActeur.SYSTEME, 0,
                     "situation du véhicule sans gage, opposition ni vol ; identité conforme à la cession ; aucun signal");
         } else {
-            String texte = String.join(" ; ", motifs);
+            String texte = String.join(" ; ", motifs.stream().map(Vigilance.Motif::texte).toList());
             demandes.noterMotifs(dossierId, texte);
             dossiers.appliquer(dossierId, CycleImmatriculation.ORIENTER, TypeActeur.SYSTEME, 0, texte);
         }
@@ -98,7 +109,7 @@ class TraitementAutomatique {
                 dossier.codeDepartement());
         switch (demande.operation()) {
             case CHANGEMENT_TITULAIRE -> {
-                @Nullable NumeroImmatriculation nouveau = v.numeroAncienFormat() ? serie.suivant() : null;
+                @Nullable NumeroImmatriculation nouveau = v.numeroAncienFormat() ? serie.attribuer() : null;
                 if (nouveau != null) {
                     demandes.noterNumero(dossier.id(), nouveau.valeur());
                 }

@@ -3,6 +3,7 @@ package fr.gouv.guichet.immatriculation.internal;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.immatriculation.Operation;
 import fr.gouv.guichet.immatriculation.Vehicule;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +42,18 @@ class Vigilance {
         this.horloge = horloge;
     }
 
-    List<String> motifs(Dossier dossier, Demandes.Demande demande, Vehicule vehicule) {
-        List<String> motifs = new ArrayList<>(vehicule.situation().motifsExamen());
+    /**
+     * One reason for a person to look at the dossier; a fraud pattern also names its rule and the object it found, and
+     * is raised as a signal ({@code signalement}).
+     */
+    record Motif(String texte, @Nullable String regle, String objet) {
+        static Motif simple(String texte) {
+            return new Motif(texte, null, texte);
+        }
+    }
+
+    List<Motif> motifs(Dossier dossier, Demandes.Demande demande, Vehicule vehicule) {
+        List<Motif> motifs = new ArrayList<>(vehicule.situation().motifsExamen().stream().map(Motif::simple).toList());
         if (demande.operation() != Operation.CHANGEMENT_TITULAIRE || demande.cessionId() == null) {
             return motifs;
         }
@@ -53,8 +64,8 @@ class Vigilance {
         String prenoms = String.valueOf(dossier.reponses().getOrDefault("prenoms", ""));
         if (!simplifier(nom).equals(simplifier((String) cession.get("acquereur_nom")))
                 || !simplifier(prenoms).equals(simplifier((String) cession.get("acquereur_prenoms")))) {
-            motifs.add("identité discordante : le vendeur a déclaré « " + cession.get("acquereur_prenoms") + " " + cession.get("acquereur_nom")
-                    + " », la demande est au nom de « " + prenoms + " " + nom + " »");
+            motifs.add(Motif.simple("identité discordante : le vendeur a déclaré « " + cession.get("acquereur_prenoms") + " "
+                    + cession.get("acquereur_nom") + " », la demande est au nom de « " + prenoms + " " + nom + " »"));
         }
         Timestamp depuis = Timestamp.from(maintenant.minus(FENETRE_CHANGEMENTS));
         int parCompte = jdbc.sql("""
@@ -62,7 +73,8 @@ class Vigilance {
                         where d.usager_id = ? and m.operation = 'CHANGEMENT_TITULAIRE' and d.depose_le > ?""")
                 .params(dossier.usagerId(), depuis).query(Integer.class).single();
         if (parCompte >= CHANGEMENTS_MEME_COMPTE) {
-            motifs.add("signal : " + parCompte + " changements de titulaire par le même compte en " + FENETRE_CHANGEMENTS.toDays() + " jours");
+            motifs.add(new Motif("signal : " + parCompte + " changements de titulaire par le même compte en " + FENETRE_CHANGEMENTS.toDays()
+                    + " jours", "immat-changements-meme-compte", "compte " + dossier.usagerId()));
         }
         int parAdresse = jdbc.sql("""
                         select count(*) from dossier d join demande_immatriculation m on m.dossier_id = d.id
@@ -72,22 +84,27 @@ class Vigilance {
                         String.valueOf(dossier.reponses().getOrDefault("code_postal", "")))
                 .query(Integer.class).single();
         if (parAdresse >= CHANGEMENTS_MEME_ADRESSE) {
-            motifs.add("signal : " + parAdresse + " changements de titulaire vers la même adresse en " + FENETRE_CHANGEMENTS.toDays() + " jours");
+            motifs.add(new Motif("signal : " + parAdresse + " changements de titulaire vers la même adresse en " + FENETRE_CHANGEMENTS.toDays()
+                    + " jours", "immat-changements-meme-adresse", (dossier.reponses().getOrDefault("adresse", "") + " "
+                    + dossier.reponses().getOrDefault("code_postal", "")).strip()));
         }
         int cessions = jdbc.sql("select count(*) from cession where vehicule_id = ? and declaree_le > ?")
                 .params(vehicule.id(), Timestamp.from(maintenant.minus(FENETRE_CESSIONS))).query(Integer.class).single();
         if (cessions >= CESSIONS_RAPPROCHEES) {
-            motifs.add("signal : véhicule cédé " + cessions + " fois en " + FENETRE_CESSIONS.toDays() + " jours");
+            motifs.add(new Motif("signal : véhicule cédé " + cessions + " fois en " + FENETRE_CESSIONS.toDays() + " jours",
+                    "immat-ventes-rapprochees", vehicule.immatriculation()));
         }
         long retard = java.time.temporal.ChronoUnit.DAYS.between(((java.sql.Date) cession.get("date_vente")).toLocalDate(),
                 ((Timestamp) cession.get("declaree_le")).toInstant().atZone(Cessions.PARIS).toLocalDate());
         if (retard > JOURS_DECLARATION_TARDIVE) {
-            motifs.add("signal : cession déclarée " + retard + " jours après la vente");
+            motifs.add(new Motif("signal : cession déclarée " + retard + " jours après la vente", "immat-cession-tardive",
+                    "cession " + demande.cessionId()));
         }
         int echecs = jdbc.sql("select count(*) from cession_tentative where immatriculation = ? and not reussie and moment > ?")
                 .params(vehicule.immatriculation(), Timestamp.from(maintenant.minus(Duration.ofDays(30)))).query(Integer.class).single();
         if (echecs >= ECHECS_CODE) {
-            motifs.add("signal : " + echecs + " codes de cession erronés essayés sur ce véhicule");
+            motifs.add(new Motif("signal : " + echecs + " codes de cession erronés essayés sur ce véhicule", "immat-codes-essayes",
+                    vehicule.immatriculation()));
         }
         return motifs;
     }

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
  * left, never reused). Concurrent callers get distinct ranks without waiting for one another.
  */
 @Component
-class SerieNumeros {
+public class AttributionNumeros {
 
     private final JdbcClient jdbc;
 
-    SerieNumeros(JdbcClient jdbc) {
+    AttributionNumeros(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    NumeroImmatriculation suivant() {
+    public NumeroImmatriculation attribuer() {
         long rang = jdbc.sql("select nextval('immatriculation_serie_seq')").query(Long.class).single();
         return NumeroImmatriculation.deRang(rang);
     }
