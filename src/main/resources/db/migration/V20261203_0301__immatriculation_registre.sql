@@ -98,6 +98,7 @@ create table paiement (
   montant_centimes       int not null check (montant_centimes > 0),
   statut                 text not null check (statut in ('EN_ATTENTE', 'PAYE', 'REFUSE', 'ABANDONNE')),
   identifiant_prestataire text,
+  url_paiement           text,
   cree_le                timestamptz not null,
   termine_le             timestamptz
 );

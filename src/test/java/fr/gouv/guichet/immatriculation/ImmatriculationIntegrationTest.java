@@ -148,6 +148,11 @@ class ImmatriculationIntegrationTest {
         ComptesDeTest.Compte acheteur = comptes.usager("83");
         Cookie sa = ConnexionsHttp.usager(mvc, acheteur);
         VehiculesDeTest.VehiculeDeTest v = vehicules.vehicule(vendeur.id(), false);
+        mvc.perform(post("/usager/vehicules/" + v.id() + "/cession").cookie(sv).with(csrf()).param("dateVente", LocalDate.now().minusDays(16)
+                        .toString()).param("kilometrage", "12").param("acquereurNom", "").param("acquereurPrenoms", "Dominique"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"acquereurNom-erreur\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("dans les 15 jours")));
         String code = parcours.vendre(sv, v)[0];
 
         mvc.perform(post("/usager/vehicules/achat").cookie(sa).with(csrf()).param("immatriculation", v.immatriculation()).param("code", "ZZZZZ"))

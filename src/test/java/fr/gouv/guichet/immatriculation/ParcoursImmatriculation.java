@@ -61,8 +61,12 @@ final class ParcoursImmatriculation {
                         .param("action", "payer").param("nom", nom).param("prenoms", "Dominique").param("adresse", "4 avenue Foch")
                         .param("code_postal", "83400").param("commune", "Hyères"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(url).contains("/paiement/payer/PAY-");
-        return url;
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url).cookie(acheteur))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher lien = java.util.regex.Pattern.compile("id=\"aller-payer\" href=\"([^\"]+)\"").matcher(page);
+        assertThat(lien.find()).as("lien vers le prestataire").isTrue();
+        assertThat(lien.group(1)).contains("/paiement/payer/PAY-");
+        return lien.group(1);
     }
 
     /** What the person does on the provider's page; returns where the browser is sent back. */

@@ -38,12 +38,12 @@ public final class VehiculesDeTest {
         return new VehiculeDeTest(id, immat);
     }
 
-    /** Waits (at most 20 s) until the condition holds: the steps after a deposit run in the outbox's listeners. */
+    /** Waits (at most 60 s) until the condition holds: the steps after a deposit run in the outbox's listeners. */
     public static void attendre(String quoi, BooleanSupplier condition) {
-        long fin = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long fin = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > fin) {
-                throw new AssertionError("Toujours pas au bout de 20 s : " + quoi);
+                throw new AssertionError("Toujours pas au bout de 60 s : " + quoi);
             }
             try {
                 Thread.sleep(100);

@@ -38,7 +38,7 @@ public class Paiements {
     private static final SecureRandom ALEA = new SecureRandom();
 
     public record Paiement(long id, String reference, long dossierId, int montantCentimes, Statut statut,
-                           @Nullable String identifiantPrestataire, Instant creeLe, @Nullable Instant termineLe) {
+                           @Nullable String identifiantPrestataire, @Nullable String urlPaiement, Instant creeLe, @Nullable Instant termineLe) {
         public String montant() {
             return BaremeTaxes.Taxes.euros(montantCentimes);
         }
@@ -62,7 +62,7 @@ public class Paiements {
     }
 
     /**
-     * Opens a payment of the draft's amount and gives the provider's page to send the browser to. A pending payment
+     * Opens a payment of the draft's amount and gives its reference (its page links to the provider's). A pending payment
      * of the same dossier is abandoned (the usager starts again). @throws ErreursSaisie if it is paid already or free
      */
     public String commencer(long dossierId, long usagerId) {
@@ -84,8 +84,9 @@ public class Paiements {
         PrestatairePaiement.Session session = prestataire.ouvrir(new PrestatairePaiement.Demande(reference, demande.montantCentimes(),
                 demande.operation().libelle() + " — " + dossier.reponses().getOrDefault("immatriculation", ""),
                 urlPublique + "/usager/vehicules/paiements/" + reference + "/retour", urlPublique + NotificationsPaiement.CHEMIN));
-        jdbc.sql("update paiement set identifiant_prestataire = ? where reference = ?").params(session.identifiant(), reference).update();
-        return session.urlPaiement();
+        jdbc.sql("update paiement set identifiant_prestataire = ?, url_paiement = ? where reference = ?")
+                .params(session.identifiant(), session.urlPaiement(), reference).update();
+        return reference;
     }
 
     private static byte[] aleatoire() {
@@ -162,11 +163,12 @@ public class Paiements {
         return jdbc.sql("select count(*) from paiement where dossier_id = ? and statut = 'PAYE'").param(dossierId).query(Integer.class).single() > 0;
     }
 
-    private static final String SELECT = "select id, reference, dossier_id, montant_centimes, statut, identifiant_prestataire, cree_le, termine_le from paiement";
+    private static final String SELECT = "select id, reference, dossier_id, montant_centimes, statut, identifiant_prestataire, url_paiement, cree_le, termine_le from paiement";
 
     private Paiement ligne(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Paiement(rs.getLong("id"), rs.getString("reference"), rs.getLong("dossier_id"), rs.getInt("montant_centimes"),
-                Statut.valueOf(rs.getString("statut")), rs.getString("identifiant_prestataire"), rs.getTimestamp("cree_le").toInstant(),
+                Statut.valueOf(rs.getString("statut")), rs.getString("identifiant_prestataire"), rs.getString("url_paiement"),
+                rs.getTimestamp("cree_le").toInstant(),
                 Cessions.instant(rs.getTimestamp("termine_le")));
     }
 }

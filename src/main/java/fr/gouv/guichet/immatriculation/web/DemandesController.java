@@ -95,7 +95,7 @@ class DemandesController {
                     paiements.deposerSansPaiement(id, moi);
                     return "redirect:/usager/vehicules/demandes/" + id;
                 }
-                return "redirect:" + paiements.commencer(id, moi);
+                return "redirect:/usager/vehicules/paiements/" + paiements.commencer(id, moi);
             }
             return "redirect:/usager/vehicules/demandes/" + id + "#paiement";
         } catch (ErreursSaisie e) {
@@ -108,6 +108,23 @@ class DemandesController {
                     + "enregistrée, réessayez dans quelques minutes."));
             return demande(id, model);
         }
+    }
+
+    /**
+     * The step before leaving Guichet for the provider: a link (not a redirect of the form, which the site's
+     * Content-Security-Policy {@code form-action 'self'} rightly blocks), with the amount and the reference.
+     */
+    @GetMapping("/usager/vehicules/paiements/{reference}")
+    String paiement(@PathVariable String reference, Model model) {
+        if (!reference.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new fr.gouv.guichet.immatriculation.VehiculeIntrouvable();
+        }
+        Paiements.Paiement p = paiements.deLUsager(reference, usager.exiger().id());
+        if (p.statut() != PrestatairePaiement.Statut.EN_ATTENTE || p.urlPaiement() == null) {
+            return "redirect:/usager/vehicules/demandes/" + p.dossierId();
+        }
+        model.addAttribute("paiement", p);
+        return "immatriculation/paiement";
     }
 
     @GetMapping("/usager/vehicules/paiements/{reference}/retour")
