@@ -54,13 +54,16 @@ class AccesCroisesIntegrationTest {
             "/deconnexion/fin", "/agent/deconnexion/fin",
             "/lieux-aide", "/lieux-aide/{id}",
             // Help of any page: the dossier named in ?depuis= is shown to its owner only (BesoinAideIntegrationTest).
-            "/besoin-d-aide");
+            "/besoin-d-aide",
+            // The payment provider's notification: believed only when signed (PaiementImmatriculationIntegrationTest).
+            "/immatriculation/paiements/notification");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
             "/usager/videoprotection/nouveau", "/usager/videoprotection/reference", "/compte", "/compte/mot-de-passe",
             "/compte/email", "/compte/suppression", "/compte/franceconnect/suppression", "/agent", "/agent/national",
-            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences");
+            "/agent/national/lieux-aide", "/agent/national/tribunaux", "/agent/recapitulatif", "/agent/national/competences",
+            "/usager/vehicules", "/usager/vehicules/achat");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -78,6 +81,16 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
+            Map.entry("/usager/vehicules/{id}", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/cession", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/adresse", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/duplicata", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/cessions/{id}", t -> Map.of("id", t.cession)),
+            Map.entry("/usager/vehicules/cessions/{id}/situation.pdf", t -> Map.of("id", t.cession)),
+            Map.entry("/usager/vehicules/demandes/{id}", t -> Map.of("id", t.demandeImmatriculation)),
+            Map.entry("/usager/vehicules/demandes/{id}/certificat-provisoire.pdf", t -> Map.of("id", t.demandeImmatriculation)),
+            Map.entry("/usager/vehicules/paiements/{reference}", t -> Map.of("reference", t.referencePaiement)),
+            Map.entry("/usager/vehicules/paiements/{reference}/retour", t -> Map.of("reference", t.referencePaiement)),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/actions/{transition}", t -> Map.of("id", t.dossier, "transition", "DEMANDER_PIECES")),
             Map.entry("/agent/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),
