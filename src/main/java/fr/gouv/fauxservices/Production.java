@@ -35,6 +35,20 @@ final class Production {
         if (!(demande.get("categories") instanceof java.util.List<?> categories) || categories.isEmpty()) {
             throw Refuse.invalide("categories : au moins une catégorie.");
         }
+        return commande(dossier);
+    }
+
+    /** A registration certificate (vehicle registration, issue 13): same production and shipping as a title. */
+    synchronized Map<String, Object> commanderCertificat(Map<String, Object> demande) {
+        String dossier = Routeur.texte(demande, "dossier");
+        for (String champ : new String[] {"immatriculation", "nom", "adresse", "codePostal", "commune"}) {
+            Routeur.texte(demande, champ);
+        }
+        return commande(dossier);
+    }
+
+    /** One order per dossier: ordering again gives the same order. */
+    private Map<String, Object> commande(String dossier) {
         Commande commande = parDossier.computeIfAbsent(dossier, d -> {
             Commande nouvelle = new Commande(String.format("CMD-%06d", parNumero.size() + 1), d, horloge.instant());
             parNumero.put(nouvelle.numero(), nouvelle);

@@ -63,7 +63,9 @@ class AccesCroisesIntegrationTest {
             "/rendez-vous-titres", "/rendez-vous-titres/delais",
             // Tiers de confiance : annuaire public ; lien du client (jeton de 256 bits, seul son SHA-256 est gardé :
             // DepotPourClientIntegrationTest) pour voir le dépôt fait en son nom et s’y opposer.
-            "/professionnels-habilites", "/tiers/depots/{jeton}", "/tiers/depots/{jeton}/opposition");
+            "/professionnels-habilites", "/tiers/depots/{jeton}", "/tiers/depots/{jeton}/opposition",
+            // The payment provider's notification: believed only when signed (PaiementImmatriculationIntegrationTest).
+            "/immatriculation/paiements/notification");
 
     /** Signed-in pages without an identifier in the URL: they only ever act on the signed-in person's own data. */
     static final Set<String> PROPRES = Set.of("/usager", "/usager/prefecture", "/usager/dossiers", "/usager/videoprotection",
@@ -77,7 +79,8 @@ class AccesCroisesIntegrationTest {
             "/usager/identite", "/usager/identite/nouvelle", "/usager/identite/reserver",
             // Tiers de confiance : l’entreprise du collaborateur connecté (AccesTiers ; DepotPourClientIntegrationTest).
             "/usager/tiers/habilitation", "/usager/pro", "/usager/pro/depots.csv", "/usager/pro/depots/nouveau",
-            "/usager/pro/collaborateurs");
+            "/usager/pro/collaborateurs",
+            "/usager/vehicules", "/usager/vehicules/achat");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
@@ -119,6 +122,16 @@ class AccesCroisesIntegrationTest {
             // Public (token links), listed for the CSRF check of their form.
             Map.entry("/tiers/depots/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
             Map.entry("/tiers/depots/{jeton}/opposition", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
+            Map.entry("/usager/vehicules/{id}", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/cession", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/adresse", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/{id}/duplicata", t -> Map.of("id", t.vehicule)),
+            Map.entry("/usager/vehicules/cessions/{id}", t -> Map.of("id", t.cession)),
+            Map.entry("/usager/vehicules/cessions/{id}/situation.pdf", t -> Map.of("id", t.cession)),
+            Map.entry("/usager/vehicules/demandes/{id}", t -> Map.of("id", t.demandeImmatriculation)),
+            Map.entry("/usager/vehicules/demandes/{id}/certificat-provisoire.pdf", t -> Map.of("id", t.demandeImmatriculation)),
+            Map.entry("/usager/vehicules/paiements/{reference}", t -> Map.of("reference", t.referencePaiement)),
+            Map.entry("/usager/vehicules/paiements/{reference}/retour", t -> Map.of("reference", t.referencePaiement)),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),
             Map.entry("/agent/dossiers/{id}/actions/{transition}", t -> Map.of("id", t.dossier, "transition", "DEMANDER_PIECES")),
             Map.entry("/agent/dossiers/{id}/messages", t -> Map.of("id", t.dossier)),

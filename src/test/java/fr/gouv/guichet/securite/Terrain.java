@@ -61,6 +61,11 @@ final class Terrain {
     final long fermeture;
     static final String MAIRIE = "mairie-83137";
     final Cookie sessionVictime;
+    /** The victim's vehicle, declaration of sale, registration request (draft) and its pending payment. */
+    final long vehicule;
+    final long cession;
+    final long demandeImmatriculation;
+    final String referencePaiement;
     final Cookie sessionIntrus;
     final Cookie sessionAdmin83;
     final Cookie sessionAgent75;
@@ -102,6 +107,18 @@ final class Terrain {
         fermeture = jdbc.sql("insert into identite_fermeture (mairie, du, au, motif) values (?, current_date + 115, current_date + 116, ?) returning id")
                 .params(MAIRIE, "Fermeture " + marqueur).query(Long.class).single();
 
+        vehicule = new fr.gouv.guichet.immatriculation.VehiculesDeTest(jdbc).vehicule(victime.id(), false).id();
+        cession = jdbc.sql("""
+                        insert into cession (vehicule_id, vendeur_usager_id, date_vente, kilometrage, acquereur_nom, acquereur_prenoms,
+                          empreinte_code, declaree_le, expire_le) values (?, ?, current_date, 1000, ?, 'Dominique', 'x', now(),
+                          now() + interval '15 days') returning id""").params(vehicule, victime.id(), marqueur).query(Long.class).single();
+        demandeImmatriculation = dossiers.creerBrouillon(victime.id(), "83", "IM_CHANGEMENT_TITULAIRE", "immatriculation-operation", "1",
+                new java.util.HashMap<>(Map.of("immatriculation", "AA-001-AA", "nom", marqueur)), null, null);
+        jdbc.sql("insert into demande_immatriculation (dossier_id, vehicule_id, operation, montant_centimes) values (?, ?, 'CHANGEMENT_TITULAIRE', 1376)")
+                .params(demandeImmatriculation, vehicule).update();
+        referencePaiement = "IM" + demandeImmatriculation + "-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into paiement (reference, dossier_id, montant_centimes, statut, cree_le) values (?, ?, 1376, 'EN_ATTENTE', now())")
+                .params(referencePaiement, demandeImmatriculation).update();
         sessionVictime = usager(mvc, victime);
         sessionIntrus = usager(mvc, intrus);
         sessionAdmin83 = agent(mvc, admin83);
@@ -189,7 +206,10 @@ final class Terrain {
             }
             etat.put("count:" + table, jdbc.sql("select count(*) from " + table).query(String.class).single());
         }
-        String ids = brouillon + "," + dossier;
+        String ids = brouillon + "," + dossier + "," + demandeImmatriculation;
+        etat.put("vehicule", json("select * from vehicule where id = " + vehicule));
+        etat.put("cession", json("select * from cession where id = " + cession));
+        etat.put("paiement", json("select * from paiement where dossier_id = " + demandeImmatriculation));
         etat.put("dossier", json("select * from dossier where id in (" + ids + ")"));
         for (String table : List.of("dossier_transition", "dossier_message", "piece_jointe", "note_agent", "document_emis")) {
             etat.put(table, json("select * from " + table + " where dossier_id in (" + ids + ")"));

@@ -1,0 +1,93 @@
+package fr.gouv.guichet.immatriculation.internal;
+
+import fr.gouv.guichet.immatriculation.BaremeTaxes;
+import fr.gouv.guichet.immatriculation.Operation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a registration dossier carries besides its answers ({@code demande_immatriculation}). */
+@Repository
+public class Demandes {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Demande(long dossierId, long vehiculeId, Operation operation, @Nullable Long cessionId, int montantCentimes,
+                   List<BaremeTaxes.Ligne> taxes, @Nullable String numeroAttribue, @Nullable String numeroCommande,
+                   @Nullable String numeroSuivi, @Nullable LocalDate expedieLe, @Nullable LocalDate livraisonPrevue,
+                   @Nullable String motifsExamen) {
+        public String total() {
+            return BaremeTaxes.Taxes.euros(montantCentimes);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Demandes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void creer(long dossierId, long vehiculeId, Operation operation, @Nullable Long cessionId) {
+        jdbc.sql("insert into demande_immatriculation (dossier_id, vehicule_id, operation, cession_id, montant_centimes) values (?, ?, ?, ?, 0)")
+                .params(dossierId, vehiculeId, operation.name(), cessionId).update();
+    }
+
+    Optional<Demande> parDossier(long dossierId) {
+        return jdbc.sql("select * from demande_immatriculation where dossier_id = ?").param(dossierId).query((rs, i) -> new Demande(
+                rs.getLong("dossier_id"), rs.getLong("vehicule_id"), Operation.valueOf(rs.getString("operation")),
+                (Long) rs.getObject("cession_id"), rs.getInt("montant_centimes"), taxes(rs.getString("detail_taxes")),
+                rs.getString("numero_attribue"), rs.getString("numero_commande"), rs.getString("numero_suivi"),
+                rs.getObject("expedie_le", LocalDate.class), rs.getObject("livraison_prevue", LocalDate.class),
+                rs.getString("motifs_examen"))).optional();
+    }
+
+    void fixerTaxes(long dossierId, BaremeTaxes.Taxes taxes) {
+        jdbc.sql("update demande_immatriculation set montant_centimes = ?, detail_taxes = ?::jsonb where dossier_id = ?")
+                .params(taxes.totalCentimes(), JSON.writeValueAsString(taxes.lignes()), dossierId).update();
+    }
+
+    void noterMotifs(long dossierId, String motifs) {
+        jdbc.sql("update demande_immatriculation set motifs_examen = ? where dossier_id = ?").params(motifs, dossierId).update();
+    }
+
+    void noterNumero(long dossierId, String numero) {
+        jdbc.sql("update demande_immatriculation set numero_attribue = ? where dossier_id = ?").params(numero, dossierId).update();
+    }
+
+    void noterCommande(long dossierId, String numeroCommande) {
+        jdbc.sql("update demande_immatriculation set numero_commande = ? where dossier_id = ?").params(numeroCommande, dossierId).update();
+    }
+
+    void noterExpedition(long dossierId, String numeroSuivi, @Nullable LocalDate expedieLe, LocalDate livraison) {
+        jdbc.sql("update demande_immatriculation set numero_suivi = ?, expedie_le = ?, livraison_prevue = ? where dossier_id = ?")
+                .params(numeroSuivi, expedieLe, livraison, dossierId).update();
+    }
+
+    /** Dossiers of these operations in this state (for the production follow-up), oldest first. */
+    List<Long> dansLEtat(String etat, int limite) {
+        return jdbc.sql("""
+                        select d.id from dossier d join demande_immatriculation m on m.dossier_id = d.id
+                        where d.etat = ? order by d.id limit ?""").params(etat, limite).query(Long.class).list();
+    }
+
+    /** The usager's registration dossiers (drafts included), newest first. */
+    List<Long> deLUsager(long usagerId) {
+        return jdbc.sql("""
+                        select d.id from dossier d join demande_immatriculation m on m.dossier_id = d.id
+                        where d.usager_id = ? order by d.id desc limit 100""").param(usagerId).query(Long.class).list();
+    }
+
+    private static List<BaremeTaxes.Ligne> taxes(String json) {
+        List<Map<String, Object>> lus = JSON.readValue(json, new TypeReference<>() {
+        });
+        return lus.stream().map(m -> new BaremeTaxes.Ligne((String) m.get("code"), (String) m.get("libelle"),
+                ((Number) m.get("centimes")).intValue(), (String) m.get("source"))).toList();
+    }
+}

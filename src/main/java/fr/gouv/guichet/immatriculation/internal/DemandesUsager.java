@@ -1,0 +1,156 @@
+package fr.gouv.guichet.immatriculation.internal;
+
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.ResultatEnregistrement;
+import fr.gouv.guichet.immatriculation.BaremeTaxes;
+import fr.gouv.guichet.immatriculation.ErreursSaisie;
+import fr.gouv.guichet.immatriculation.Operation;
+import fr.gouv.guichet.immatriculation.RegistreVehicules;
+import fr.gouv.guichet.immatriculation.Vehicule;
+import fr.gouv.guichet.immatriculation.VehiculeIntrouvable;
+import fr.gouv.guichet.referentiel.Departements;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A usager's registration requests before payment: the holder's identity and address (saved at each step, nothing
+ * typed is lost), the taxes computed from the dated tariffs for the region of the dossier, and the opening of address
+ * changes and duplicates for a vehicle the usager holds.
+ */
+@Service
+public class DemandesUsager {
+
+    /** The fields of the holder's page, with their French designation. */
+    public static final Map<String, String> CHAMPS = champs();
+
+    public record Vue(Dossier dossier, Demandes.Demande demande, Vehicule vehicule, Map<String, String> reponses) {
+        public boolean gratuite() {
+            return demande.montantCentimes() == 0;
+        }
+    }
+
+    private final Dossiers dossiers;
+    private final Demandes demandes;
+    private final RegistreVehicules registre;
+    private final BaremeTaxes bareme;
+    private final Departements departements;
+    private final Clock horloge;
+
+    DemandesUsager(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, BaremeTaxes bareme, Departements departements,
+                   Clock horloge) {
+        this.dossiers = dossiers;
+        this.demandes = demandes;
+        this.registre = registre;
+        this.bareme = bareme;
+        this.departements = departements;
+        this.horloge = horloge;
+    }
+
+    /** The usager's request (another usager's, or a dossier of another procedure, is not found). */
+    public Vue vue(long dossierId, long usagerId) {
+        Dossier dossier = dossiers.deLUsager(dossierId, usagerId).orElseThrow(VehiculeIntrouvable::new);
+        Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow(VehiculeIntrouvable::new);
+        Vehicule vehicule = registre.parId(demande.vehiculeId()).orElseThrow(VehiculeIntrouvable::new);
+        Map<String, String> reponses = new LinkedHashMap<>();
+        dossier.reponses().forEach((k, v) -> reponses.put(k, String.valueOf(v)));
+        return new Vue(dossier, demande, vehicule, reponses);
+    }
+
+    public List<Vue> deLUsager(long usagerId) {
+        return demandes.deLUsager(usagerId).stream().map(id -> vue(id, usagerId)).toList();
+    }
+
+    /**
+     * Saves the holder's page of a draft and prices it. @throws ErreursSaisie (nothing saved then: the page shows what
+     * was typed with the messages)
+     */
+    @Transactional
+    public void enregistrer(long dossierId, long usagerId, int versionLue, Map<String, String> saisie) {
+        Vue vue = vue(dossierId, usagerId);
+        if (!vue.dossier().estBrouillon()) {
+            throw ErreursSaisie.sur("nom", "Cette demande est déjà transmise : elle ne se modifie plus.");
+        }
+        Map<String, String> erreurs = new LinkedHashMap<>();
+        Map<String, Object> reponses = new HashMap<>(vue.dossier().reponses());
+        for (var champ : CHAMPS.entrySet()) {
+            String valeur = saisie.getOrDefault(champ.getKey(), "").strip();
+            boolean facultatif = champ.getKey().startsWith("cotitulaire");
+            if (valeur.isEmpty() && !facultatif) {
+                erreurs.put(champ.getKey(), "Indiquez " + champ.getValue() + ".");
+            } else if (valeur.length() > 100) {
+                erreurs.put(champ.getKey(), "Raccourcissez " + champ.getValue() + " : 100 caractères au plus.");
+            }
+            reponses.put(champ.getKey(), valeur);
+        }
+        String cp = saisie.getOrDefault("code_postal", "").strip();
+        if (!cp.isEmpty() && !cp.matches("\\d{5}")) {
+            erreurs.put("code_postal", "Le code postal compte 5 chiffres, par exemple 83000.");
+        }
+        boolean cotitNom = !saisie.getOrDefault("cotitulaire_nom", "").isBlank();
+        if (cotitNom != !saisie.getOrDefault("cotitulaire_prenoms", "").isBlank()) {
+            erreurs.put(cotitNom ? "cotitulaire_prenoms" : "cotitulaire_nom", "Indiquez le nom et les prénoms du cotitulaire, ou aucun des deux.");
+        }
+        if (!erreurs.isEmpty()) {
+            throw new ErreursSaisie(erreurs);
+        }
+        ResultatEnregistrement r = dossiers.enregistrer(dossierId, usagerId, versionLue, reponses);
+        if (r.statut() != ResultatEnregistrement.Statut.ENREGISTRE) {
+            throw ErreursSaisie.sur("nom", "Cette demande a été modifiée dans un autre onglet : rechargez la page pour voir la "
+                    + "dernière version (rien de ce qui était enregistré n’est perdu).");
+        }
+        demandes.fixerTaxes(dossierId, taxes(vue.demande().operation(), vue.vehicule(), vue.dossier().codeDepartement(),
+                nouvelleCarte(vue.demande().operation(), vue.vehicule())));
+    }
+
+    /** Whether the operation makes a new card: an address change does only when the card has no room for a fourth label. */
+    static boolean nouvelleCarte(Operation operation, Vehicule vehicule) {
+        return operation != Operation.CHANGEMENT_ADRESSE || vehicule.etiquettesAdresse() >= Vehicule.ETIQUETTES_MAX;
+    }
+
+    BaremeTaxes.Taxes taxes(Operation operation, Vehicule vehicule, String departement, boolean nouvelleCarte) {
+        String region = departements.parCode(departement).orElseThrow().region();
+        return bareme.calculer(operation, vehicule, region, LocalDate.now(horloge), nouvelleCarte);
+    }
+
+    /** Opens an address change or a duplicate for a vehicle the usager holds, prefilled with the register's data. */
+    @Transactional
+    public long commencer(long usagerId, String immatriculation, Operation operation, @Nullable String motifDuplicata) {
+        Vehicule v = registre.parImmatriculation(immatriculation).filter(x -> x.usagerId() != null && x.usagerId() == usagerId)
+                .orElseThrow(VehiculeIntrouvable::new);
+        Map<String, Object> reponses = new HashMap<>();
+        reponses.put("immatriculation", v.immatriculation());
+        reponses.put("nom", v.titulaire().nom());
+        reponses.put("prenoms", v.titulaire().prenoms());
+        if (operation == Operation.DUPLICATA) {
+            reponses.put("adresse", v.adresse().ligne());
+            reponses.put("code_postal", v.adresse().codePostal());
+            reponses.put("commune", v.adresse().commune());
+            reponses.put("motif_duplicata", motifDuplicata == null ? "perte" : motifDuplicata);
+        }
+        long id = dossiers.creerBrouillon(usagerId, v.adresse().codeDepartement(), operation.code(), Operation.FORMULAIRE,
+                ProceduresImmatriculation.VERSION_FORMULAIRE, reponses, null, null);
+        demandes.creer(id, v.id(), operation, null);
+        return id;
+    }
+
+    private static Map<String, String> champs() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("nom", "le nom");
+        c.put("prenoms", "les prénoms");
+        c.put("adresse", "l’adresse (numéro et voie)");
+        c.put("code_postal", "le code postal");
+        c.put("commune", "la commune");
+        c.put("cotitulaire_nom", "le nom du cotitulaire");
+        c.put("cotitulaire_prenoms", "les prénoms du cotitulaire");
+        return java.util.Collections.unmodifiableMap(c);
+    }
+}

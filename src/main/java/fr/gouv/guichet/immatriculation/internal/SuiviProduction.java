@@ -1,0 +1,107 @@
+package fr.gouv.guichet.immatriculation.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.TransitionImpossible;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.immatriculation.CycleImmatriculation;
+import fr.gouv.guichet.immatriculation.RegistreVehicules;
+import fr.gouv.guichet.immatriculation.Vehicule;
+import fr.gouv.guichet.immatriculation.externe.ProductionCertificats;
+import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+
+/**
+ * The card from order to shipping: ordered from the production service (idempotent by dossier), then followed until
+ * it is shipped with its tracking number. A production service down leaves the dossier validated: the recurring task
+ * orders it again later, nothing is lost. The usager's page also refreshes its own dossier.
+ */
+@Component
+public class SuiviProduction {
+
+    private static final Logger log = LoggerFactory.getLogger(SuiviProduction.class);
+
+    private final Dossiers dossiers;
+    private final Demandes demandes;
+    private final RegistreVehicules registre;
+    private final ProductionCertificats production;
+
+    SuiviProduction(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, ProductionCertificats production) {
+        this.dossiers = dossiers;
+        this.demandes = demandes;
+        this.registre = registre;
+        this.production = production;
+    }
+
+    /** Orders the card of a validated dossier; false if the production service is unavailable (retried later). */
+    @Transactional
+    public boolean commander(long dossierId) {
+        Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
+        if (!dossier.etat().equals(CycleImmatriculation.VALIDE)) {
+            return true;
+        }
+        Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow();
+        Vehicule v = registre.parId(demande.vehiculeId()).orElseThrow();
+        try {
+            String commande = production.commander(new ProductionCertificats.Commande(dossier.numero(), v.immatriculation(),
+                    v.titulaire().complet(), v.adresse().ligne(), v.adresse().codePostal(), v.adresse().commune()));
+            demandes.noterCommande(dossierId, commande);
+            dossiers.appliquer(dossierId, CycleImmatriculation.LANCER_PRODUCTION, TypeActeur.SYSTEME, 0, "commande n° " + commande);
+            return true;
+        } catch (ServiceIndisponible e) {
+            log.warn("Production des certificats indisponible pour le dossier {} : nouvelle commande au prochain passage ({})",
+                    dossier.numero(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Asks where the card of this dossier stands; records the shipping once. */
+    @Transactional
+    public void actualiser(long dossierId) {
+        Dossier dossier = dossiers.pourInstruction(dossierId).orElse(null);
+        if (dossier == null || !dossier.etat().equals(CycleImmatriculation.EN_PRODUCTION)) {
+            return;
+        }
+        Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow();
+        if (demande.numeroCommande() == null) {
+            return;
+        }
+        try {
+            ProductionCertificats.Suivi suivi = production.suivre(demande.numeroCommande());
+            if (suivi.expedie() && suivi.numeroSuivi() != null) {
+                demandes.noterExpedition(dossierId, suivi.numeroSuivi(), suivi.expedieLe(), suivi.livraisonPrevueLe());
+                dossiers.appliquer(dossierId, CycleImmatriculation.EXPEDIER, TypeActeur.SYSTEME, 0,
+                        "suivi n° " + suivi.numeroSuivi() + ", livraison prévue le " + suivi.livraisonPrevueLe());
+            }
+        } catch (ServiceIndisponible e) {
+            log.warn("Suivi de la carte du dossier {} indisponible : {}", dossier.numero(), e.getMessage());
+        } catch (TransitionImpossible e) {
+            // Another instance recorded the shipping meanwhile.
+        }
+    }
+
+    void passage() {
+        demandes.dansLEtat(CycleImmatriculation.VALIDE.code(), 100).forEach(this::commander);
+        demandes.dansLEtat(CycleImmatriculation.EN_PRODUCTION.code(), 200).forEach(this::actualiser);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Tache {
+        @Bean
+        RecurringTask<Void> suiviCartesImmatriculation(SuiviProduction suivi,
+                                                       @Value("${guichet.immatriculation.production.intervalle-suivi:PT30S}") Duration intervalle) {
+            return Tasks.recurring("immatriculation-suivi-cartes", FixedDelay.of(intervalle)).execute((instance, contexte) -> suivi.passage());
+        }
+    }
+}
