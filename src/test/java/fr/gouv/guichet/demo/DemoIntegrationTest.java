@@ -26,8 +26,14 @@ class DemoIntegrationTest {
 
     @Test
     void agentsParPrefecture_usager_etDossiers_avecLesIdentifiantsDocumentes() throws Exception {
-        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-%@demo.guichet.local' and email not like 'agent-cert-%'")
+        assertThat(jdbc.sql("""
+                        select count(*) from agent where email like 'agent-%@demo.guichet.local' and email not like 'agent-cert-%'
+                          and email not like 'agent-mairie-%'""")
                 .query(Integer.class).single()).isEqualTo(101);
+        // One agent per equipped town hall of the Var (identity titles' counter).
+        assertThat(jdbc.sql("select count(*) from agent where email like 'agent-mairie-%@demo.guichet.local'").query(Integer.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from service_instructeur where type = 'MAIRIE' and code_departement = '83'")
+                        .query(Integer.class).single()).isPositive();
         // One agent per CERT, plus the two CERTs of the Var's sources under short addresses.
         int cert = jdbc.sql("select count(*) from service_instructeur where type = 'CERT'").query(Integer.class).single();
         assertThat(jdbc.sql("select count(*) from agent where email like 'agent-cert-%@demo.guichet.local'").query(Integer.class).single())

@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +30,11 @@ class TableauDeBordDecisionsIntegrationTest {
 
     @Test
     void lesDecisionsDUnCertSontSesValidationsEtSesRefus_pasLaProductionNiLExpedition() {
+        // Other tests leave dossiers of this CERT in the shared database: what this one adds is counted.
+        LocalDate aujourdhui = LocalDate.now(ZoneOffset.UTC);
+        int decisionsAvant = decisions(aujourdhui);
+        int decidesAvant = tableau.delaisDecision(SERVICE).decides();
+        int stockAvant = stock();
         long valide = dossier("PC_PERTE", "EXPEDIE", 10);
         transitions(valide, "DEPOSE>EN_INSTRUCTION", "EN_INSTRUCTION>VALIDE", "VALIDE>EN_PRODUCTION", "EN_PRODUCTION>EXPEDIE");
         long refuse = dossier("PC_PERTE", "REFUSE", 4);
@@ -41,13 +45,18 @@ class TableauDeBordDecisionsIntegrationTest {
         long autorise = dossier("VP_AUTORISATION", "AUTORISE", 6);
         transitions(autorise, "DEPOSE>EN_INSTRUCTION", "EN_INSTRUCTION>AUTORISE");
 
-        LocalDate aujourdhui = LocalDate.now(ZoneOffset.UTC);
-        int decisions = tableau.parMois(SERVICE, aujourdhui).stream().mapToInt(TableauDeBord.Mois::decisions).sum();
-        assertThat(decisions).as("validation, refus et autorisation ; ni production ni expédition").isEqualTo(3);
-        assertThat(tableau.delaisDecision(SERVICE).decides()).isEqualTo(3);
+        assertThat(decisions(aujourdhui) - decisionsAvant).as("validation, refus et autorisation ; ni production ni expédition")
+                .isEqualTo(3);
+        assertThat(tableau.delaisDecision(SERVICE).decides() - decidesAvant).isEqualTo(3);
+        assertThat(stock() - stockAvant).as("seul le dossier en instruction est en stock").isEqualTo(1);
+    }
 
-        Map<String, Integer> stock = tableau.stockParAnciennete(SERVICE);
-        assertThat(stock.values().stream().mapToInt(Integer::intValue).sum()).as("seul le dossier en instruction est en stock").isEqualTo(1);
+    private int decisions(LocalDate aujourdhui) {
+        return tableau.parMois(SERVICE, aujourdhui).stream().mapToInt(TableauDeBord.Mois::decisions).sum();
+    }
+
+    private int stock() {
+        return tableau.stockParAnciennete(SERVICE).values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private long dossier(String demarche, String etat, int joursDepuisDepot) {
