@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Every {@link MentionsDossier} sentence about a dossier, for the dossier pages of usagers and agents (the templates
- * call {@code @mentionsDossier.pour(id)}). The caller has already checked who may see the dossier.
+ * call {@code @mentionsDossier.pour(id, demarche)}). The caller has already checked who may see the dossier.
  */
 @Service("mentionsDossier")
 public class Mentions {
@@ -18,7 +18,7 @@ public class Mentions {
         this.sources = sources;
     }
 
-    public List<String> pour(long dossierId) {
-        return sources.orderedStream().flatMap(s -> s.mentions(dossierId).stream()).toList();
+    public List<String> pour(long dossierId, String demarche) {
+        return sources.orderedStream().filter(s -> s.concerne(demarche)).flatMap(s -> s.mentions(dossierId).stream()).toList();
     }
 }

@@ -11,4 +11,12 @@ public interface MentionsDossier {
 
     /** The sentences about this dossier, in order; empty when the feature has nothing to say about it. */
     List<String> mentions(long dossierId);
+
+    /**
+     * Whether the feature may have something to say about a dossier of this procedure: a page asks {@link #mentions}
+     * (a query) only then, so that the pages of other procedures do not pay for it.
+     */
+    default boolean concerne(String demarche) {
+        return true;
+    }
 }

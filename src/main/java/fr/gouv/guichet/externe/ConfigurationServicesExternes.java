@@ -15,7 +15,8 @@ public class ConfigurationServicesExternes {
     ServicesExternesEmbarques servicesExternesEmbarques(@Value("${guichet.embarque.services-externes.port:9100}") int port,
                                                         @Value("${guichet.embarque.services-externes.actif:false}") boolean actifs,
                                                         @Value("${guichet.embarque.services-externes.delai-expedition:PT2M}")
-                                                        java.time.Duration delaiExpedition) {
-        return new ServicesExternesEmbarques(port, actifs, delaiExpedition);
+                                                        String delaiExpedition) {
+        // Read as text: this configuration also runs in bare contexts, without Spring Boot's conversions.
+        return new ServicesExternesEmbarques(port, actifs, java.time.Duration.parse(delaiExpedition));
     }
 }

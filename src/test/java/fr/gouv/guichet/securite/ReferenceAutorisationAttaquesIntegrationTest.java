@@ -95,7 +95,7 @@ class ReferenceAutorisationAttaquesIntegrationTest {
         ComptesDeTest.Compte titulaire = comptes.usager("83");
         String numero = autorisation(titulaire, LocalDate.of(2022, 3, 15));
         String inconnu = NumeroDossier.de("VP", "83", 2020, 424_000 + (int) (Math.random() * 999)).valeur();
-        String enInstruction = jdbc.sql("select numero from dossier where numero is not null and etat <> 'AUTORISE' limit 1")
+        String enInstruction = jdbc.sql("select numero from dossier where numero like 'VP-%' and etat <> 'AUTORISE' limit 1")
                 .query(String.class).optional().orElse(inconnu);
         Cookie session = ConnexionsHttp.usager(mvc, comptes.usager("83"));
 

@@ -16,10 +16,17 @@ class MentionsTiers implements MentionsDossier {
 
     private final DepotRepository depots;
     private final EntrepriseRepository entreprises;
+    private final ProceduresOuvertes ouvertes;
 
-    MentionsTiers(DepotRepository depots, EntrepriseRepository entreprises) {
+    MentionsTiers(DepotRepository depots, EntrepriseRepository entreprises, ProceduresOuvertes ouvertes) {
         this.depots = depots;
         this.entreprises = entreprises;
+        this.ouvertes = ouvertes;
+    }
+
+    @Override
+    public boolean concerne(String demarche) {
+        return ouvertes.ouverteAUneActivite(demarche);
     }
 
     @Override

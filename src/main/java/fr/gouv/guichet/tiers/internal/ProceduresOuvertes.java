@@ -34,6 +34,11 @@ class ProceduresOuvertes {
                 .filter(codes::contains).map(procedures::get).toList();
     }
 
+    /** Whether some activity opens this procedure to trusted third parties (a company may have filed it). */
+    boolean ouverteAUneActivite(String procedure) {
+        return parActivite.values().stream().anyMatch(codes -> codes.contains(procedure));
+    }
+
     boolean ouverte(Entreprise entreprise, String procedure) {
         return pour(entreprise).stream().anyMatch(p -> p.code().equals(procedure));
     }

@@ -38,7 +38,7 @@ class OppositionController {
         model.addAttribute("jeton", jeton);
         model.addAttribute("demarche", procedure.libelle());
         model.addAttribute("statut", depot.etat() == null ? "" : procedure.cycle().etat(depot.etat()).libelleUsager());
-        model.addAttribute("mentions", mentions.pour(depot.dossier()));
+        model.addAttribute("mentions", mentions.pour(depot.dossier(), depot.demarche()));
         model.addAttribute("entreprise", oppositions.entreprise(depot));
         model.addAttribute("motifMax", Oppositions.MOTIF_MAX);
         return "tiers/opposition";
