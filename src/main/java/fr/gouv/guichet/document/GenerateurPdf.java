@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -148,9 +149,14 @@ public class GenerateurPdf {
             throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » interrompu");
         }
         Future<byte[]> rendu;
+        // Who gives the place back: the render once it has started (when it really ends, even after its caller gave
+        // up waiting), or the caller that abandons a render cancelled before it started — which then never runs.
+        AtomicBoolean commence = new AtomicBoolean();
         try {
-            // The place is given back when the render really ends, even after its caller gave up waiting.
             rendu = RENDEUR.submit(() -> {
+                if (!commence.compareAndSet(false, true)) {
+                    return new byte[0];
+                }
                 try {
                     return rendre(xhtml);
                 } finally {
@@ -164,16 +170,23 @@ public class GenerateurPdf {
         try {
             return rendu.get(dureeMax.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            rendu.cancel(true);
+            abandonner(rendu, commence, voie);
             throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » abandonné après " + dureeMax.toSeconds() + " s");
         } catch (InterruptedException e) {
-            rendu.cancel(true);
+            abandonner(rendu, commence, voie);
             Thread.currentThread().interrupt();
             throw new RenduPdfImpossible("Rendu du document « " + gabarit + " » interrompu");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new UncheckedIOException("Échec de la génération du PDF « " + gabarit + " »",
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+        }
+    }
+
+    private static void abandonner(Future<byte[]> rendu, AtomicBoolean commence, Semaphore voie) {
+        rendu.cancel(true);
+        if (commence.compareAndSet(false, true)) {
+            voie.release();
         }
     }
 

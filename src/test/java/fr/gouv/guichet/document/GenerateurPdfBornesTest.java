@@ -26,4 +26,18 @@ class GenerateurPdfBornesTest {
         GenerateurPdf normal = new GenerateurPdf(Exemples.moteur(), GenerateurPdf.TAILLE_MAX, Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThat(normal.genererRecepisse(Exemples.recepisse())).startsWith("%PDF-".getBytes());
     }
+
+    /**
+     * A render abandoned before its thread even started was cancelled and never ran, so it never gave its place back:
+     * after one such abandon (frequent on a busy machine) every later document of that template waited in vain.
+     */
+    @Test
+    void rendusAbandonnesAvantDeCommencer_rendentAussiLeurPlace() {
+        GenerateurPdf presse = new GenerateurPdf(Exemples.moteur(), GenerateurPdf.TAILLE_MAX, Duration.ofSeconds(2), Duration.ofNanos(1));
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> presse.genererRecepisse(Exemples.recepisse())).isInstanceOf(RenduPdfImpossible.class);
+        }
+        GenerateurPdf normal = new GenerateurPdf(Exemples.moteur(), GenerateurPdf.TAILLE_MAX, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(normal.genererRecepisse(Exemples.recepisse())).startsWith("%PDF-".getBytes());
+    }
 }
