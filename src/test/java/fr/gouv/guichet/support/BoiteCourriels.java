@@ -51,9 +51,9 @@ public final class BoiteCourriels {
         return recus;
     }
 
-    /** Waits (up to 20 s) for the n-th mail to that address whose subject contains the text. */
+    /** Waits (up to 60 s: on a loaded machine the asynchronous listeners may queue behind PDF renderings) for the n-th mail to that address whose subject contains the text. */
     public Recu attendre(String destinataire, String sujetContient, int numero) {
-        Instant limite = Instant.now().plus(Duration.ofSeconds(20));
+        Instant limite = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(limite)) {
             List<Recu> trouves = pour(destinataire).stream().filter(r -> r.sujet().contains(sujetContient)).toList();
             if (trouves.size() >= numero) {
