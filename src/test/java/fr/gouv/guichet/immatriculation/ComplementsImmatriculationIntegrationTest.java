@@ -48,6 +48,14 @@ class ComplementsImmatriculationIntegrationTest {
         return jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single();
     }
 
+    /** The seller declares the sale of a car of its own, the buyer enters the code: the buyer's draft's address. */
+    String ouvrirAchat(ParcoursImmatriculation parcours, ComptesDeTest.Compte vendeur, Cookie acheteur) throws Exception {
+        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false);
+        String code = parcours.vendre(ConnexionsHttp.usager(mvc, vendeur), v)[0];
+        return mvc.perform(post("/usager/vehicules/achat").cookie(acheteur).with(csrf()).param("immatriculation", v.immatriculation())
+                .param("code", code)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    }
+
     @Test
     void changementDeTitulairePaye_accuseDeReceptionParCourriel_avecLeCertDeNimes() throws Exception {
         ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
@@ -81,11 +89,8 @@ class ComplementsImmatriculationIntegrationTest {
                           'female', '75107', '99100', null)""")
                 .params(acheteur.id(), "sub-immat-" + UUID.randomUUID()).update();
         ParcoursImmatriculation parcours = new ParcoursImmatriculation(mvc, jdbc);
-        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false);
-        String code = parcours.vendre(ConnexionsHttp.usager(mvc, vendeur), v)[0];
         Cookie sa = ConnexionsHttp.usager(mvc, acheteur);
-        String demande = mvc.perform(post("/usager/vehicules/achat").cookie(sa).with(csrf()).param("immatriculation", v.immatriculation())
-                .param("code", code)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String demande = ouvrirAchat(parcours, vendeur, sa);
         long id = Long.parseLong(demande.substring(demande.lastIndexOf('/') + 1));
 
         String page = mvc.perform(get(demande).cookie(sa)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -111,11 +116,8 @@ class ComplementsImmatriculationIntegrationTest {
         ComptesDeTest.Compte vendeur = comptes.usager("83");
         ComptesDeTest.Compte acheteur = comptes.usager("83");
         ParcoursImmatriculation parcours = new ParcoursImmatriculation(mvc, jdbc);
-        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false);
-        String code = parcours.vendre(ConnexionsHttp.usager(mvc, vendeur), v)[0];
         Cookie sa = ConnexionsHttp.usager(mvc, acheteur);
-        String demande = mvc.perform(post("/usager/vehicules/achat").cookie(sa).with(csrf()).param("immatriculation", v.immatriculation())
-                .param("code", code)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String demande = ouvrirAchat(parcours, vendeur, sa);
         long id = Long.parseLong(demande.substring(demande.lastIndexOf('/') + 1));
         int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
         mvc.perform(post(demande).cookie(sa).with(csrf()).param("version", String.valueOf(version)).param("action", "enregistrer")
