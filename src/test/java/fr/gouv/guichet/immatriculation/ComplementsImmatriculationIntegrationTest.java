@@ -75,7 +75,11 @@ class ComplementsImmatriculationIntegrationTest {
         assertThat(accuse.lien()).endsWith("/usager/dossiers/" + id);
         assertThat(new BoiteCourriels(greenMail).pour(vendeur.email())).extracting(BoiteCourriels.Recu::sujet)
                 .noneMatch(s -> s.contains(numero));
-        mvc.perform(get("/usager/dossiers/" + id + "/recepisse.pdf").cookie(sa)).andExpect(status().isOk());
+        byte[] pdf = mvc.perform(get("/usager/dossiers/" + id + "/recepisse.pdf").cookie(sa)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(fr.gouv.guichet.demarche.DossierUsagerIntegrationTest.texte(pdf).replaceAll("\\s+", " "))
+                .as("l’accusé nomme le titulaire et son adresse enregistrés").contains("Dominique Acheteur").contains(parcours.adresse)
+                .doesNotContain("Demandeur non renseigné");
     }
 
     @Test
