@@ -173,4 +173,28 @@ class ComplementsImmatriculationIntegrationTest {
                 .isEqualTo(LocalDate.now().minusMonths(1).toString());
         assertThat(registre.parId(v.id()).orElseThrow().adresse().ligne()).isEqualTo(adresse);
     }
+
+    @Test
+    void duplicataApresPerte_laPerteEstDeclareeDansLaDemarche() throws Exception {
+        ComptesDeTest.Compte titulaire = new ComptesDeTest(jdbc, encodeur).usager("83");
+        Cookie s = ConnexionsHttp.usager(mvc, titulaire);
+        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(titulaire.id(), false);
+        String url = mvc.perform(post("/usager/vehicules/" + v.id() + "/duplicata").cookie(s).with(csrf()).param("motif", "perte"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+        int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
+        mvc.perform(post(url).cookie(s).with(csrf()).param("version", String.valueOf(version)).param("action", "payer")
+                        .param("nom", "Vendeur").param("prenoms", "Camille").param("adresse", "1 rue de la Paix").param("code_postal", "83000")
+                        .param("commune", "Toulon"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"declaration_perte-erreur\"")))
+                .andExpect(content().string(containsString("Cochez la déclaration de perte")));
+        assertThat(jdbc.sql("select count(*) from paiement where dossier_id = ?").param(id).query(Integer.class).single()).isZero();
+        String paiement = mvc.perform(post(url).cookie(s).with(csrf()).param("version", String.valueOf(version)).param("action", "payer")
+                        .param("nom", "Vendeur").param("prenoms", "Camille").param("adresse", "1 rue de la Paix").param("code_postal", "83000")
+                        .param("commune", "Toulon").param("declaration_perte", "oui"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(paiement).startsWith("/usager/vehicules/paiements/");
+        assertThat(jdbc.sql("select reponses ->> 'declaration_perte' from dossier where id = ?").param(id).query(String.class).single())
+                .isEqualTo("oui");
+    }
 }

@@ -131,6 +131,14 @@ public class DemandesUsager {
                         + DATE.format(demenagement.plus(DELAI_DEMENAGEMENT)) + ". Écrivez au centre d’instruction (CERT) depuis la page d’aide.");
             }
         }
+        if (operation == Operation.DUPLICATA && "perte".equals(String.valueOf(reponses.get("motif_duplicata")))) {
+            // The loss is declared in the procedure itself (titres.md): an explicit declaration, recorded.
+            boolean declaree = "oui".equals(saisie.get("declaration_perte"));
+            reponses.put("declaration_perte", declaree ? "oui" : "");
+            if (!declaree) {
+                erreurs.put("declaration_perte", "Cochez la déclaration de perte : elle est demandée pour un duplicata après perte.");
+            }
+        }
         for (var champ : CHAMPS.entrySet()) {
             String valeur = saisie.getOrDefault(champ.getKey(), "").strip();
             boolean facultatif = champ.getKey().startsWith("cotitulaire");
