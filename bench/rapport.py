@@ -239,6 +239,16 @@ def rapport(manifeste, sortie, reglages, java):
             e = erreurs(os.path.join(travail, "genou-{}.log".format(r)))
             if e:
                 out.append("Erreurs au palier {}/s :\n\n```\n{}\n```\n".format(r, e))
+    if "immatriculation" in phases:
+        s = stats(phases["immatriculation"][1])
+        out.append("## Immatriculation (issue 13) — {}\n".format(phases["immatriculation"][2]))
+        out.append("Cession par le vendeur puis changement de titulaire payé par l’acheteur (deux comptes), parcours complet.\n")
+        out.append(tableau(s))
+        n_i, ko_i, p99_i = agrege(s, "immat:")
+        resume.append(("Immatriculation : parcours cession + changement de titulaire sans erreur, p99 ≤ 1 s",
+                       "{:.0f} KO / {:.0f}, p99 {:.0f} ms".format(ko_i, n_i, p99_i), verdict(n_i > 0 and ko_i == 0 and p99_i <= 1000)))
+        e = erreurs(os.path.join(travail, "immatriculation.log"))
+        out.append("\nErreurs (Gatling) :\n\n```\n{}\n```\n".format(e or "aucune"))
     if "surcharge" in phases:
         s = stats(phases["surcharge"][1])
         out.append("## (d) Surcharge — {}\n".format(phases["surcharge"][2]))

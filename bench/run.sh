@@ -10,7 +10,8 @@
 #   PORT=18080  PG_PORT=55432  DONNEES=bench/target/donnees  SANS_BUILD=1 (réutilise le jar)  JAR_GUICHET=… (un autre jar, ex. celui de main pour la référence)
 #   POINTE_DEPOTS=10 POINTE_AGENTS=100 POINTE_NU=10 (arrivées par seconde de la pointe ; réduites ensemble sur une machine
 #   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
-#   PHASES="pointe capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
+#   IMMATRICULATIONS=1 DUREE_IMMAT=120 (cessions suivies du changement de titulaire payé, par seconde, et durée de la phase)
+#   PHASES="pointe immatriculation capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RACINE=$(pwd)
@@ -26,10 +27,12 @@ CAPACITE=${CAPACITE:-60}
 PORT=${PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 DONNEES=${DONNEES:-bench/target/donnees}
-PHASES=${PHASES:-"pointe capacite genou surcharge"}
+PHASES=${PHASES:-"pointe immatriculation capacite genou surcharge"}
 POINTE_DEPOTS=${POINTE_DEPOTS:-10}
 POINTE_AGENTS=${POINTE_AGENTS:-100}
 POINTE_NU=${POINTE_NU:-10}
+IMMATRICULATIONS=${IMMATRICULATIONS:-1}
+DUREE_IMMAT=${DUREE_IMMAT:-120}
 DATE=$(date +%Y-%m-%d-%H%M)
 SORTIE=bench/results/$DATE
 TRAVAIL=bench/target/run-$DATE
@@ -110,6 +113,10 @@ APRES=$(cpu_ms)
 # The peak's CPU (Guichet, PostgreSQL), for the report's cost per deposit.
 printf 'cpu-pointe\t%s\t%s\n' "$(( $(echo "$APRES" | cut -f1) - $(echo "$AVANT" | cut -f1) ))" \
   "$(( $(echo "$APRES" | cut -f2) - $(echo "$AVANT" | cut -f2) ))" >> "$MANIFESTE"
+if a_jouer immatriculation; then
+  # Issue 13: a sale then its change of holder paid online, between two accounts (cars seeded by AmorcageVehicules).
+  gatling immatriculation Immatriculation -Dimmatriculations="$IMMATRICULATIONS" -Dduree="$DUREE_IMMAT"
+fi
 if a_jouer capacite; then
   gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
   gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
@@ -139,6 +146,6 @@ fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "PHASES=$PHASES POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES IMMATRICULATIONS=$IMMATRICULATIONS DUREE_IMMAT=$DUREE_IMMAT POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"

@@ -34,6 +34,7 @@ public final class Amorcage {
             long deja = compter(c, "select count(*) from dossier where numero like 'SEED-%'");
             if (deja >= dossiers && compter(c, "select count(*) from usager where email like '%@bench.guichet.test'") >= usagers) {
                 System.out.printf("Amorçage : déjà fait (%d dossiers, comptes présents)%n", deja);
+                AmorcageVehicules.amorcer(c);
                 return;
             }
             long debut = System.nanoTime();
@@ -111,6 +112,9 @@ public final class Amorcage {
                 s.execute("vacuum analyze dossier");
                 s.execute("analyze usager");
                 s.execute("analyze agent");
+            }
+            AmorcageVehicules.amorcer(c);
+            try (Statement s = c.createStatement()) {
                 s.execute("checkpoint");
             }
             System.out.printf("Amorçage terminé en %.0f s : %,d dossiers, %,d usagers, 101 agents%n", (System.nanoTime() - debut) / 1e9,

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.compte;
 
+import fr.gouv.guichet.compte.internal.ComptesFranceConnect;
 import fr.gouv.guichet.compte.internal.UsagerRepository;
 import org.springframework.stereotype.Service;
 
@@ -10,9 +11,17 @@ import java.util.Optional;
 public class Usagers {
 
     private final UsagerRepository usagers;
+    private final ComptesFranceConnect franceConnect;
 
-    Usagers(UsagerRepository usagers) {
+    Usagers(UsagerRepository usagers, ComptesFranceConnect franceConnect) {
         this.usagers = usagers;
+        this.franceConnect = franceConnect;
+    }
+
+    /** The identity FranceConnect certified for this account, when it is linked to FranceConnect. */
+    public Optional<IdentiteCertifiee> identiteCertifiee(long id) {
+        return franceConnect.identite(id).map(i -> new IdentiteCertifiee(i.nomUsage() == null ? i.nomNaissance() : i.nomUsage(),
+                i.prenoms(), i.dateNaissance()));
     }
 
     public Optional<ProfilUsager> profil(long id) {

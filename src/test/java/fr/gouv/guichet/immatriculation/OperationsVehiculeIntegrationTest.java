@@ -8,12 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static fr.gouv.guichet.immatriculation.VehiculesDeTest.attendre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Issue 13, points 4 and 5: address change (free on a label, up to 3, then a paid new card) and duplicate. */
@@ -42,6 +47,7 @@ class OperationsVehiculeIntegrationTest {
         int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
         return mvc.perform(post("/usager/vehicules/demandes/" + id).cookie(session).with(csrf()).param("version", String.valueOf(version))
                         .param("action", "payer").param("nom", "Vendeur").param("prenoms", "Camille").param("adresse", adresse)
+                        .param("date_demenagement", java.time.LocalDate.now().minusDays(5).toString())
                         .param("code_postal", "83000").param("commune", "Toulon"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
     }
@@ -82,6 +88,22 @@ class OperationsVehiculeIntegrationTest {
         mvc.perform(post("/usager/vehicules/" + v.id() + "/duplicata").cookie(s).with(csrf()).param("motif", "inconnu"))
                 .andExpect(status().is3xxRedirection());
         long id = commencer(s, v.id(), "duplicata", "vol");
+        int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
+        mvc.perform(post("/usager/vehicules/demandes/" + id).cookie(s).with(csrf()).param("version", String.valueOf(version))
+                        .param("action", "payer").param("nom", "Vendeur").param("prenoms", "Camille").param("adresse", "1 rue de la Paix")
+                        .param("code_postal", "83000").param("commune", "Toulon"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Joignez le récépissé de votre déclaration de vol")))
+                .andExpect(content().string(containsString("id=\"declaration_vol-erreur\"")));
+        assertThat(jdbc.sql("select count(*) from paiement where dossier_id = ?").param(id).query(Integer.class).single())
+                .as("pas de paiement sans la déclaration de vol").isZero();
+        // Checked by its content: a text file named .pdf is refused, with the reason next to the field.
+        mvc.perform(multipart("/usager/vehicules/demandes/" + id + "/pieces").file(new MockMultipartFile("fichier", "recepisse.pdf",
+                        "application/pdf", "pas un PDF".getBytes())).param("code", "declaration_vol").cookie(s).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("erreurs", org.hamcrest.Matchers.hasKey("declaration_vol")));
+        mvc.perform(multipart("/usager/vehicules/demandes/" + id + "/pieces").file(new MockMultipartFile("fichier", "recepisse.pdf",
+                        "application/pdf", pdf("Récépissé de déclaration de vol"))).param("code", "declaration_vol").cookie(s).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("messageSucces", containsString("recepisse.pdf")));
         assertThat(transmettre(s, id, "1 rue de la Paix")).startsWith("/usager/vehicules/paiements/");
         assertThat(jdbc.sql("select montant_centimes from demande_immatriculation where dossier_id = ?").param(id).query(Integer.class)
                 .single()).as("Y4 + Y5").isEqualTo(1376);
@@ -89,5 +111,25 @@ class OperationsVehiculeIntegrationTest {
         attendre("duplicata commandé", () -> etat(id).equals("EN_PRODUCTION") || etat(id).equals("EXPEDIE"));
         assertThat(registre.parId(v.id()).orElseThrow().situation().vole()).isFalse();
         assertThat(registre.historique(v.id())).extracting(OperationVehicule::type).contains("DUPLICATA");
+        assertThat(jdbc.sql("select count(*) from piece_jointe where dossier_id = ? and code_piece = 'declaration_vol'").param(id)
+                .query(Integer.class).single()).as("la déclaration de vol jointe au dossier déposé").isOne();
+    }
+
+    /** A one-page PDF showing the text. */
+    static byte[] pdf(String texte) throws java.io.IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var sortie = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var contenu = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                contenu.beginText();
+                contenu.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+                contenu.newLineAtOffset(72, 720);
+                contenu.showText(texte.replace('é', 'e'));
+                contenu.endText();
+            }
+            document.save(sortie);
+            return sortie.toByteArray();
+        }
     }
 }

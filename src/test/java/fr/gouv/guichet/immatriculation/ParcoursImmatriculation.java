@@ -22,6 +22,15 @@ final class ParcoursImmatriculation {
     private final MockMvc mvc;
     private final JdbcClient jdbc;
     private final HttpClient navigateur = HttpClient.newHttpClient();
+    /**
+     * The buyer's address, of its own: three changes of holder to one address within the window send the dossier to
+     * the CERT (fraud rule counted over the whole shared database).
+     */
+    final String adresse = adresseUnique("avenue Foch");
+
+    static String adresseUnique(String voie) {
+        return (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)) + " " + voie;
+    }
 
     ParcoursImmatriculation(MockMvc mvc, JdbcClient jdbc) {
         this.mvc = mvc;
@@ -45,8 +54,8 @@ final class ParcoursImmatriculation {
         long id = Long.parseLong(demande.substring(demande.lastIndexOf('/') + 1));
         int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
         mvc.perform(post(demande).cookie(acheteur).with(csrf()).param("version", String.valueOf(version)).param("action", "enregistrer")
-                        .param("nom", nom).param("prenoms", "Dominique").param("adresse", "4 avenue Foch").param("code_postal", "83400")
-                        .param("commune", "Hyères"))
+                        .param("nom", nom).param("prenoms", "Dominique").param("date_naissance", "1980-04-12")
+                        .param("adresse", adresse).param("code_postal", "83400").param("commune", "Hyères"))
                 .andExpect(status().is3xxRedirection());
         return id;
     }
@@ -58,7 +67,8 @@ final class ParcoursImmatriculation {
     String payerLien(Cookie acheteur, long id, String nom) throws Exception {
         int version = jdbc.sql("select version from dossier where id = ?").param(id).query(Integer.class).single();
         String url = mvc.perform(post("/usager/vehicules/demandes/" + id).cookie(acheteur).with(csrf()).param("version", String.valueOf(version))
-                        .param("action", "payer").param("nom", nom).param("prenoms", "Dominique").param("adresse", "4 avenue Foch")
+                        .param("action", "payer").param("nom", nom).param("prenoms", "Dominique").param("date_naissance", "1980-04-12")
+                        .param("date_demenagement", LocalDate.now().minusDays(3).toString()).param("adresse", adresse)
                         .param("code_postal", "83400").param("commune", "Hyères"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url).cookie(acheteur))

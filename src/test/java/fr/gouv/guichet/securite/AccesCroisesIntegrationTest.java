@@ -130,6 +130,7 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/vehicules/cessions/{id}/situation.pdf", t -> Map.of("id", t.cession)),
             Map.entry("/usager/vehicules/demandes/{id}", t -> Map.of("id", t.demandeImmatriculation)),
             Map.entry("/usager/vehicules/demandes/{id}/certificat-provisoire.pdf", t -> Map.of("id", t.demandeImmatriculation)),
+            Map.entry("/usager/vehicules/demandes/{id}/pieces", t -> Map.of("id", t.demandeImmatriculation)),
             Map.entry("/usager/vehicules/paiements/{reference}", t -> Map.of("reference", t.referencePaiement)),
             Map.entry("/usager/vehicules/paiements/{reference}/retour", t -> Map.of("reference", t.referencePaiement)),
             Map.entry("/agent/dossiers/{id}", t -> Map.of("id", t.dossier)),

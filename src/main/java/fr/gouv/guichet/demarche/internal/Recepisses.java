@@ -130,7 +130,15 @@ public class Recepisses {
     private static DonneesRecepisse.Demandeur demandeur(Reponses r) {
         String nom = !r.texte("denomination").isBlank() ? r.texte("denomination")
                 : (r.texte("prenom") + " " + r.texte("nom_naissance")).strip();
+        if (nom.isBlank()) {
+            // Forms that name their holder "prenoms" / "nom" and its address "adresse" / "code_postal" / "commune".
+            nom = (r.texte("prenoms") + " " + r.texte("nom")).strip();
+        }
         List<String> adresse = new ArrayList<>();
+        if (r.texte("declarant_voie").isBlank() && !r.texte("adresse").isBlank()) {
+            adresse.add(r.texte("adresse"));
+            adresse.add((r.texte("code_postal") + " " + r.texte("commune")).strip());
+        }
         if (!r.texte("declarant_voie").isBlank()) {
             adresse.add(r.texte("declarant_voie"));
         }

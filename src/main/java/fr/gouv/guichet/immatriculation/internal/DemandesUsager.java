@@ -14,8 +14,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.gouv.guichet.compte.IdentiteCertifiee;
+import fr.gouv.guichet.compte.Usagers;
+
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +41,21 @@ public class DemandesUsager {
     /** The fields of the holder's page, with their French designation. */
     public static final Map<String, String> CHAMPS = champs();
 
-    public record Vue(Dossier dossier, Demandes.Demande demande, Vehicule vehicule, Map<String, String> reponses) {
+    /**
+     * A request as its page shows it.
+     *
+     * @param identiteCertifiee the buyer's identity comes from FranceConnect: prefilled, not editable
+     */
+    public record Vue(Dossier dossier, Demandes.Demande demande, Vehicule vehicule, Map<String, String> reponses,
+                      boolean identiteCertifiee) {
         public boolean gratuite() {
             return demande.montantCentimes() == 0;
         }
     }
+
+    /** An address change is declared within a month of moving (titres.md, SIV). */
+    public static final Period DELAI_DEMENAGEMENT = Period.ofMonths(1);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final Dossiers dossiers;
     private final Demandes demandes;
@@ -44,9 +63,11 @@ public class DemandesUsager {
     private final BaremeTaxes bareme;
     private final Departements departements;
     private final Clock horloge;
+    private final Usagers usagers;
 
     DemandesUsager(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, BaremeTaxes bareme, Departements departements,
-                   Clock horloge) {
+                   Clock horloge, Usagers usagers) {
+        this.usagers = usagers;
         this.dossiers = dossiers;
         this.demandes = demandes;
         this.registre = registre;
@@ -62,7 +83,14 @@ public class DemandesUsager {
         Vehicule vehicule = registre.parId(demande.vehiculeId()).orElseThrow(VehiculeIntrouvable::new);
         Map<String, String> reponses = new LinkedHashMap<>();
         dossier.reponses().forEach((k, v) -> reponses.put(k, String.valueOf(v)));
-        return new Vue(dossier, demande, vehicule, reponses);
+        Optional<IdentiteCertifiee> certifiee = demande.operation() == Operation.CHANGEMENT_TITULAIRE && dossier.estBrouillon()
+                ? usagers.identiteCertifiee(usagerId) : Optional.empty();
+        certifiee.ifPresent(i -> reponses.putAll(identite(i)));
+        return new Vue(dossier, demande, vehicule, reponses, certifiee.isPresent());
+    }
+
+    private static Map<String, String> identite(IdentiteCertifiee i) {
+        return Map.of("nom", i.nom(), "prenoms", i.prenoms(), "date_naissance", i.dateNaissance());
     }
 
     public List<Vue> deLUsager(long usagerId) {
@@ -81,6 +109,36 @@ public class DemandesUsager {
         }
         Map<String, String> erreurs = new LinkedHashMap<>();
         Map<String, Object> reponses = new HashMap<>(vue.dossier().reponses());
+        saisie = new HashMap<>(saisie);
+        if (vue.identiteCertifiee()) {
+            // FranceConnect's identity, whatever the form sent: the page shows it read-only.
+            saisie.putAll(identite(usagers.identiteCertifiee(usagerId).orElseThrow()));
+            reponses.put("identite_franceconnect", "oui");
+        }
+        Operation operation = vue.demande().operation();
+        if (operation == Operation.CHANGEMENT_TITULAIRE && vue.identiteCertifiee()) {
+            reponses.put("date_naissance", saisie.get("date_naissance"));
+        } else if (operation == Operation.CHANGEMENT_TITULAIRE) {
+            date(saisie, "date_naissance", erreurs, reponses, LocalDate.of(1900, 1, 1), "Indiquez la date de naissance du titulaire.",
+                    "La date de naissance ne peut pas être dans le futur.");
+        } else if (operation == Operation.CHANGEMENT_ADRESSE) {
+            LocalDate aujourdhui = LocalDate.now(horloge.withZone(Cessions.PARIS));
+            LocalDate demenagement = date(saisie, "date_demenagement", erreurs, reponses, LocalDate.of(1900, 1, 1),
+                    "Indiquez la date de votre déménagement.", "La date du déménagement ne peut pas être dans le futur.");
+            if (demenagement != null && demenagement.plus(DELAI_DEMENAGEMENT).isBefore(aujourdhui)) {
+                erreurs.put("date_demenagement", "Le changement d’adresse se déclare dans le mois qui suit le déménagement : pour un "
+                        + "déménagement le " + DATE.format(demenagement) + ", ce délai a pris fin le "
+                        + DATE.format(demenagement.plus(DELAI_DEMENAGEMENT)) + ". Écrivez au centre d’instruction (CERT) depuis la page d’aide.");
+            }
+        }
+        if (operation == Operation.DUPLICATA && "perte".equals(String.valueOf(reponses.get("motif_duplicata")))) {
+            // The loss is declared in the procedure itself (titres.md): an explicit declaration, recorded.
+            boolean declaree = "oui".equals(saisie.get("declaration_perte"));
+            reponses.put("declaration_perte", declaree ? "oui" : "");
+            if (!declaree) {
+                erreurs.put("declaration_perte", "Cochez la déclaration de perte : elle est demandée pour un duplicata après perte.");
+            }
+        }
         for (var champ : CHAMPS.entrySet()) {
             String valeur = saisie.getOrDefault(champ.getKey(), "").strip();
             boolean facultatif = champ.getKey().startsWith("cotitulaire");
@@ -109,6 +167,43 @@ public class DemandesUsager {
         }
         demandes.fixerTaxes(dossierId, taxes(vue.demande().operation(), vue.vehicule(), vue.dossier().codeDepartement(),
                 nouvelleCarte(vue.demande().operation(), vue.vehicule())));
+    }
+
+    /**
+     * Reads a date field (aaaa-mm-jj, as the date input sends it, or jj/mm/aaaa typed without JavaScript), records it,
+     * and puts a French message next to the field when it is missing, unreadable, too old or in the future.
+     */
+    private @Nullable LocalDate date(Map<String, String> saisie, String champ, Map<String, String> erreurs, Map<String, Object> reponses,
+                                     LocalDate auPlusTot, String manquante, String future) {
+        String texte = saisie.getOrDefault(champ, "").strip();
+        reponses.put(champ, texte.length() > 10 ? "" : texte);
+        if (texte.isEmpty()) {
+            erreurs.put(champ, manquante);
+            return null;
+        }
+        LocalDate date = lireDate(texte);
+        if (date == null || date.isBefore(auPlusTot)) {
+            erreurs.put(champ, "Cette date n’existe pas ou est mal écrite : indiquez-la au format jj/mm/aaaa, par exemple 14/07/2026.");
+            return null;
+        }
+        if (date.isAfter(LocalDate.now(horloge.withZone(Cessions.PARIS)))) {
+            erreurs.put(champ, future);
+            return null;
+        }
+        reponses.put(champ, date.toString());
+        return date;
+    }
+
+    static @Nullable LocalDate lireDate(String texte) {
+        if (texte.length() > 10) {
+            return null;
+        }
+        try {
+            return texte.contains("/") ? LocalDate.parse(texte, DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT))
+                    : LocalDate.parse(texte);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Whether the operation makes a new card: an address change does only when the card has no room for a fourth label. */

@@ -50,9 +50,11 @@ public class Paiements {
     private final Dossiers dossiers;
     private final Clock horloge;
     private final org.springframework.core.env.Environment env;
+    private final PiecesDemande pieces;
 
     Paiements(JdbcClient jdbc, PrestatairePaiement prestataire, Demandes demandes, Dossiers dossiers, Clock horloge,
-              org.springframework.core.env.Environment env) {
+              org.springframework.core.env.Environment env, PiecesDemande pieces) {
+        this.pieces = pieces;
         this.jdbc = jdbc;
         this.prestataire = prestataire;
         this.demandes = demandes;
@@ -74,6 +76,7 @@ public class Paiements {
         if (demande.montantCentimes() <= 0) {
             throw ErreursSaisie.sur("paiement", "Complétez d’abord le titulaire et l’adresse : le montant en dépend.");
         }
+        pieces.exigerCompletes(dossierId, demande.operation(), dossier.reponses());
         String urlPublique = env.getProperty("guichet.url-publique", "http://localhost:8080").replaceAll("/+$", "");
         Instant maintenant = horloge.instant();
         String reference = "IM" + dossierId + "-" + HexFormat.of().formatHex(aleatoire());
@@ -125,6 +128,7 @@ public class Paiements {
             long usager = jdbc.sql("select usager_id from dossier where id = ?").param(p.dossierId()).query(Long.class).single();
             dossiers.deposer(p.dossierId(), usager, UUID.nameUUIDFromBytes(p.reference().getBytes(StandardCharsets.UTF_8)),
                     Operation.PREFIXE_NUMERO);
+            pieces.transmettre(p.dossierId(), usager);
         }
         return jdbc.sql(SELECT + " where id = ?").param(p.id()).query(this::ligne).optional();
     }
@@ -155,8 +159,11 @@ public class Paiements {
         if (demande.montantCentimes() != 0) {
             throw ErreursSaisie.sur("paiement", "Cette demande est payante : payez-la pour la transmettre.");
         }
+        pieces.exigerCompletes(dossierId, demande.operation(),
+                dossiers.deLUsager(dossierId, usagerId).orElseThrow(VehiculeIntrouvable::new).reponses());
         dossiers.deposer(dossierId, usagerId, UUID.nameUUIDFromBytes(("gratuit-" + dossierId).getBytes(StandardCharsets.UTF_8)),
                 Operation.PREFIXE_NUMERO);
+        pieces.transmettre(dossierId, usagerId);
     }
 
     private boolean dejaPaye(long dossierId) {

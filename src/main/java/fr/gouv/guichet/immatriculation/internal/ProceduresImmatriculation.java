@@ -1,6 +1,5 @@
 package fr.gouv.guichet.immatriculation.internal;
 
-import fr.gouv.guichet.demarche.PiecesDemandees;
 import fr.gouv.guichet.demarche.Procedure;
 import fr.gouv.guichet.immatriculation.CycleImmatriculation;
 import fr.gouv.guichet.immatriculation.Operation;
@@ -30,6 +29,7 @@ class ProceduresImmatriculation {
 
     private static Procedure procedure(Operation operation) {
         return new Procedure(operation.code(), operation.libelle(), Operation.PREFIXE_NUMERO, Operation.FORMULAIRE,
-                "sans objet (téléprocédure)", Operation.FAMILLE, CycleImmatriculation.CYCLE, PiecesDemandees.AUCUNE);
+                "sans objet (téléprocédure)", Operation.FAMILLE, CycleImmatriculation.CYCLE,
+                (definition, reponses) -> PiecesDemande.attendues(operation, reponses.valeurs()));
     }
 }

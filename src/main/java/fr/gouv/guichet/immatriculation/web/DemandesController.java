@@ -11,6 +11,8 @@ import fr.gouv.guichet.immatriculation.internal.ChangementsTitulaire;
 import fr.gouv.guichet.immatriculation.internal.DemandesUsager;
 import fr.gouv.guichet.immatriculation.internal.DocumentsImmatriculation;
 import fr.gouv.guichet.immatriculation.internal.Paiements;
+import fr.gouv.guichet.immatriculation.internal.PiecesDemande;
+import fr.gouv.guichet.piece.InspecteurFichier;
 import fr.gouv.guichet.immatriculation.internal.SuiviProduction;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,9 +40,14 @@ class DemandesController {
     private final DocumentsImmatriculation documents;
     private final SuiviProduction suivi;
     private final Dossiers dossiers;
+    private final PiecesDemande pieces;
+    private final long tailleMaxMo;
 
     DemandesController(UsagerCourant usager, ChangementsTitulaire changements, DemandesUsager demandes, Paiements paiements,
-                       DocumentsImmatriculation documents, SuiviProduction suivi, Dossiers dossiers) {
+                       DocumentsImmatriculation documents, SuiviProduction suivi, Dossiers dossiers, PiecesDemande pieces,
+                       InspecteurFichier inspecteur) {
+        this.pieces = pieces;
+        this.tailleMaxMo = inspecteur.tailleMax() / (1024 * 1024);
         this.usager = usager;
         this.changements = changements;
         this.demandes = demandes;
@@ -77,6 +84,9 @@ class DemandesController {
         model.addAttribute("vue", vue);
         model.addAttribute("paiements", paiements.duDossier(id));
         model.addAttribute("transitions", dossiers.transitions(id));
+        model.addAttribute("piecesAttendues", PiecesDemande.attendues(vue.demande().operation(), vue.reponses()));
+        model.addAttribute("piecesJointes", pieces.duDossier(id));
+        model.addAttribute("tailleMaxMo", tailleMaxMo);
         if (!model.containsAttribute("valeurs")) {
             model.addAttribute("valeurs", vue.reponses());
         }
