@@ -188,6 +188,24 @@ class ParcoursPermisIntegrationTest {
         assertThat(attendre(() -> Optional.of(statutTimbre(timbre)).filter("LIBERE"::equals))).isEqualTo("LIBERE");
     }
 
+    @Test
+    void unCompteSupprimeLibereLeTimbreDeSonBrouillon() throws Exception {
+        String timbre = timbreNeuf();
+        Depart d = commencer(DemarchePermis.PERTE, "83", JeuDeDemonstration.EPHOTO_VALIDES.get(2), timbre);
+        confirmerPhoto(d);
+        Dossier brouillon = dossiers.deLUsager(d.id(), d.compte().id()).orElseThrow();
+        assertThat(timbres.reserver(DemarchePermis.PERTE, brouillon)).isEmpty();
+        assertThat(statutTimbre(timbre)).isEqualTo("RESERVE");
+        mvc.perform(post("/compte/suppression").cookie(d.session()).with(csrf()).param("motDePasseSuppression", ComptesDeTest.MOT_DE_PASSE))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("select count(*) from dossier where id = ?").param(d.id()).query(Long.class).single()).isZero();
+        assertThat(attendre(() -> Optional.of(statutTimbre(timbre)).filter("LIBERE"::equals)))
+                .as("le timbre réservé par le brouillon du compte supprimé redevient utilisable").isEqualTo("LIBERE");
+        Depart autre = commencer(DemarchePermis.PERTE, "83", JeuDeDemonstration.EPHOTO_VALIDES.get(2), timbre);
+        confirmerPhoto(autre);
+        assertThat(timbres.reserver(DemarchePermis.PERTE, dossiers.deLUsager(autre.id(), autre.compte().id()).orElseThrow())).isEmpty();
+    }
+
     @Autowired
     fr.gouv.guichet.permis.TimbrePermis timbres;
 
