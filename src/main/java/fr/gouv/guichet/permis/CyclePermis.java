@@ -25,6 +25,9 @@ public final class CyclePermis {
             + "hiérarchique auprès du ministre de l’intérieur, ou par un recours contentieux devant le tribunal administratif "
             + "compétent, y compris par l’application Télérecours citoyens (www.telerecours.fr).";
 
+    /** The document of the decision refusing a request (PDF rendered after the refusal, sent with its e-mail). */
+    public static final String PIECE_DECISION_REFUS = "refus_permis";
+
     public static final Etat BROUILLON = EtatsCommuns.brouillon();
     public static final Etat DEPOSE = EtatsCommuns.depose("Transmis au centre d’instruction");
     public static final Etat EN_INSTRUCTION = Etat.de("EN_INSTRUCTION", "En instruction", StatutUsager.EN_COURS,
@@ -56,7 +59,8 @@ public final class CyclePermis {
                     + "le numéro de suivi et la date de livraison prévue figurent dans le suivi de votre dossier.");
     public static final Transition REFUSER = Transition.de("REFUSER", AGENT, "Refus motivé", REFUSE, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES)
             .avecAvis("décision de refus", "Votre demande est refusée : le motif figure dans le suivi de votre dossier et la décision "
-                    + "motivée, avec les voies de recours, parmi ses documents. " + VOIES_DE_RECOURS);
+                    + "motivée, avec les voies de recours, parmi ses documents et jointe à ce courriel. " + VOIES_DE_RECOURS)
+            .joignant(PIECE_DECISION_REFUS);
 
     public static final CycleDeVie TITRE = new CycleDeVie("permis-titre",
             List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, VALIDE, EN_PRODUCTION, EXPEDIE, REFUSE),
@@ -96,7 +100,9 @@ public final class CyclePermis {
                     + "Joignez-les dans votre dossier puis indiquez que vous les avez transmis.");
     public static final Transition REFUSER_ECHANGE = Transition.de("REFUSER", AGENT, "Refus motivé", REFUSE,
                     ORIGINAUX_ATTENDUS, ORIGINAUX_RECUS, EN_INSTRUCTION, ATTENTE_PIECES)
-            .avecAvis("décision de refus", "Votre demande est refusée : la décision motivée et les voies de recours sont dans votre dossier.");
+            .avecAvis("décision de refus", "Votre demande est refusée : la décision motivée et les voies de recours sont dans votre "
+                    + "dossier et jointes à ce courriel. " + VOIES_DE_RECOURS)
+            .joignant(PIECE_DECISION_REFUS);
 
     public static final CycleDeVie ECHANGE = new CycleDeVie("permis-echange",
             List.of(BROUILLON, ORIGINAUX_ATTENDUS, ORIGINAUX_RECUS, EN_INSTRUCTION, ATTENTE_PIECES, VALIDE, EN_PRODUCTION, EXPEDIE, REFUSE),

@@ -18,6 +18,15 @@ public record Neph(String valeur) {
 
     private static final Pattern DOUZE_CHIFFRES = Pattern.compile("\\d{12}");
 
+    /**
+     * The two digits "préfecture" of the NEPH Guichet gives: {@code 01} for every département. The only source of the
+     * layout ({@code titres.md}, [39], commercial sites) says "préfecture (2)" and nothing about how préfectures and
+     * sous-préfectures are numbered within a département; the département's two digits are those of the département
+     * where the inscription is deposited ({@link #departementSurDeuxChiffres}). Kept in this one place (ADR 0021) until
+     * a source gives the numbering; NEPH typed by people keep whatever digits they carry.
+     */
+    public static final int PREFECTURE_SANS_SOURCE = 1;
+
     public Neph {
         String probleme = probleme(valeur);
         if (probleme != null) {

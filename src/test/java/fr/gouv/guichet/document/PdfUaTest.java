@@ -33,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tables (header, verification block) are not tagged as data tables, and every document starts with the State's
  * block (République française, motto) and the issuing authority.
  */
-class PdfUaTest {
+public class PdfUaTest {
 
     private static GenerateurPdf generateur;
 
     @BeforeAll
     static void initialiser() {
-        VeraGreenfieldFoundryProvider.initialise();
+        initialiserVeraPdf();
         generateur = new GenerateurPdf(Exemples.moteur());
     }
 
@@ -92,8 +92,13 @@ class PdfUaTest {
         }
     }
 
+    /** veraPDF's validators, once per JVM (idempotent). */
+    public static void initialiserVeraPdf() {
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
     /** The failed PDF/UA-1 rules, as "clause-test : message (contexte)"; empty when the document complies. */
-    static List<String> echecsPdfUa1(byte[] pdf) throws IOException, ModelParsingException, EncryptedPdfException, ValidationException {
+    public static List<String> echecsPdfUa1(byte[] pdf) throws IOException, ModelParsingException, EncryptedPdfException, ValidationException {
         try (PDFAParser analyseur = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
              PDFAValidator validateur = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
             ValidationResult resultat = validateur.validate(analyseur);

@@ -148,4 +148,35 @@ class ParcoursPermisBrowserTest extends ParcoursDossierNavigateur {
             assertThat(jdbc.sql("select etat from dossier where id = ?").param(id).query(String.class).single()).isEqualTo("DEPOSE");
         }
     }
+
+    @Test
+    void unEchangeHorsUe_rendezVousPrisALaPrefecture_puisDeplaceSansJavaScript() {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id;
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page page = connecte(contexte, compte);
+            id = commencer(page, DemarchePermis.ECHANGE_HORS_UE, true);
+            remplir(page, compte, id, DemarchePermis.ECHANGE_HORS_UE, "", true);
+            assertThat(page.locator("#numero-dossier")).hasText(NUMERO_PC);
+            page.locator("main").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("Prendre rendez-vous à la préfecture")).click();
+            assertThat(page.locator("h1")).hasText("Rendez-vous à la préfecture");
+            verifierAccessibilite(page);
+            bouton(page, "Réserver ce créneau");
+            assertThat(page.locator("#erreur-creneau")).containsText("Choisissez un créneau");
+            cocher(page, "#creneau-0-0");
+            bouton(page, "Réserver ce créneau");
+            assertThat(page.locator(".fr-alert--success")).containsText("Votre rendez-vous est réservé");
+            assertThat(page.locator("main")).containsText("Votre rendez-vous à la préfecture pour présenter vos originaux");
+            verifierAccessibilite(page);
+        }
+        try (BrowserContext contexte = navigateur.contexteSansJavaScript()) {
+            Page page = connecte(contexte, compte);
+            page.navigate(url("/usager/permis/dossiers/" + id + "/rendez-vous"));
+            assertThat(page.locator("#rendez-vous-actif")).isVisible();
+            cocher(page, "#creneau-0-1");
+            bouton(page, "Déplacer mon rendez-vous sur ce créneau");
+            assertThat(page.locator(".fr-alert--success")).containsText("Votre rendez-vous est déplacé");
+        }
+    }
 }

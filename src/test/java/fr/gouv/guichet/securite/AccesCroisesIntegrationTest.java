@@ -113,6 +113,9 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/permis/dossiers/{id}/photo", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/permis/dossiers/{id}/photo/confirmation", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/permis/dossiers/{id}/bordereau.pdf", t -> Map.of("id", t.dossier)),
+            // Appointment in préfecture of a non-EU exchange: another usager on a real exchange in RendezVousPrefectureIntegrationTest.
+            Map.entry("/usager/permis/dossiers/{id}/rendez-vous", t -> Map.of("id", t.dossier)),
+            Map.entry("/usager/permis/dossiers/{id}/rendez-vous/annulation", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/pro/depots/{id}", t -> Map.of("id", t.dossier)),

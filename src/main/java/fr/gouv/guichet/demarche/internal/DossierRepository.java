@@ -1,6 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Evenements;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
 import org.jspecify.annotations.Nullable;
@@ -123,8 +124,10 @@ public class DossierRepository {
         return jdbc.sql("delete from dossier where id = ? and usager_id = ? and etat = 'BROUILLON'").params(id, usagerId).update();
     }
 
-    public void supprimerBrouillonsDe(long usagerId) {
-        jdbc.sql("delete from dossier where usager_id = ? and etat = 'BROUILLON'").param(usagerId).update();
+    /** Deletes the usager's drafts; returns each deleted draft's id and procedure (what it held is released after). */
+    public List<Evenements.BrouillonSupprime> supprimerBrouillonsDe(long usagerId) {
+        return jdbc.sql("delete from dossier where usager_id = ? and etat = 'BROUILLON' returning id, demarche").param(usagerId)
+                .query((rs, i) -> new Evenements.BrouillonSupprime(rs.getLong(1), rs.getString(2))).list();
     }
 
     /**

@@ -53,7 +53,10 @@ public class DonneesPermis {
                 .map(Neph::new);
     }
 
-    /** Gives the dossier its NEPH, in the caller's transaction: the next order of the month in the département. */
+    /**
+     * Gives the dossier its NEPH, in the caller's transaction: the département of the deposit, the préfecture digits of
+     * {@link Neph#PREFECTURE_SANS_SOURCE}, the next order of the month in the département.
+     */
     public Neph attribuerNeph(long dossierId, YearMonth mois, String departement, Instant maintenant) {
         Optional<Neph> deja = neph(dossierId);
         if (deja.isPresent()) {
@@ -66,7 +69,7 @@ public class DonneesPermis {
                         on conflict (mois, departement) do update set dernier = permis_neph_compteur.dernier + 1
                         returning dernier""")
                 .params(aamm, deuxChiffres).query(Integer.class).single();
-        Neph neph = Neph.attribuer(mois, deuxChiffres, 1, rang);
+        Neph neph = Neph.attribuer(mois, deuxChiffres, Neph.PREFECTURE_SANS_SOURCE, rang);
         jdbc.sql("insert into permis_neph (dossier_id, neph, attribue_le) values (?, ?, ?)")
                 .params(dossierId, neph.valeur(), Timestamp.from(maintenant)).update();
         return neph;

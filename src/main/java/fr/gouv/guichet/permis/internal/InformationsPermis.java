@@ -32,8 +32,11 @@ class InformationsPermis implements InformationsDossier {
     private final TimbrePermis timbre;
     private final Dossiers dossiers;
     private final ServicesInstructeurs services;
+    private final RendezVousPrefecture rendezVous;
 
-    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, Dossiers dossiers, ServicesInstructeurs services) {
+    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, Dossiers dossiers, ServicesInstructeurs services,
+                       RendezVousPrefecture rendezVous) {
+        this.rendezVous = rendezVous;
         this.services = services;
         this.donnees = donnees;
         this.timbre = timbre;
@@ -62,10 +65,25 @@ class InformationsPermis implements InformationsDossier {
             originaux(dossier, lignes, liens);
         }
         if (demarche.get().rendezVousEnPrefecture()) {
-            lignes.add("La préfecture vous proposera un rendez-vous, par un message dans ce dossier, pour présenter vos "
-                    + "originaux (permis étranger, titre de séjour et traduction si besoin) : ne les envoyez pas par courrier.");
+            rendezVous(dossier, lignes, liens);
         }
         return lignes.isEmpty() ? Optional.empty() : Optional.of(new Encart("Votre permis de conduire", lignes, liens));
+    }
+
+    private void rendezVous(Dossier dossier, List<String> lignes, List<Lien> liens) {
+        Optional<RendezVousPrefecture.RendezVous> rdv = rendezVous.actif(dossier.id());
+        String page = "/usager/permis/dossiers/" + dossier.id() + "/rendez-vous";
+        if (rdv.isPresent()) {
+            lignes.add("Votre rendez-vous à la préfecture pour présenter vos originaux (dont votre permis étranger) : "
+                    + CourrielsRendezVousPermis.QUAND.format(rdv.get().debut()) + ".");
+            if (RendezVousPrefecture.concerne(dossier)) {
+                liens.add(new Lien("Déplacer ou annuler mon rendez-vous", page));
+            }
+        } else if (RendezVousPrefecture.concerne(dossier)) {
+            lignes.add("Prenez rendez-vous à la préfecture pour présenter vos originaux (dont votre permis étranger) : "
+                    + "ne les envoyez pas par courrier.");
+            liens.add(new Lien("Prendre rendez-vous à la préfecture", page));
+        }
     }
 
     private void originaux(Dossier dossier, List<String> lignes, List<Lien> liens) {

@@ -41,6 +41,12 @@ class ProceduresPermis {
     static final String DESCRIPTION = "Inscription à l’examen (NEPH), titre après réussite, perte, vol, détérioration, "
             + "renouvellement, changement d’état civil, échange d’un permis étranger, permis international.";
 
+    /** The decision refusing a request, checked publicly by its code like the préfet's acts. */
+    @Bean
+    fr.gouv.guichet.demarche.TypeDocument documentRefusPermis() {
+        return DecisionRefusPermis.DOCUMENT;
+    }
+
     @Bean
     EntreeEspaceUsager entreePermis() {
         return new EntreeEspaceUsager() {

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -138,25 +139,72 @@ class InstructionCertIntegrationTest {
     }
 
     @Test
-    void unRefusMotive_annonceLesVoiesDeRecours_sansActeDeVideoprotection() throws Exception {
+    void unRefusMotive_decisionPdfUaQuiNEnonceQueLEnregistre_telechargeeParLUsagerEtLAgent_jointeAuCourriel() throws Exception {
         ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("33");
         Map<String, Object> reponses = DossiersPermisDeTest.reponses();
         reponses.put("categorie_obtenue", "A2");
         long id = new DossiersPermisDeTest(dossiers, timbres).deposer(usager.id(), "33", reponses);
-        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent(CERT, RoleAgent.INSTRUCTEUR));
+        AgentsDeTest.Agent instructeur = new AgentsDeTest(agents).agent(CERT, RoleAgent.INSTRUCTEUR);
+        Cookie agent = ConnexionsHttp.agent(mvc, instructeur);
 
         mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("la catégorie A2 demandée n’est pas réussie")))
                 .andExpect(content().string(containsString("Aucun timbre dans cette demande.")));
         agir(agent, id, "REFUSER", "trop court");
         assertThat(etat(id)).as("refus non motivé refusé").isEqualTo("DEPOSE");
-        agir(agent, id, "REFUSER", "Le résultat d’examen ne mentionne aucune réussite en catégorie A2.");
+        String motif = "Le résultat d’examen ne mentionne aucune réussite en catégorie A2 (refus " + id + ").";
+        agir(agent, id, "REFUSER", motif);
         assertThat(etat(id)).isEqualTo(CyclePermis.REFUSE.code());
-        assertThat(dossiers.pieces(id)).as("aucune décision de vidéoprotection jointe").isEmpty();
-        assertThat(new BoiteCourriels(greenMail).attendre(usager.email(), "décision de refus").texte())
-                .contains("deux mois").contains("tribunal administratif").contains("recours gracieux");
+
+        attendre(() -> dossiers.pieces(id).stream().anyMatch(p -> p.codePiece().equals(CyclePermis.PIECE_DECISION_REFUS)),
+                "décision de refus rendue et jointe au dossier");
+        assertThat(dossiers.pieces(id)).as("une seule décision, aucun acte de vidéoprotection")
+                .extracting(p -> p.codePiece()).containsExactly(CyclePermis.PIECE_DECISION_REFUS);
+        var piece = dossiers.pieces(id).getFirst();
+        Cookie session = ConnexionsHttp.usager(mvc, usager);
+        mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/usager/dossiers/" + id + "/pieces/" + piece.id())));
+        byte[] pdf = mvc.perform(get("/usager/dossiers/" + id + "/pieces/" + piece.id()).cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdfAgent = mvc.perform(get("/agent/dossiers/" + id + "/pieces/" + piece.id()).cookie(agent))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfAgent).isEqualTo(pdf);
+
+        String texte;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            texte = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        var service = jdbc.sql("select adresse, telephone, courriel from service_instructeur where code = ?").param(CERT)
+                .query((rs, i) -> List.of(rs.getString(1).lines().findFirst().orElseThrow(), rs.getString(2), rs.getString(3))).single();
+        String numero = dossiers.pourInstruction(id).orElseThrow().numero();
+        assertThat(texte).as("ce qui est enregistré : motif saisi, numéro, service et ses coordonnées, signataire, recours")
+                .contains(motif).contains(numero).contains("CERT permis de conduire de Bordeaux")
+                .contains(service.get(0)).contains(service.get(1)).contains(service.get(2))
+                .contains("Camille DUPONT").contains("33000 Bordeaux")
+                .contains("deux mois").contains("tribunal administratif").contains("recours gracieux")
+                .contains(signataireAttendu(instructeur));
+        assertThat(texte).as("rien d’inventé : pas de texte de vidéoprotection").doesNotContain("vidéoprotection").doesNotContain("commission");
+        fr.gouv.guichet.document.PdfUaTest.initialiserVeraPdf();
+        assertThat(fr.gouv.guichet.document.PdfUaTest.echecsPdfUa1(pdf)).as("PDF/UA-1").isEmpty();
+
+        var courriel = new BoiteCourriels(greenMail).attendre(usager.email(), "décision de refus");
+        assertThat(courriel.texte()).contains("deux mois").contains("tribunal administratif").contains("recours gracieux");
+        Cookie intrus = ConnexionsHttp.usager(mvc, new ComptesDeTest(jdbc, encodeur).usager("33"));
+        mvc.perform(get("/usager/dossiers/" + id + "/pieces/" + piece.id()).cookie(intrus)).andExpect(status().isNotFound());
+        Cookie autreCert = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("cert-permis-lyon", RoleAgent.INSTRUCTEUR));
+        mvc.perform(get("/agent/dossiers/" + id + "/pieces/" + piece.id()).cookie(autreCert)).andExpect(status().isNotFound());
         mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Commande n°"))));
+    }
+
+    /** The service's recorded signatory when it has one, otherwise the agent who recorded the refusal. */
+    private String signataireAttendu(AgentsDeTest.Agent instructeur) {
+        String signataire = jdbc.sql("""
+                        select case when signataire_qualite = '' then '' else trim(signataire_prenom || ' ' || signataire_nom) end
+                        from service_instructeur where code = ?""")
+                .param(CERT).query(String.class).single();
+        return signataire.isBlank() ? jdbc.sql("select nom from agent where id = ?").param(instructeur.id()).query(String.class).single()
+                : signataire;
     }
 
     private void agir(Cookie agent, long id, String transition, String motif) throws Exception {

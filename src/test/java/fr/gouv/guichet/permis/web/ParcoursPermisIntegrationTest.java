@@ -188,8 +188,46 @@ class ParcoursPermisIntegrationTest {
         assertThat(attendre(() -> Optional.of(statutTimbre(timbre)).filter("LIBERE"::equals))).isEqualTo("LIBERE");
     }
 
+    @Test
+    void unCompteSupprimeLibereLeTimbreDeSonBrouillon() throws Exception {
+        String timbre = timbreNeuf();
+        Depart d = commencer(DemarchePermis.PERTE, "83", JeuDeDemonstration.EPHOTO_VALIDES.get(2), timbre);
+        confirmerPhoto(d);
+        Dossier brouillon = dossiers.deLUsager(d.id(), d.compte().id()).orElseThrow();
+        assertThat(timbres.reserver(DemarchePermis.PERTE, brouillon)).isEmpty();
+        assertThat(statutTimbre(timbre)).isEqualTo("RESERVE");
+        mvc.perform(post("/compte/suppression").cookie(d.session()).with(csrf()).param("motDePasseSuppression", ComptesDeTest.MOT_DE_PASSE))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("select count(*) from dossier where id = ?").param(d.id()).query(Long.class).single()).isZero();
+        assertThat(attendre(() -> Optional.of(statutTimbre(timbre)).filter("LIBERE"::equals)))
+                .as("le timbre réservé par le brouillon du compte supprimé redevient utilisable").isEqualTo("LIBERE");
+        Depart autre = commencer(DemarchePermis.PERTE, "83", JeuDeDemonstration.EPHOTO_VALIDES.get(2), timbre);
+        confirmerPhoto(autre);
+        assertThat(timbres.reserver(DemarchePermis.PERTE, dossiers.deLUsager(autre.id(), autre.compte().id()).orElseThrow())).isEmpty();
+    }
+
     @Autowired
     fr.gouv.guichet.permis.TimbrePermis timbres;
+    @Autowired
+    fr.gouv.guichet.externe.ServicesExternesEmbarques embarques;
+
+    @Test
+    void serviceEphotoEnPanne_messageClairSurLaPagePhoto_brouillonIntact_puisLaPhotoRevient() throws Exception {
+        String code = JeuDeDemonstration.EPHOTO_VALIDES.get(1);
+        Depart d = commencer(DemarchePermis.DETERIORATION, "83", code, "");
+        // One call and its two retries fail: the service is down for this page, then comes back.
+        embarques.serveur().pannes().programmer(fr.gouv.fauxservices.Service.EPHOTO, fr.gouv.fauxservices.Pannes.Mode.INDISPONIBLE, 3);
+        try {
+            String page = mvc.perform(get("/usager/permis/dossiers/" + d.id() + "/photo").cookie(d.session()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("Nous n&#39;arrivons pas à joindre").contains("Ce que vous avez saisi est conservé")
+                    .doesNotContain("id=\"photo-ephoto\"");
+            assertThat(dossiers.deLUsager(d.id(), d.compte().id()).orElseThrow().reponses()).containsEntry("code_ephoto", code);
+        } finally {
+            embarques.serveur().pannes().reparer();
+        }
+        confirmerPhoto(d);
+    }
 
     Optional<String> reserver(Dossier brouillon) {
         return timbres.reserver(DemarchePermis.VOL, brouillon);

@@ -1,0 +1,206 @@
+package fr.gouv.guichet.permis.internal;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.permis.DemarchePermis;
+import fr.gouv.guichet.permis.ReponsesPermisDeTest;
+import fr.gouv.guichet.permis.internal.RendezVousPrefecture.CreneauPris;
+import fr.gouv.guichet.permis.internal.RendezVousPrefecture.Reserve;
+import fr.gouv.guichet.permis.internal.RendezVousPrefecture.Resultat;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.support.BoiteCourriels;
+import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.ConnexionsHttp;
+import fr.gouv.guichet.support.TestGuichet;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 12, point 5b: the exchange of a non-EU licence goes to the préfecture with an appointment — the usager books a
+ * slot of the préfecture instructing the dossier, moves it, cancels it, is told by e-mail; the préfecture's agent
+ * sees it; a slot never holds more appointments than desks and a dossier never holds two, under concurrency.
+ */
+@TestGuichet
+class RendezVousPrefectureIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encodeur;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    Agents agents;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    RendezVousPrefecture rendezVous;
+    @Autowired
+    AgendaPrefecture agenda;
+
+    record Depose(ComptesDeTest.Compte compte, Dossier dossier) {
+    }
+
+    Depose deposer(DemarchePermis demarche) {
+        ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
+        long id = dossiers.creerBrouillon(compte.id(), "83", demarche.code(), demarche.formulaire(), "1",
+                ReponsesPermisDeTest.valides(demarche, "DEMOEPHOTOVALIDE000001", "", "Nguyen"), null, null);
+        dossiers.deposer(id, compte.id(), UUID.randomUUID(), DemarchePermis.PREFIXE);
+        return new Depose(compte, dossiers.deLUsager(id, compte.id()).orElseThrow());
+    }
+
+    /** The slots of a working day of the agenda, by its rank among the days offered. */
+    List<LocalDateTime> creneaux(int rangDuJour) {
+        return agenda.creneaux(agenda.jours(rendezVous.aujourdhui()).get(rangDuJour));
+    }
+
+    MvcResult choisir(Cookie session, long id, String debut) throws Exception {
+        return mvc.perform(post("/usager/permis/dossiers/" + id + "/rendez-vous").cookie(session).with(csrf()).param("debut", debut))
+                .andExpect(status().is3xxRedirection()).andReturn();
+    }
+
+    long actifs(LocalDateTime debut) {
+        return jdbc.sql("select count(*) from permis_rendez_vous where service = '83' and statut = 'ACTIF' and debut = ?")
+                .param(java.sql.Timestamp.from(AgendaPrefecture.instant(debut))).query(Long.class).single();
+    }
+
+    @Test
+    void lUsagerReserveDeplaceAnnule_estInformeParCourriel_lAgentDeLaPrefectureLeVoit() throws Exception {
+        Depose d = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        long id = d.dossier().id();
+        assertThat(dossiers.service(id)).contains("83");
+        Cookie session = ConnexionsHttp.usager(mvc, d.compte());
+        assertThat(mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andReturn().getResponse().getContentAsString())
+                .contains("Prendre rendez-vous à la préfecture").contains("/usager/permis/dossiers/" + id + "/rendez-vous");
+        LocalDateTime premier = creneaux(2).getFirst();
+        String page = mvc.perform(get("/usager/permis/dossiers/" + id + "/rendez-vous").cookie(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"" + premier + "\"").contains("Réserver ce créneau");
+
+        MvcResult reserve = choisir(session, id, premier.toString());
+        assertThat(reserve.getResponse().getRedirectedUrl()).isEqualTo("/usager/dossiers/" + id);
+        assertThat((String) reserve.getFlashMap().get("messageSucces")).contains("réservé").contains(RendezVousPrefecture.enClair(premier));
+        BoiteCourriels boite = new BoiteCourriels(greenMail);
+        assertThat(boite.attendre(d.compte().email(), "rendez-vous en préfecture confirmé").texte())
+                .contains(RendezVousPrefecture.enClair(premier)).contains(d.dossier().numero());
+        assertThat(mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andReturn().getResponse().getContentAsString())
+                .contains(RendezVousPrefecture.enClair(premier)).contains("Déplacer ou annuler mon rendez-vous");
+
+        LocalDateTime second = creneaux(2).get(1);
+        MvcResult deplace = choisir(session, id, second.toString());
+        assertThat((String) deplace.getFlashMap().get("messageSucces")).contains("déplacé");
+        assertThat(rendezVous.actif(id).orElseThrow().debut()).isEqualTo(second);
+        assertThat(actifs(premier)).as("l’ancien créneau est libéré").isZero();
+        assertThat(boite.attendre(d.compte().email(), "rendez-vous en préfecture déplacé").texte()).contains(RendezVousPrefecture.enClair(second));
+
+        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR));
+        assertThat(mvc.perform(get("/agent/dossiers/" + id).cookie(agent)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Rendez-vous en préfecture").contains(RendezVousPrefecture.enClair(second));
+
+        mvc.perform(post("/usager/permis/dossiers/" + id + "/rendez-vous/annulation").cookie(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(rendezVous.actif(id)).isEmpty();
+        assertThat(boite.attendre(d.compte().email(), "rendez-vous en préfecture annulé").texte()).contains(RendezVousPrefecture.enClair(second));
+    }
+
+    @Test
+    void creneauxMalFormesFermesOuPasses_messageClair_rienNEstReserve() throws Exception {
+        Depose d = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        long id = d.dossier().id();
+        Cookie session = ConnexionsHttp.usager(mvc, d.compte());
+        LocalDateTime valide = creneaux(3).getFirst();
+        for (String debut : List.of("", "n’importe quoi", valide.minusMinutes(7).toString(), valide.toLocalDate().atTime(22, 0).toString(),
+                LocalDateTime.now().minusDays(3).withNano(0).toString(), "x".repeat(5000))) {
+            MvcResult r = choisir(session, id, debut);
+            assertThat((String) r.getFlashMap().get("erreurCreneau")).as("créneau « %s »", debut.length() > 40 ? "long" : debut)
+                    .isNotBlank();
+        }
+        assertThat(rendezVous.actif(id)).isEmpty();
+        mvc.perform(get("/usager/permis/dossiers/" + id + "/rendez-vous?semaine=999").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/usager/permis/dossiers/" + id + "/rendez-vous?semaine=-4").cookie(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void unAutreUsager_uneAutreDemarche_sontRefuses() throws Exception {
+        Depose d = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        long id = d.dossier().id();
+        Cookie intrus = ConnexionsHttp.usager(mvc, new ComptesDeTest(jdbc, encodeur).usager("83"));
+        mvc.perform(get("/usager/permis/dossiers/" + id + "/rendez-vous").cookie(intrus)).andExpect(status().isNotFound());
+        mvc.perform(post("/usager/permis/dossiers/" + id + "/rendez-vous").cookie(intrus).with(csrf())
+                .param("debut", creneaux(4).getFirst().toString())).andExpect(status().isNotFound());
+        mvc.perform(post("/usager/permis/dossiers/" + id + "/rendez-vous/annulation").cookie(intrus).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(rendezVous.actif(id)).isEmpty();
+        Depose perte = deposer(DemarchePermis.DETERIORATION);
+        Cookie session = ConnexionsHttp.usager(mvc, perte.compte());
+        mvc.perform(get("/usager/permis/dossiers/" + perte.dossier().id() + "/rendez-vous").cookie(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/usager/permis/dossiers/" + id + "/rendez-vous")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void concurrence_jamaisPlusDeRendezVousQueDeGuichets_jamaisDeuxRendezVousPourUnDossier() throws Exception {
+        LocalDateTime creneau = creneaux(5).getFirst();
+        List<Depose> deposes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            deposes.add(deposer(DemarchePermis.ECHANGE_HORS_UE));
+        }
+        List<Resultat> resultats = enParallele(deposes.stream().<Callable<Resultat>>map(d -> () -> rendezVous.reserver(d.dossier(), creneau)).toList());
+        assertThat(resultats).filteredOn(r -> r instanceof Reserve).hasSize(agenda.guichets());
+        assertThat(resultats).filteredOn(r -> r instanceof CreneauPris).hasSize(6 - agenda.guichets());
+        assertThat(actifs(creneau)).isEqualTo(agenda.guichets());
+
+        // A holder moving to the full slot keeps their appointment.
+        Depose perdant = deposes.stream().filter(d -> rendezVous.actif(d.dossier().id()).isEmpty()).findFirst().orElseThrow();
+        LocalDateTime autre = creneaux(5).get(3);
+        assertThat(rendezVous.reserver(perdant.dossier(), autre)).isInstanceOf(Reserve.class);
+        assertThat(rendezVous.reserver(perdant.dossier(), creneau)).isInstanceOf(CreneauPris.class);
+        assertThat(rendezVous.actif(perdant.dossier().id()).orElseThrow().debut()).as("déplacement manqué : rendez-vous conservé").isEqualTo(autre);
+
+        // One dossier booking several slots at once ends with exactly one active appointment.
+        Depose seul = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        List<LocalDateTime> plusieurs = creneaux(6).subList(0, 5);
+        List<Resultat> siens = enParallele(plusieurs.stream().<Callable<Resultat>>map(c -> () -> rendezVous.reserver(seul.dossier(), c)).toList());
+        assertThat(siens).allMatch(r -> r instanceof Reserve);
+        assertThat(jdbc.sql("select count(*) from permis_rendez_vous where dossier_id = ? and statut = 'ACTIF'").param(seul.dossier().id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static <T> List<T> enParallele(List<Callable<T>> taches) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(taches.size());
+        try {
+            List<Future<T>> futurs = pool.invokeAll(taches);
+            List<T> resultats = new ArrayList<>();
+            for (Future<T> f : futurs) {
+                resultats.add(f.get());
+            }
+            return resultats;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
