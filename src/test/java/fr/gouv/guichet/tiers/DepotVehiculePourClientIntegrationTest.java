@@ -221,4 +221,91 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(post("/usager/pro/depots/" + depot + "/paiement").cookie(gerant).with(csrf())).andReturn()
                 .getResponse().getStatus()).isEqualTo(403);
     }
+
+    @Test
+    void unVehiculeRevenduEnChaine_parDesProfessionnels_leveUnSignalExplique() throws Exception {
+        var garage = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage Chaîne", 3, 200);
+        var complice = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage Complice", 3, 200);
+        String[] v = vehiculeVendu();
+        // Two earlier changes of holder of the same vehicle filed by professionals (the register's history is the demo's).
+        for (int i = 0; i < 2; i++) {
+            long brouillon = dossiers.creerBrouillon(complice.gerant().id(), "83", "IM_CHANGEMENT_TITULAIRE", "immatriculation-operation", "1",
+                    java.util.Map.of("immatriculation", v[0]), null, null);
+            jdbc.sql("""
+                            insert into tiers_depot (entreprise_id, collaborateur_id, dossier_id, demarche, client_nom, client_prenoms, client_email,
+                              client_adresse, mandat_mode, mandat_sha256, mandat_signataire, lieu, jeton_sha256, depose_le, immatriculation, transmis_le)
+                            values (?, ?, ?, 'IM_CHANGEMENT_TITULAIRE', 'Relais', 'Un', ?, '1 rue relais 83000 toulon', 'SIGNE_A_L_ECRAN', ?, 'Un Relais',
+                              '192.0.2.0', ?, now() - interval '20 days', ?, now() - interval '20 days')""")
+                    .params(complice.entreprise(), complice.gerant().id(), brouillon, "relais-" + i + "-" + v[0] + "@exemple.fr",
+                            "%064d".formatted(i), "%064d".formatted(brouillon), v[0]).update();
+        }
+        MvcResult r = deposer(ConnexionsHttp.usager(mvc, garage.gerant()), v[0], v[1], "chaine-" + v[0] + "@exemple.fr", "3 rue du Relais", 4105);
+        assertThat(r.getResponse().getRedirectedUrl()).as(() -> erreurs(r)).startsWith("/usager/pro/depots/");
+        assertThat(signaux.duDossier(garage.dossier())).filteredOn(s -> s.regle().equals("tiers-reventes-en-chaine")).singleElement()
+                .satisfies(s -> assertThat(s.explication()).contains(v[0], "3 fois", "Garage Complice", "Garage Chaîne"));
+    }
+
+    @Test
+    void leGerantResilieLaConvention_preavisDeDeuxMois_puisPlusDeDepot_etLesDossiersRestentLisibles() throws Exception {
+        var garage = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage Qui Ferme", 3, 200);
+        Cookie gerant = ConnexionsHttp.usager(mvc, garage.gerant());
+        ComptesDeTest.Compte collegue = comptes.usager("83");
+        jdbc.sql("insert into tiers_collaborateur (usager_id, entreprise_id, role, ajoute_le) values (?, ?, 'COLLABORATEUR', now())")
+                .params(collegue.id(), garage.entreprise()).update();
+        String[] v = vehiculeVendu();
+        long depot = Long.parseLong(deposer(gerant, v[0], v[1], "ferme-" + v[0] + "@exemple.fr", "5 rue Close", 4106).getResponse()
+                .getRedirectedUrl().substring("/usager/pro/depots/".length()));
+
+        // Only the manager ends it, and only with the explicit confirmation.
+        assertThat(mvc.perform(post("/usager/pro/resiliation").param("confirme", "true").cookie(ConnexionsHttp.usager(mvc, collegue))
+                .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+        mvc.perform(post("/usager/pro/resiliation").param("motif", "Cessation").cookie(gerant).with(csrf()));
+        assertThat(statut(garage.entreprise())).isEqualTo("HABILITEE");
+        mvc.perform(post("/usager/pro/resiliation").param("motif", "Cessation d’activité").param("confirme", "true").cookie(gerant).with(csrf()));
+        assertThat(statut(garage.entreprise())).isEqualTo("RESILIATION_NOTIFIEE");
+        assertThat(dossiers.transitions(garage.dossier())).extracting(t -> t.acteur()).contains(TypeActeur.USAGER);
+        assertThat(jdbc.sql("select fin_le > now() + interval '58 days' and fin_le < now() + interval '63 days' from tiers_entreprise where id = ?")
+                .param(garage.entreprise()).query(Boolean.class).single()).as("préavis de deux mois").isTrue();
+        // During the notice: files, and the directory still lists it.
+        assertThat(mvc.perform(get("/usager/pro").cookie(gerant)).andReturn().getResponse().getContentAsString()).contains("Résiliation notifiée");
+        assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/professionnels-habilites").param("q", "Garage Qui Ferme")).andReturn().getResponse().getContentAsString())
+                .contains("Garage Qui Ferme");
+
+        // The notice is over: the convention ends at the next reading; no more deposits, the dossiers stay readable.
+        jdbc.sql("update tiers_entreprise set fin_le = now() - interval '1 second' where id = ?").param(garage.entreprise()).update();
+        assertThat(mvc.perform(get("/usager/pro").cookie(gerant)).andReturn().getResponse().getContentAsString())
+                .contains("Vous ne pouvez plus déposer", "La convention a pris fin");
+        assertThat(statut(garage.entreprise())).isEqualTo("RESILIEE");
+        assertThat(dossiers.pourInstruction(garage.dossier()).orElseThrow().etat().code()).isEqualTo("RESILIEE");
+        assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/usager/pro/depots/" + depot + "/paiement").cookie(gerant).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(ConnexionsHttp.usager(mvc, collegue))).andReturn().getResponse()
+                .getStatus()).as("dossiers consultables").isEqualTo(200);
+        assertThat(mvc.perform(get("/professionnels-habilites").param("q", "Garage Qui Ferme")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Garage Qui Ferme");
+    }
+
+    String statut(long entreprise) {
+        return jdbc.sql("select statut from tiers_entreprise where id = ?").param(entreprise).query(String.class).single();
+    }
+
+    @Test
+    void desTitresVersDesAdressesInconnuesDeLaBan_leventUnSignal_etLeReferentielDeDemonstrationConnaitLesAdressesReelles() throws Exception {
+        var ecole = entreprises.habilitee("auto_ecole", EntreprisesDeTest.SIRET_AUTO_ECOLE, "Auto-école Fantôme", 3, 200);
+        Cookie moniteur = ConnexionsHttp.usager(mvc, ecole.gerant());
+        String marque = Long.toHexString(System.nanoTime());
+        DepotsTiersDeTest.deposer(mvc, moniteur, DepotsTiersDeTest.client("Reel", "reel-" + marque + "@exemple.fr", "3 rue des Lilas"),
+                null, "192.0.2.40");
+        for (int i = 0; i < 3; i++) {
+            MvcResult r = DepotsTiersDeTest.deposer(mvc, moniteur, DepotsTiersDeTest.client("Fantome" + i, "fantome-" + i + marque + "@exemple.fr",
+                    "Domiciliation bureau " + marque + " " + i), null, "192.0.2.40");
+            assertThat(r.getResponse().getRedirectedUrl()).as(() -> erreurs(r)).startsWith("/usager/pro/depots/");
+        }
+        assertThat(jdbc.sql("select adresse_connue from tiers_depot where client_email like ? order by id").param("%" + marque + "@exemple.fr")
+                .query(Boolean.class).list()).containsExactly(true, false, false, false);
+        assertThat(signaux.duDossier(ecole.dossier())).filteredOn(s -> s.regle().equals("tiers-adresse-inconnue")).singleElement()
+                .satisfies(s -> assertThat(s.explication()).contains("3 dépôts", "Base Adresse Nationale", "domiciliation bureau"));
+    }
 }
