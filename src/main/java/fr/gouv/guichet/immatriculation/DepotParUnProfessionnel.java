@@ -28,13 +28,14 @@ public interface DepotParUnProfessionnel {
     /**
      * Opens the payment of the draft with the provider; the provider sends the browser back to {@code cheminRetour}
      * (a path of Guichet, {@code %s} replaced by the payment's reference). @return the page of Guichet that leads to
-     * the provider. @throws ErreursSaisie if already paid
+     * the provider. @throws ErreursSaisie if already paid, or the provider does not answer (French message)
      */
     String payer(long dossierId, long collaborateurId, String cheminRetour);
 
     /**
      * The browser is back: the payment of this dossier with this reference, recorded from the provider's answer if no
-     * notification came yet (the dossier is deposited when it is paid). @return whether the dossier is paid now
+     * notification came yet (the dossier is deposited when it is paid). @return whether the dossier is paid now (false
+     * while the provider does not answer: its notification will record it)
      */
     boolean retourPaiement(long dossierId, String reference);
 }

@@ -5,6 +5,7 @@ import fr.gouv.guichet.immatriculation.DepotParUnProfessionnel;
 import fr.gouv.guichet.immatriculation.ErreursSaisie;
 import fr.gouv.guichet.immatriculation.VehiculeIntrouvable;
 import fr.gouv.guichet.immatriculation.externe.PrestatairePaiement;
+import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,7 +78,12 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
 
     @Override
     public String payer(long dossierId, long collaborateurId, String cheminRetour) {
-        return "/usager/vehicules/paiements/" + paiements.commencer(dossierId, collaborateurId, cheminRetour);
+        try {
+            return "/usager/vehicules/paiements/" + paiements.commencer(dossierId, collaborateurId, cheminRetour);
+        } catch (ServiceIndisponible e) {
+            throw ErreursSaisie.sur("paiement", "Le service de paiement ne répond pas pour le moment : le dossier est enregistré, "
+                    + "réessayez dans quelques minutes.");
+        }
     }
 
     @Override
@@ -85,7 +91,12 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
         Paiements.Paiement p = paiements.duDossier(dossierId).stream().filter(x -> x.reference().equals(reference)).findFirst()
                 .orElseThrow(VehiculeIntrouvable::new);
         if (p.statut() == PrestatairePaiement.Statut.EN_ATTENTE && p.identifiantPrestataire() != null) {
-            p = paiements.enregistrer(prestataire.etat(p.identifiantPrestataire())).orElse(p);
+            try {
+                p = paiements.enregistrer(prestataire.etat(p.identifiantPrestataire())).orElse(p);
+            } catch (ServiceIndisponible e) {
+                // Not confirmed yet: the provider's notification will record it.
+                return false;
+            }
         }
         return p.statut() == PrestatairePaiement.Statut.PAYE;
     }

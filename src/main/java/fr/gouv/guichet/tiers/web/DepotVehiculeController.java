@@ -2,7 +2,6 @@ package fr.gouv.guichet.tiers.web;
 
 import fr.gouv.guichet.immatriculation.DepotParUnProfessionnel;
 import fr.gouv.guichet.immatriculation.ErreursSaisie;
-import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
 import fr.gouv.guichet.tiers.internal.AccesTiers;
 import fr.gouv.guichet.tiers.internal.DepotsVehicule;
 import fr.gouv.guichet.tiers.internal.Mandat;
@@ -86,9 +85,6 @@ class DepotVehiculeController {
             return "redirect:" + depots.payer(id);
         } catch (ErreursSaisie e) {
             redirection.addFlashAttribute("messageErreur", String.join(" ", e.parChamp().values()));
-        } catch (ServiceIndisponible e) {
-            redirection.addFlashAttribute("messageErreur", "Le service de paiement ne répond pas pour le moment : le dossier est "
-                    + "enregistré, réessayez dans quelques minutes.");
         }
         return "redirect:/usager/pro/depots/" + id;
     }
@@ -98,12 +94,7 @@ class DepotVehiculeController {
         if (!reference.matches("[A-Za-z0-9-]{1,64}")) {
             throw new fr.gouv.guichet.demarche.DossierIntrouvable();
         }
-        boolean paye;
-        try {
-            paye = depots.retour(id, reference);
-        } catch (ServiceIndisponible e) {
-            paye = false;
-        }
+        boolean paye = depots.retour(id, reference);
         redirection.addFlashAttribute(paye ? "messageSucces" : "messageInfo", paye
                 ? "Paiement reçu : le dossier est transmis au centre d’instruction et remis à votre client, informé par courriel."
                 : "Le paiement n’est pas confirmé : rien n’a été prélevé s’il a été refusé ou abandonné. Le dossier est conservé ; "
