@@ -270,7 +270,7 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro").cookie(gerant)).andReturn().getResponse().getContentAsString()).contains("Résiliation notifiée");
         assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/professionnels-habilites").param("q", "Garage Qui Ferme")).andReturn().getResponse().getContentAsString())
-                .contains("Garage Qui Ferme");
+                .contains("<td>Garage Qui Ferme</td>");
 
         // The notice is over: the convention ends at the next reading; no more deposits, the dossiers stay readable.
         jdbc.sql("update tiers_entreprise set fin_le = now() - interval '1 second' where id = ?").param(garage.entreprise()).update();
@@ -284,7 +284,7 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(ConnexionsHttp.usager(mvc, collegue))).andReturn().getResponse()
                 .getStatus()).as("dossiers consultables").isEqualTo(200);
         assertThat(mvc.perform(get("/professionnels-habilites").param("q", "Garage Qui Ferme")).andReturn().getResponse().getContentAsString())
-                .doesNotContain("Garage Qui Ferme");
+                .doesNotContain("<td>Garage Qui Ferme</td>");
     }
 
     String statut(long entreprise) {

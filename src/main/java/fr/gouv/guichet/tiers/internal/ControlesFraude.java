@@ -175,7 +175,8 @@ class ControlesFraude {
 
     private void lever(Entreprise e, Depot depot, String regle, String objet, String explication, Map<String, String> details) {
         signaux.lever(new NouveauSignal(e.dossierHabilitation(), regle, objet, explication, details));
-        if (depot != null) {
+        if (depot != null && depot.numero() != null) {
+            // A change of holder waiting for its payment is a draft: its service sees the signal on the habilitation.
             signaux.lever(new NouveauSignal(depot.dossier(), regle, objet, explication, details));
         }
     }
