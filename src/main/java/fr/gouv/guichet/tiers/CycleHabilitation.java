@@ -10,13 +10,15 @@ import java.util.List;
 
 import static fr.gouv.guichet.demarche.TypeActeur.AGENT;
 import static fr.gouv.guichet.demarche.TypeActeur.SYSTEME;
+import static fr.gouv.guichet.demarche.TypeActeur.USAGER;
 
 /**
  * The lifecycle of a habilitation of a trusted third party (arrêté du 9 février 2009, art. 18-1; {@code titres.md}):
  * the préfecture of the premises instructs the request, asks for documents, refuses or habilitates (the convention
  * d’habilitation is signed then, 3 years, tacitly renewed); it may suspend or withdraw the habilitation at any time
  * with its reasons, a fraud rule may suspend it pending review ({@link fr.gouv.guichet.demarche.TypeActeur#SYSTEME}),
- * and only the préfecture lifts a suspension. Every change is a recorded transition. No implicit decision is
+ * and only the préfecture lifts a suspension. The professional ends the convention with two months' notice
+ * ({@link #RESILIER}); it ends at the term of the notice ({@link #FIN_CONVENTION}). Every change is a recorded transition. No implicit decision is
  * declared: the sources give none.
  */
 public final class CycleHabilitation {
@@ -34,6 +36,10 @@ public final class CycleHabilitation {
             "Habilitée : convention signée", "DECIDES");
     public static final Etat SUSPENDUE = Etat.de("SUSPENDUE", "Habilitation suspendue", StatutUsager.EN_COURS,
             "Habilitation suspendue", "EN_INSTRUCTION");
+    public static final Etat RESILIATION_NOTIFIEE = Etat.de("RESILIATION_NOTIFIEE", "Résiliation notifiée (préavis de deux mois)",
+            StatutUsager.EN_COURS, "Résiliation notifiée : la convention court jusqu’à la fin du préavis", "DECIDES");
+    public static final Etat RESILIEE = Etat.de("RESILIEE", "Convention résiliée", StatutUsager.TERMINE,
+            "Terminé : convention résiliée", "DECIDES");
     public static final Etat REFUSEE = Etat.de("REFUSEE", "Refusée", StatutUsager.TERMINE, "Terminé : habilitation refusée", "DECIDES");
     public static final Etat RETIREE = Etat.de("RETIREE", "Habilitation retirée", StatutUsager.TERMINE,
             "Terminé : habilitation retirée", "DECIDES");
@@ -55,21 +61,33 @@ public final class CycleHabilitation {
     public static final Transition REFUSER_HABILITATION = Transition.de("REFUSER_HABILITATION", AGENT, "Refus motivé de l’habilitation",
                     REFUSEE, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES)
             .avecAvis("habilitation refusée", "La préfecture refuse votre demande d’habilitation ; ses motifs sont dans votre dossier.");
-    public static final Transition SUSPENDRE = Transition.de("SUSPENDRE", AGENT, "Suspension de l’habilitation", SUSPENDUE, HABILITEE)
+    public static final Transition SUSPENDRE = Transition.de("SUSPENDRE", AGENT, "Suspension de l’habilitation", SUSPENDUE, HABILITEE,
+                    RESILIATION_NOTIFIEE)
             .avecAvis("habilitation suspendue", "La préfecture suspend votre habilitation : vous pouvez consulter vos dossiers "
                     + "mais plus en déposer. Ses motifs sont dans votre dossier.");
     public static final Transition SUSPENDRE_AUTOMATIQUEMENT = Transition.de("SUSPENDRE_AUTOMATIQUEMENT", SYSTEME,
-            "Suspension automatique dans l’attente d’un examen par la préfecture", SUSPENDUE, HABILITEE);
+            "Suspension automatique dans l’attente d’un examen par la préfecture", SUSPENDUE, HABILITEE, RESILIATION_NOTIFIEE);
     public static final Transition LEVER_SUSPENSION = Transition.de("LEVER_SUSPENSION", AGENT, "Levée de la suspension",
                     HABILITEE, SUSPENDUE)
             .avecAvis("suspension levée", "La préfecture lève la suspension : vous pouvez de nouveau déposer pour vos clients.");
-    public static final Transition RETIRER = Transition.de("RETIRER", AGENT, "Retrait de l’habilitation", RETIREE, HABILITEE, SUSPENDUE)
+    public static final Transition RETIRER = Transition.de("RETIRER", AGENT, "Retrait de l’habilitation", RETIREE, HABILITEE, SUSPENDUE,
+                    RESILIATION_NOTIFIEE)
             .avecAvis("habilitation retirée", "La préfecture retire votre habilitation ; ses motifs sont dans votre dossier.");
 
+    /** The professional ends the convention (titres.md: 2 months' notice); it runs until then. */
+    public static final Transition RESILIER = Transition.de("RESILIER", USAGER, "Résiliation de la convention par le professionnel "
+                    + "(préavis de deux mois)", RESILIATION_NOTIFIEE, HABILITEE)
+            .avecAvis("résiliation enregistrée", "Votre résiliation de la convention d’habilitation est enregistrée. Vous pouvez "
+                    + "déposer pour vos clients jusqu’à la fin du préavis de deux mois ; vos dossiers restent consultables ensuite.");
+    /** The notice is over (or the suspended or lifted habilitation reaches the end of the notice): the convention ends. */
+    public static final Transition FIN_CONVENTION = Transition.de("FIN_CONVENTION", SYSTEME, "Fin de la convention au terme du "
+            + "préavis de résiliation", RESILIEE, RESILIATION_NOTIFIEE, HABILITEE, SUSPENDUE);
+
     public static final CycleDeVie CYCLE = new CycleDeVie("tiers-habilitation",
-            List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, HABILITEE, SUSPENDUE, REFUSEE, RETIREE),
+            List.of(BROUILLON, DEPOSE, EN_INSTRUCTION, ATTENTE_PIECES, HABILITEE, SUSPENDUE, RESILIATION_NOTIFIEE, RESILIEE, REFUSEE,
+                    RETIREE),
             List.of(DEPOSER, PRENDRE_EN_CHARGE, DEMANDER_PIECES, COMPLETER, HABILITER, REFUSER_HABILITATION, SUSPENDRE,
-                    SUSPENDRE_AUTOMATIQUEMENT, LEVER_SUSPENSION, RETIRER),
+                    SUSPENDRE_AUTOMATIQUEMENT, LEVER_SUSPENSION, RETIRER, RESILIER, FIN_CONVENTION),
             null);
 
     private CycleHabilitation() {

@@ -68,6 +68,11 @@ public class Paiements {
      * of the same dossier is abandoned (the usager starts again). @throws ErreursSaisie if it is paid already or free
      */
     public String commencer(long dossierId, long usagerId) {
+        return commencer(dossierId, usagerId, "/usager/vehicules/paiements/%s/retour");
+    }
+
+    /** The same, the provider sending the browser back to {@code cheminRetour} ({@code %s}: the reference). */
+    String commencer(long dossierId, long usagerId, String cheminRetour) {
         var dossier = dossiers.deLUsager(dossierId, usagerId).orElseThrow(VehiculeIntrouvable::new);
         Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow(VehiculeIntrouvable::new);
         if (!dossier.estBrouillon() || dejaPaye(dossierId)) {
@@ -86,7 +91,7 @@ public class Paiements {
                 .params(reference, dossierId, demande.montantCentimes(), Timestamp.from(maintenant)).update();
         PrestatairePaiement.Session session = prestataire.ouvrir(new PrestatairePaiement.Demande(reference, demande.montantCentimes(),
                 demande.operation().libelle() + " — " + dossier.reponses().getOrDefault("immatriculation", ""),
-                urlPublique + "/usager/vehicules/paiements/" + reference + "/retour", urlPublique + NotificationsPaiement.CHEMIN));
+                urlPublique + cheminRetour.formatted(reference), urlPublique + NotificationsPaiement.CHEMIN));
         jdbc.sql("update paiement set identifiant_prestataire = ?, url_paiement = ? where reference = ?")
                 .params(session.identifiant(), session.urlPaiement(), reference).update();
         return reference;

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * The one place that decides what a professional may see and do: a signed-in usager acts for the company they are a
  * collaborator of, and only for it; a deposit is reached only by its company's collaborators (404 for anyone else,
  * another company or the client alike: the client follows their dossier through their own space or their link); a
- * suspended or withdrawn company reads but no longer files (403); only the manager invites or removes collaborators.
+ * suspended, withdrawn or terminated company reads but no longer files (403), nor files a procedure outside its
+ * habilitated activities (403); only the manager invites or removes collaborators and ends the convention.
  */
 @Component
 public class AccesTiers {
@@ -19,9 +20,14 @@ public class AccesTiers {
     private final UsagerCourant usagerCourant;
     private final EntrepriseRepository entreprises;
     private final DepotRepository depots;
+    private final Resiliations resiliations;
+    private final ProceduresOuvertes ouvertes;
 
-    AccesTiers(UsagerCourant usagerCourant, EntrepriseRepository entreprises, DepotRepository depots) {
+    AccesTiers(UsagerCourant usagerCourant, EntrepriseRepository entreprises, DepotRepository depots, Resiliations resiliations,
+               ProceduresOuvertes ouvertes) {
         this.usagerCourant = usagerCourant;
+        this.resiliations = resiliations;
+        this.ouvertes = ouvertes;
         this.entreprises = entreprises;
         this.depots = depots;
     }
@@ -40,7 +46,7 @@ public class AccesTiers {
 
     /** The signed-in usager's company, or 404 when they act for none. */
     public Entreprise entreprise() {
-        return entreprises.duCollaborateur(usager().id()).orElseThrow(DossierIntrouvable::new);
+        return resiliations.cloreSiEchue(entreprises.duCollaborateur(usager().id()).orElseThrow(DossierIntrouvable::new));
     }
 
     /** Whether the signed-in usager acts for a company (to offer the professional space). */
@@ -55,6 +61,18 @@ public class AccesTiers {
             throw new DepotInterdit("L’habilitation de " + entreprise.raisonSociale() + " est "
                     + entreprise.statut().libelle().toLowerCase(java.util.Locale.ROOT)
                     + " : vous pouvez consulter vos dossiers mais plus en déposer.");
+        }
+        return entreprise;
+    }
+
+    /**
+     * The company, if it may file this procedure now: not suspended, withdrawn or terminated, and the procedure among
+     * those its habilitated activities open. @throws DepotInterdit otherwise
+     */
+    public Entreprise entreprisePourDeposer(String procedure) {
+        Entreprise entreprise = entreprisePourDeposer();
+        if (!ouvertes.ouverte(entreprise, procedure)) {
+            throw new DepotInterdit("Cette démarche n’est pas ouverte à vos activités habilitées.");
         }
         return entreprise;
     }

@@ -21,7 +21,7 @@ public class Collaborateurs {
 
     static final Duration VALIDITE = Duration.ofDays(14);
     static final int INVITATIONS_PAR_JOUR = 50;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,}");
 
     private final EntrepriseRepository depot;
     private final ApplicationEventPublisher evenements;

@@ -15,4 +15,11 @@ class ConfigurationTiers {
                                                 @Value("${guichet.tiers.repertoire.delai:5s}") Duration delai) {
         return url.isBlank() ? new RepertoireEntreprisesDemonstration() : new ClientHttpRepertoireEntreprises(url, delai);
     }
+
+    /** The address reference (BAN): the HTTP client when {@code guichet.tiers.adresses.url} is set, else the demonstration one. */
+    @Bean
+    ReferentielAdresses referentielAdresses(@Value("${guichet.tiers.adresses.url:}") String url,
+                                            @Value("${guichet.tiers.adresses.delai:3s}") Duration delai) {
+        return url.isBlank() ? new ReferentielAdressesDemonstration() : new ClientHttpReferentielAdresses(url, delai);
+    }
 }

@@ -61,6 +61,8 @@ class ControlesFraude {
         memeAdresse(entreprise, depot, maintenant);
         lieux(entreprise, maintenant);
         mandat(entreprise, depot);
+        adresseInconnue(entreprise, depot, maintenant);
+        reventes(entreprise, depot, maintenant);
         suspendreSiSeuil(entreprise.id());
     }
 
@@ -135,9 +137,46 @@ class ControlesFraude {
         }
     }
 
+    /** Titles sent to addresses the national address reference does not know (a fictitious garage's clients rarely exist). */
+    private void adresseInconnue(Entreprise e, Depot d, Instant maintenant) {
+        if (!Boolean.FALSE.equals(d.adresseConnue())) {
+            return;
+        }
+        ReglesFraude.Regle r = regles.regle(ReglesFraude.ADRESSE_INCONNUE);
+        int inconnues = depots.adressesInconnuesDepuis(e.id(), maintenant.minus(r.fenetre()));
+        if (inconnues >= r.seuil()) {
+            lever(e, d, ReglesFraude.ADRESSE_INCONNUE, "adresses-inconnues-" + maintenant.atZone(PARIS).toLocalDate(),
+                    inconnues + " dépôts de " + e.raisonSociale() + " en " + r.fenetre().toDays() + " jours vers des adresses que la "
+                            + "Base Adresse Nationale ne connaît pas ; la dernière : « " + d.clientAdresse() + " » (dossier n° "
+                            + d.numero() + ").",
+                    details("Adresses inconnues", String.valueOf(inconnues), "Dernière adresse", d.clientAdresse(),
+                            "Dernier dossier", String.valueOf(d.numero())));
+        }
+    }
+
+    /** One vehicle whose holder is changed again and again by professionals: sold and re-registered in a chain. */
+    private void reventes(Entreprise e, Depot d, Instant maintenant) {
+        if (d.immatriculation() == null) {
+            return;
+        }
+        ReglesFraude.Regle r = regles.regle(ReglesFraude.REVENTES_EN_CHAINE);
+        Instant depuis = maintenant.minus(r.fenetre());
+        int reventes = depots.reventesDepuis(d.immatriculation(), depuis);
+        if (reventes >= r.seuil()) {
+            String professionnels = String.join(", ", depots.entreprisesDesReventes(d.immatriculation(), depuis));
+            lever(e, d, ReglesFraude.REVENTES_EN_CHAINE, d.immatriculation(),
+                    "Le véhicule " + d.immatriculation() + " a changé " + reventes + " fois de titulaire par des professionnels en "
+                            + r.fenetre().toDays() + " jours (" + professionnels + ") : revente en chaîne, peut-être pour "
+                            + "blanchir un véhicule volé ou effacer ses infractions.",
+                    details("Véhicule", d.immatriculation(), "Changements de titulaire", String.valueOf(reventes),
+                            "Professionnels", professionnels));
+        }
+    }
+
     private void lever(Entreprise e, Depot depot, String regle, String objet, String explication, Map<String, String> details) {
         signaux.lever(new NouveauSignal(e.dossierHabilitation(), regle, objet, explication, details));
-        if (depot != null) {
+        if (depot != null && depot.numero() != null) {
+            // A change of holder waiting for its payment is a draft: its service sees the signal on the habilitation.
             signaux.lever(new NouveauSignal(depot.dossier(), regle, objet, explication, details));
         }
     }

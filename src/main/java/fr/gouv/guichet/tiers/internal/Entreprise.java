@@ -12,10 +12,11 @@ import java.util.List;
 public record Entreprise(long id, long dossierHabilitation, @Nullable Long gerant, String raisonSociale, String siret,
                          TypeTiers type, List<String> activites, @Nullable String numeroAgrement, String adresse,
                          String codePostal, String commune, String codeDepartement, int effectif, int volumeAnnuel,
-                         Statut statut, Instant habiliteeLe) {
+                         Statut statut, Instant habiliteeLe, @Nullable Instant finLe) {
 
     public enum Statut {
-        HABILITEE("Habilitée"), SUSPENDUE("Suspendue"), RETIREE("Retirée");
+        HABILITEE("Habilitée"), SUSPENDUE("Suspendue"), RETIREE("Retirée"),
+        RESILIATION_NOTIFIEE("Habilitée (résiliation notifiée)"), RESILIEE("Résiliée");
 
         private final String libelle;
 
@@ -28,9 +29,12 @@ public record Entreprise(long id, long dossierHabilitation, @Nullable Long geran
         }
     }
 
-    /** Whether it may file for its clients now: habilitated, neither suspended nor withdrawn. */
+    /**
+     * Whether it may file for its clients now: habilitated (during the notice of its termination too), neither
+     * suspended, withdrawn nor terminated. {@link AccesTiers} ends a convention whose notice is over before asking.
+     */
     public boolean peutDeposer() {
-        return statut == Statut.HABILITEE;
+        return statut == Statut.HABILITEE || statut == Statut.RESILIATION_NOTIFIEE;
     }
 
     /** The activities as the directory shows them. */

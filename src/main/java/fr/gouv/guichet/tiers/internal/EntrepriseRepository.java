@@ -19,7 +19,7 @@ public class EntrepriseRepository {
 
     private static final String COLONNES = """
             select id, dossier_habilitation, gerant_usager_id, raison_sociale, siret, type_tiers, activites, numero_agrement,
-                   adresse, code_postal, commune, code_departement, effectif, volume_annuel, statut, habilitee_le
+                   adresse, code_postal, commune, code_departement, effectif, volume_annuel, statut, habilitee_le, fin_le
             from tiers_entreprise
             """;
 
@@ -28,7 +28,8 @@ public class EntrepriseRepository {
             rs.getString("siret"), TypeTiers.valueOf(rs.getString("type_tiers")), liste(rs.getArray("activites")),
             rs.getString("numero_agrement"), rs.getString("adresse"), rs.getString("code_postal"), rs.getString("commune"),
             rs.getString("code_departement"), rs.getInt("effectif"), rs.getInt("volume_annuel"),
-            Entreprise.Statut.valueOf(rs.getString("statut")), rs.getTimestamp("habilitee_le").toInstant());
+            Entreprise.Statut.valueOf(rs.getString("statut")), rs.getTimestamp("habilitee_le").toInstant(),
+            rs.getTimestamp("fin_le") == null ? null : rs.getTimestamp("fin_le").toInstant());
 
     private final JdbcClient jdbc;
 
@@ -61,6 +62,12 @@ public class EntrepriseRepository {
                 .params(statut.name(), Timestamp.from(maintenant), dossier).update();
     }
 
+    /** Records the term of the notice of a termination. */
+    void fixerFin(long dossier, Instant fin, Instant maintenant) {
+        jdbc.sql("update tiers_entreprise set fin_le = ?, modifie_le = ? where dossier_habilitation = ?")
+                .params(Timestamp.from(fin), Timestamp.from(maintenant), dossier).update();
+    }
+
     public Optional<Entreprise> parId(long id) {
         return jdbc.sql(COLONNES + "where id = ?").param(id).query(LIGNE).optional();
     }
@@ -87,7 +94,7 @@ public class EntrepriseRepository {
     public List<Entreprise> annuaire(String texte, @Nullable TypeTiers type, int limite) {
         String motif = "%" + texte.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql(COLONNES + """
-                        where statut in ('HABILITEE', 'SUSPENDUE') and (cast(:type as text) is null or type_tiers = :type)
+                        where statut in ('HABILITEE', 'SUSPENDUE', 'RESILIATION_NOTIFIEE') and (fin_le is null or fin_le > now()) and (cast(:type as text) is null or type_tiers = :type)
                           and (lower(raison_sociale) like :m or lower(commune) like :m or code_postal like :m)
                         order by commune, raison_sociale limit :limite""")
                 .param("type", type == null ? null : type.name()).param("m", motif).param("limite", limite).query(LIGNE).list();

@@ -38,10 +38,12 @@ public class EspacePro {
     private final Procedures procedures;
     private final Clock horloge;
     private final ProceduresOuvertes ouvertes;
+    private final Resiliations resiliations;
 
     EspacePro(AccesTiers acces, DepotRepository depots, EntrepriseRepository entreprises, Procedures procedures, Clock horloge,
-              ProceduresOuvertes ouvertes) {
+              ProceduresOuvertes ouvertes, Resiliations resiliations) {
         this.ouvertes = ouvertes;
+        this.resiliations = resiliations;
         this.acces = acces;
         this.depots = depots;
         this.entreprises = entreprises;
@@ -64,6 +66,16 @@ public class EspacePro {
     public List<fr.gouv.guichet.demarche.Etat> etats() {
         return ouvertes.pour(acces.entreprise()).stream()
                 .flatMap(p -> p.cycle().etats().stream()).filter(e -> !e.estBrouillon()).distinct().toList();
+    }
+
+    /** The manager ends the convention with two months' notice; the French reason of a refusal, or empty. */
+    public java.util.Optional<String> resilier(String motif) {
+        return resiliations.resilier(acces.entreprisePourGerer(), acces.usager().id(), motif);
+    }
+
+    /** The term of the notice of a termination, as shown (empty when none). */
+    public String finPreavis(Entreprise e) {
+        return e.finLe() == null ? "" : DATE_HEURE.format(e.finLe()).substring(0, 10);
     }
 
     public List<EntrepriseRepository.Collaborateur> collaborateurs() {

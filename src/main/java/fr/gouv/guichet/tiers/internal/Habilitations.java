@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Keeps the habilitated companies in step with their habilitation dossiers, in the very transaction of each
  * transition (a synchronous listener of {@link DossierTransitionne}): habilitated → the company, its manager and the
- * invitations of the collaborators named in the request; suspended, lifted, withdrawn → its status.
+ * invitations of the collaborators named in the request; suspended, lifted, withdrawn, terminated → its status (and
+ * the term of the notice of a termination).
  */
 @Component
 class Habilitations {
@@ -45,6 +46,11 @@ class Habilitations {
             depot.changerStatut(e.dossierId(), Entreprise.Statut.SUSPENDUE, horloge.instant());
         } else if (e.vers().equals(CycleHabilitation.RETIREE.code())) {
             depot.changerStatut(e.dossierId(), Entreprise.Statut.RETIREE, horloge.instant());
+        } else if (e.vers().equals(CycleHabilitation.RESILIATION_NOTIFIEE.code())) {
+            depot.changerStatut(e.dossierId(), Entreprise.Statut.RESILIATION_NOTIFIEE, horloge.instant());
+            depot.fixerFin(e.dossierId(), Resiliations.finDuPreavis(horloge.instant()), horloge.instant());
+        } else if (e.vers().equals(CycleHabilitation.RESILIEE.code())) {
+            depot.changerStatut(e.dossierId(), Entreprise.Statut.RESILIEE, horloge.instant());
         }
     }
 

@@ -22,6 +22,8 @@ public final class ReglesFraude {
     public static final String MANDAT_REUTILISE = "tiers-mandat-reutilise";
     public static final String OPPOSITION = "tiers-opposition";
     public static final String SUSPENSION = "suspension";
+    public static final String ADRESSE_INCONNUE = "tiers-adresse-inconnue";
+    public static final String REVENTES_EN_CHAINE = "tiers-reventes-en-chaine";
 
     /** @param fenetre the observed window; {@code source} says where the rule comes from */
     public record Regle(String code, int seuil, Duration fenetre, int poids, String source) {
@@ -30,7 +32,8 @@ public final class ReglesFraude {
     private final Map<String, Regle> regles;
 
     public ReglesFraude(Map<String, Regle> regles) {
-        for (String code : new String[]{VOLUME, VOLUME_PLANCHER, MEME_ADRESSE, LIEUX_MULTIPLES, MANDAT_REUTILISE, OPPOSITION, SUSPENSION}) {
+        for (String code : new String[]{VOLUME, VOLUME_PLANCHER, MEME_ADRESSE, LIEUX_MULTIPLES, MANDAT_REUTILISE, OPPOSITION, SUSPENSION,
+                ADRESSE_INCONNUE, REVENTES_EN_CHAINE}) {
             if (!regles.containsKey(code)) {
                 throw new IllegalArgumentException("Règle de fraude absente de " + EMPLACEMENT + " : " + code);
             }

@@ -3,6 +3,7 @@ package fr.gouv.guichet.tiers.web;
 import fr.gouv.guichet.tiers.internal.AccesTiers;
 import fr.gouv.guichet.tiers.internal.Collaborateurs;
 import fr.gouv.guichet.tiers.internal.DepotsPourClient;
+import fr.gouv.guichet.tiers.internal.DepotsVehicule;
 import fr.gouv.guichet.tiers.internal.EspacePro;
 import fr.gouv.guichet.tiers.internal.Entreprise;
 import org.springframework.http.ContentDisposition;
@@ -27,8 +28,11 @@ class EspaceProController {
     private final EspacePro espace;
     private final Collaborateurs collaborateurs;
     private final DepotsPourClient depots;
+    private final DepotsVehicule vehicules;
 
-    EspaceProController(AccesTiers acces, EspacePro espace, Collaborateurs collaborateurs, DepotsPourClient depots) {
+    EspaceProController(AccesTiers acces, EspacePro espace, Collaborateurs collaborateurs, DepotsPourClient depots,
+                        DepotsVehicule vehicules) {
+        this.vehicules = vehicules;
         this.acces = acces;
         this.espace = espace;
         this.collaborateurs = collaborateurs;
@@ -49,6 +53,8 @@ class EspaceProController {
         model.addAttribute("gerant", espace.estGerant());
         model.addAttribute("collaborateurs", espace.collaborateurs());
         model.addAttribute("invitations", espace.invitations());
+        model.addAttribute("procedureVehicule", DepotsVehicule.PROCEDURE);
+        model.addAttribute("finPreavis", espace.finPreavis(entreprise));
         return "tiers/espace";
     }
 
@@ -63,9 +69,26 @@ class EspaceProController {
 
     @GetMapping("/usager/pro/depots/{id}")
     String depot(@PathVariable long id, Model model) {
-        model.addAttribute("entreprise", acces.entreprise());
-        model.addAttribute("ligne", espace.ligne(acces.depot(id)));
+        Entreprise entreprise = acces.entreprise();
+        var depot = acces.depot(id);
+        model.addAttribute("entreprise", entreprise);
+        model.addAttribute("ligne", espace.ligne(depot));
+        model.addAttribute("aPayer", depot.transmisLe() == null);
+        model.addAttribute("montant", depot.transmisLe() == null ? vehicules.montant(depot) : "");
         return "tiers/depot";
+    }
+
+    /** The manager ends the convention (explicit confirmation: it has legal consequences). */
+    @PostMapping("/usager/pro/resiliation")
+    String resilier(@RequestParam(defaultValue = "") String motif, @RequestParam(defaultValue = "false") boolean confirme,
+                    RedirectAttributes redirection) {
+        acces.entreprisePourGerer();
+        var refus = confirme ? espace.resilier(motif)
+                : java.util.Optional.of("Cochez la case qui confirme la résiliation de la convention.");
+        refus.ifPresentOrElse(r -> redirection.addFlashAttribute("erreurResiliation", r),
+                () -> redirection.addFlashAttribute("messageSucces", "La résiliation est enregistrée : la convention prend fin au "
+                        + "terme du préavis de deux mois."));
+        return "redirect:/usager/pro#resiliation";
     }
 
     @PostMapping("/usager/pro/collaborateurs")
