@@ -106,7 +106,9 @@ class RendezVousIntegrationTest {
         String fiche = mvc.perform(get("/agent/mairies/" + seyne.service() + "/pre-demande").cookie(guichet)
                 .param("numero", pd.numero().valeur().toLowerCase())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fiche).contains("MARTIN", "Un timbre fiscal de 86,00", "Enregistrer le recueil de la demande");
-        mvc.perform(post("/agent/mairies/" + seyne.service() + "/pre-demande/" + pd.numero().valeur() + "/recueillir").cookie(guichet).with(csrf()));
+        // The adult's passport timbre (86 €) is brought to the counter and typed by the agent: consumed there, once.
+        mvc.perform(post("/agent/mairies/" + seyne.service() + "/pre-demande/" + pd.numero().valeur() + "/recueillir").cookie(guichet).with(csrf())
+                .param("timbre_IDENTITE_PASSEPORT_MAJEUR", TimbresPreDemandeIntegrationTest.timbre("8686")));
         assertThat(preDemandes.parNumero(pd.numero()).orElseThrow().mairieRecueil()).isEqualTo(seyne.service());
         assertThat(etat(pd)).isEqualTo("RECUEILLIE");
         String plusReservable = mvc.perform(post("/usager/identite/reserver").cookie(session).with(csrf()).param("mairie", toulon.service())
