@@ -29,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -80,12 +79,12 @@ class TimbresPreDemandeIntegrationTest {
 
         // An 86 € timbre does not pay it; the error is next to the field, nothing is reserved.
         String refus = mvc.perform(post("/usager/identite/dossiers/" + id + "/timbres").cookie(session).with(csrf())
-                        .param("mode", "en-ligne").param("timbre_IDENTITE_PASSEPORT_MOINS_15", timbre("8686")))
+                        .param("mode", "en-ligne").param("timbre_IDENTITE_PASSEPORT_MOINS_15", PreDemandesDeTest.timbre("8686")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refus).contains("ne correspond pas à celui de la démarche", "aria-invalid=\"true\"");
         assertThat(utilisations(id)).isEmpty();
 
-        String dix7 = timbre("1717");
+        String dix7 = PreDemandesDeTest.timbre("1717");
         MvcResult ok = mvc.perform(post("/usager/identite/dossiers/" + id + "/timbres").cookie(session).with(csrf())
                 .param("mode", "en-ligne").param("timbre_IDENTITE_PASSEPORT_MOINS_15", dix7.substring(0, 4) + " " + dix7.substring(4))).andReturn();
         assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/usager/dossiers/" + id + "/validation");
@@ -140,7 +139,7 @@ class TimbresPreDemandeIntegrationTest {
         assertThat(guichet.recueillir(mairie.service(), pd.numero(), agent.id(), Map.of()))
                 .map(GuichetMairie.Refus::raison).get().asString().contains("Saisissez le numéro du timbre fiscal de 25,00");
 
-        String vingtCinq = timbre("2525");
+        String vingtCinq = PreDemandesDeTest.timbre("2525");
         mvc.perform(post(url).cookie(guichetCookie).with(csrf()).param("timbre_IDENTITE_CNI_PERTE_VOL", vingtCinq));
         assertThat(preDemandes.parNumero(pd.numero()).orElseThrow().consommee()).isTrue();
         assertThat(utilisations(id)).containsExactly(vingtCinq + " CONSOMME");
@@ -168,7 +167,7 @@ class TimbresPreDemandeIntegrationTest {
 
     @Test
     void unTimbreNePaieJamaisDeuxPreDemandes_memeEnConcurrence() throws Exception {
-        String numero = timbre("8686");
+        String numero = PreDemandesDeTest.timbre("8686");
         int n = 6;
         List<Long> brouillons = new ArrayList<>();
         List<Cookie> sessions = new ArrayList<>();
@@ -219,10 +218,5 @@ class TimbresPreDemandeIntegrationTest {
     private List<String> utilisations(long dossierId) {
         return jdbc.sql("select numero || ' ' || statut from timbre_utilisation where dossier like ? and statut <> 'LIBERE' order by numero")
                 .param("ID-" + dossierId + "-%").query(String.class).list();
-    }
-
-    /** A timbre of the demonstration service bought today, unique to the test. */
-    static String timbre(String prefixe) {
-        return prefixe + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
     }
 }

@@ -9,3 +9,11 @@ create table identite_timbre_choix (
   en_mairie   boolean not null,
   choisi_le   timestamptz not null
 );
+
+-- Issue 14, point 4 : ce que Guichet a déclaré à la plateforme nationale des rendez-vous (ANTS) pour chaque
+-- rendez-vous : déclaré à sa réservation, retiré à son annulation ou à son déplacement (l'API n'a pas de mise à jour).
+create table identite_rdv_ants (
+  rendez_vous_id  bigint primary key references identite_rendez_vous (id),
+  declare_le      timestamptz not null,
+  retire_le       timestamptz
+);
