@@ -24,6 +24,13 @@ public final class JeuDeDemonstration {
             "2500000000000003", "2500000000000004", "2500000000000005");
     /** Any 16-digit number beginning with these digits is a 25 € timbre bought today (to try again and again). */
     public static final String PREFIXE_TIMBRES_25_EUROS_A_VOLONTE = "2525";
+    /**
+     * Any 16-digit number beginning with one of these prefixes is a passport timbre of that amount bought today:
+     * {@code 8686…} 86 € (adult), {@code 4242…} 42 € (15 to 17), {@code 1717…} 17 € (under 15). A CNI lost or stolen
+     * takes a 25 € timbre ({@value #PREFIXE_TIMBRES_25_EUROS_A_VOLONTE}…).
+     */
+    public static final java.util.Map<String, String> PREFIXES_TIMBRES_PASSEPORT_A_VOLONTE = java.util.Map.of(
+            "8686", "86.00", "4242", "42.00", "1717", "17.00");
     /** An 86 € timbre (passport): its amount does not pay a licence procedure. */
     public static final String TIMBRE_86_EUROS = "8600000000000001";
     /** Bought 13 months ago: expired (12 months). */

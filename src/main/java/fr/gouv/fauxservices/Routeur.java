@@ -42,6 +42,7 @@ final class Routeur implements HttpHandler {
     private final Examens examens;
     private final Production production;
     private final Pannes pannes;
+    private final RendezVousAnts rendezVousAnts;
     private final Map<Service, AtomicLong> requetes = new EnumMap<>(Service.class);
     private final Map<Service, List<String>> clesRecues = new EnumMap<>(Service.class);
     private final Map<String, Object> verrous = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ final class Routeur implements HttpHandler {
                 }
             });
 
-    Routeur(Ephotos ephotos, Timbres timbres, Examens examens, Production production, Pannes pannes) {
+    Routeur(Ephotos ephotos, Timbres timbres, Examens examens, Production production, Pannes pannes, RendezVousAnts rendezVousAnts) {
+        this.rendezVousAnts = rendezVousAnts;
         this.ephotos = ephotos;
         this.timbres = timbres;
         this.examens = examens;
@@ -114,7 +116,9 @@ final class Routeur implements HttpHandler {
         }
         String methode = echange.getRequestMethod();
         Reponse reponse;
-        if (methode.equals("GET")) {
+        if (service == Service.RDV_ANTS) {
+            reponse = new Reponse(200, coordination(methode, segments, echange.getRequestURI().getRawQuery()));
+        } else if (methode.equals("GET")) {
             reponse = new Reponse(200, lire(service, segments));
         } else if (methode.equals("POST")) {
             reponse = modifier(service, segments, echange);
@@ -133,6 +137,7 @@ final class Routeur implements HttpHandler {
             case TIMBRES -> chemin(s, 4, "v1", "timbres") ? timbres.verifier(s[3]) : introuvable();
             case EXAMENS -> chemin(s, 4, "v1", "candidats") ? examens.candidat(s[3]) : introuvable();
             case PRODUCTION -> chemin(s, 4, "v1", "commandes") ? production.suivre(s[3]) : introuvable();
+            case RDV_ANTS -> introuvable();
         };
     }
 
@@ -175,6 +180,33 @@ final class Routeur implements HttpHandler {
             });
         }
         return new Reponse(404, introuvable());
+    }
+
+    /** The ANTS coordination API: its parameters in the query string, as the real one. */
+    private Map<String, Object> coordination(String methode, String[] s, @Nullable String requete) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        if (requete != null) {
+            for (String paire : requete.split("&")) {
+                int egal = paire.indexOf('=');
+                if (egal > 0) {
+                    p.computeIfAbsent(decoder(paire.substring(0, egal)), k -> new java.util.ArrayList<>()).add(decoder(paire.substring(egal + 1)));
+                }
+            }
+        }
+        Map<String, String> premiers = new LinkedHashMap<>();
+        p.forEach((k, v) -> premiers.put(k, v.getFirst()));
+        String ressource = s.length == 2 ? s[1] : "";
+        return switch (methode + " " + ressource) {
+            case "GET status" -> rendezVousAnts.statut(p.getOrDefault("application_ids", List.of()).stream()
+                    .flatMap(v -> Arrays.stream(v.split("[,;:\\-/.\\s]+"))).filter(v -> !v.isBlank()).toList());
+            case "POST appointments" -> rendezVousAnts.declarer(premiers);
+            case "DELETE appointments" -> rendezVousAnts.retirer(premiers);
+            default -> introuvable();
+        };
+    }
+
+    private static String decoder(String texte) {
+        return java.net.URLDecoder.decode(texte, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean chemin(String[] s, int longueur, String version, String ressource) {

@@ -27,10 +27,11 @@ public final class ServeurServicesExternes implements AutoCloseable {
     private final ExecutorService executeur;
     private final Routeur routeur;
     private final Pannes pannes = new Pannes();
+    private final RendezVousAnts rendezVousAnts = new RendezVousAnts();
 
     private ServeurServicesExternes(int port, Clock horloge, Duration delaiExpedition) throws IOException {
         routeur = new Routeur(new Ephotos(horloge), new Timbres(horloge), new Examens(),
-                new Production(horloge, delaiExpedition), pannes);
+                new Production(horloge, delaiExpedition), pannes, rendezVousAnts);
         serveur = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         serveur.createContext("/", routeur);
         executeur = Executors.newFixedThreadPool(8, r -> {
@@ -51,7 +52,7 @@ public final class ServeurServicesExternes implements AutoCloseable {
         try {
             ServeurServicesExternes s = new ServeurServicesExternes(port, horloge, delaiExpedition);
             LoggerFactory.getLogger(ServeurServicesExternes.class)
-                    .info("Services externes de démonstration (ePhoto, timbres, examens, production) : {}", s.url());
+                    .info("Services externes de démonstration (ePhoto, timbres, examens, production, rendez-vous ANTS) : {}", s.url());
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible de démarrer les services externes de démonstration sur le port "
@@ -76,6 +77,11 @@ public final class ServeurServicesExternes implements AutoCloseable {
     /** Failures the tests program. */
     public Pannes pannes() {
         return pannes;
+    }
+
+    /** The ANTS appointment coordination's state (tests and demonstrations declare appointments made elsewhere). */
+    public RendezVousAnts rendezVousAnts() {
+        return rendezVousAnts;
     }
 
     /** Number of requests this service received (failed ones included). */

@@ -2,7 +2,9 @@ package fr.gouv.fauxservices;
 
 /** The services of the demonstration server, by the first segment of their paths. */
 public enum Service {
-    EPHOTO("ephoto"), TIMBRES("timbres"), EXAMENS("examens"), PRODUCTION("production");
+    EPHOTO("ephoto"), TIMBRES("timbres"), EXAMENS("examens"), PRODUCTION("production"),
+    /** ANTS appointment coordination (identity titles). */
+    RDV_ANTS("rdv-ants");
 
     final String chemin;
 

@@ -105,6 +105,15 @@ final class Timbres {
             timbres.put(numero, t);
         }
         if (t == null) {
+            // Passport timbres of the identity titles, as many as wanted (86, 42, 17 €).
+            String prefixe = numero.length() < 4 ? "" : numero.substring(0, 4);
+            String montant = JeuDeDemonstration.PREFIXES_TIMBRES_PASSEPORT_A_VOLONTE.get(prefixe);
+            if (montant != null) {
+                t = new Timbre(new BigDecimal(montant), LocalDate.now(horloge));
+                timbres.put(numero, t);
+            }
+        }
+        if (t == null) {
             throw Refuse.inconnu("timbre-inconnu", "Timbre inconnu.");
         }
         return t;

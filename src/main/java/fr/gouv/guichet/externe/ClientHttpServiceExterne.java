@@ -100,6 +100,20 @@ public abstract class ClientHttpServiceExterne {
         return convertir(executer(() -> appel(HttpMethod.POST, chemin, corps, cle)), conversion);
     }
 
+    /** A deletion ({@code DELETE}), sent with one idempotency key for all its attempts, its answer converted. */
+    protected <T> T supprimer(String chemin, Function<Map<String, Object>, T> conversion) {
+        String cle = UUID.randomUUID().toString();
+        return convertir(executer(() -> appel(HttpMethod.DELETE, chemin, null, cle)), conversion);
+    }
+
+    /**
+     * The header that carries the token: {@code null} (the default) for {@code Authorization: Bearer}, or the name of
+     * the header a system expects instead (e.g. {@code x-rdv-opt-auth-token}).
+     */
+    protected @Nullable String enTeteJeton() {
+        return null;
+    }
+
     /** An answer that does not fit the contract (missing member, bad value) counts as a broken service. */
     private <T> T convertir(Map<String, Object> reponse, Function<Map<String, Object>, T> conversion) {
         try {
@@ -138,7 +152,12 @@ public abstract class ClientHttpServiceExterne {
                             h.set("Idempotency-Key", cle);
                         }
                         if (jeton != null && !jeton.isBlank()) {
-                            h.setBearerAuth(jeton);
+                            String nom = enTeteJeton();
+                            if (nom == null) {
+                                h.setBearerAuth(jeton);
+                            } else {
+                                h.set(nom, jeton);
+                            }
                         }
                     });
             if (corps != null) {

@@ -54,6 +54,8 @@ class PreDemandeIntegrationTest {
         mvc.perform(get(page1).cookie(session)).andExpect(status().isOk());
         int version = dossiers.deLUsager(id, compte.id()).orElseThrow().version();
         dossiers.enregistrer(id, compte.id(), version, PreDemandesDeTest.reponsesMineur());
+        // A passport is paid by a timbre: the usager says here they will bring it to the town hall.
+        mvc.perform(post("/usager/identite/dossiers/" + id + "/timbres").cookie(session).with(csrf()).param("mode", "en-mairie"));
 
         MvcResult valide = mvc.perform(post("/usager/dossiers/" + id + "/valider").cookie(session).with(csrf())
                 .param("cle", UUID.randomUUID().toString()).param("certification", "oui")).andReturn();

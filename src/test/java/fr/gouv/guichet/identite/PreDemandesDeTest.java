@@ -59,6 +59,14 @@ public final class PreDemandesDeTest {
         return r;
     }
 
+    /**
+     * A timbre of the demonstration service bought today, unique to the test: prefix {@code 8686} 86 €, {@code 4242}
+     * 42 €, {@code 1717} 17 €, {@code 2525} 25 €.
+     */
+    public static String timbre(String prefixe) {
+        return prefixe + String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
     /** Deposits a pré-demande of the usager and returns it. */
     public PreDemande deposer(long usagerId, Map<String, Object> reponses) {
         Map<String, Object> r = new HashMap<>(reponses);

@@ -77,7 +77,7 @@ class RendezVousIntegrationTest {
                 .param("mairie", toulon.service()).param("debut", premier.toString()).param("numero", pd.numero().valeur())).andReturn();
         assertThat(reserve.getResponse().getRedirectedUrl()).startsWith("/usager/identite/rendez-vous/");
         long rdv = Long.parseLong(reserve.getResponse().getRedirectedUrl().substring("/usager/identite/rendez-vous/".length()));
-        attendreCourriel(pd.email(), "Rendez-vous confirmé : Mairie de Toulon");
+        attendreCourriel(usager.email(), "Rendez-vous confirmé : Mairie de Toulon");
 
         LocalDateTime ailleurs = agenda.libres(seyne, apres, apres.plusDays(10), 1).getFirst().debut();
         String refus = mvc.perform(post("/usager/identite/reserver").cookie(session).with(csrf())
@@ -91,11 +91,11 @@ class RendezVousIntegrationTest {
         long nouveau = Long.parseLong(deplace.getResponse().getRedirectedUrl().substring("/usager/identite/rendez-vous/".length()));
         assertThat(actifs(pd)).containsExactly(seyne.service());
         assertThat(agenda.libres(toulon, premier.toLocalDate(), premier.toLocalDate(), 200)).extracting(Agenda.Creneau::debut).contains(premier);
-        attendreCourriel(pd.email(), "Rendez-vous déplacé : Mairie de La Seyne-sur-Mer");
+        attendreCourriel(usager.email(), "Rendez-vous déplacé : Mairie de La Seyne-sur-Mer");
 
         mvc.perform(post("/usager/identite/rendez-vous/" + nouveau + "/annuler").cookie(session).with(csrf()));
         assertThat(actifs(pd)).isEmpty();
-        attendreCourriel(pd.email(), "Rendez-vous annulé : Mairie de La Seyne-sur-Mer");
+        attendreCourriel(usager.email(), "Rendez-vous annulé : Mairie de La Seyne-sur-Mer");
         assertThat(rdv).isNotEqualTo(nouveau);
 
         // The town hall's counter: found by number, taken, consumed, no longer bookable.
@@ -106,7 +106,9 @@ class RendezVousIntegrationTest {
         String fiche = mvc.perform(get("/agent/mairies/" + seyne.service() + "/pre-demande").cookie(guichet)
                 .param("numero", pd.numero().valeur().toLowerCase())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fiche).contains("MARTIN", "Un timbre fiscal de 86,00", "Enregistrer le recueil de la demande");
-        mvc.perform(post("/agent/mairies/" + seyne.service() + "/pre-demande/" + pd.numero().valeur() + "/recueillir").cookie(guichet).with(csrf()));
+        // The adult's passport timbre (86 €) is brought to the counter and typed by the agent: consumed there, once.
+        mvc.perform(post("/agent/mairies/" + seyne.service() + "/pre-demande/" + pd.numero().valeur() + "/recueillir").cookie(guichet).with(csrf())
+                .param("timbre_IDENTITE_PASSEPORT_MAJEUR", PreDemandesDeTest.timbre("8686")));
         assertThat(preDemandes.parNumero(pd.numero()).orElseThrow().mairieRecueil()).isEqualTo(seyne.service());
         assertThat(etat(pd)).isEqualTo("RECUEILLIE");
         String plusReservable = mvc.perform(post("/usager/identite/reserver").cookie(session).with(csrf()).param("mairie", toulon.service())

@@ -81,6 +81,14 @@ class IdentiteBrowserTest {
             Page page = sansJs.newPage();
             connecter(page, compte.email());
             page.navigate(url("/usager/dossiers/" + id + "/validation"));
+            // The passport of a 12-year-old: a 17 € timbre, typed online and reserved for the pré-demande.
+            assertThat(page.locator("h1")).hasText("Timbre fiscal");
+            assertThat(page.locator("#timbres-dus")).containsText("17,00");
+            page.locator("#timbre_IDENTITE_PASSEPORT_MOINS_15").fill(PreDemandesDeTest.timbre("8686"));
+            page.locator("#reserver-timbre").click();
+            assertThat(page.locator("#resume-erreurs")).containsText("ne correspond pas");
+            page.locator("#timbre_IDENTITE_PASSEPORT_MOINS_15").fill(PreDemandesDeTest.timbre("1717"));
+            page.locator("#reserver-timbre").click();
             page.locator("label[for=certification]").click();
             page.getByText("Valider définitivement ma demande").click();
             assertThat(page.locator("h1")).hasText("Récapitulatif de votre pré-demande");
@@ -119,8 +127,10 @@ class IdentiteBrowserTest {
         try (BrowserContext contexte = navigateur.contexte()) {
             Page page = contexte.newPage();
             connecter(page, compte.email());
+            long autre = dossiers.creerBrouillon(compte.id(), "83", PreDemande.DEMARCHE, PreDemande.FORMULAIRE, "1",
+                    PreDemandesDeTest.reponsesMajeur(), null, null);
             for (String chemin : new String[]{recapitulatif, url("/usager/identite"), url("/rendez-vous-titres?lieu=Hy%C3%A8res&rayon=50"),
-                    url("/rendez-vous-titres/delais?departement=83")}) {
+                    url("/rendez-vous-titres/delais?departement=83"), url("/usager/identite/dossiers/" + autre + "/timbres")}) {
                 page.navigate(chemin);
                 verifierAccessibilite(page);
             }
@@ -150,6 +160,8 @@ class IdentiteBrowserTest {
             page.getByText("Rechercher", new Page.GetByTextOptions().setExact(true)).click();
             assertThat(page.locator("main")).containsText("MARTIN");
             verifierAccessibilite(page);
+            // The adult's 86 € timbre is brought to the counter: the agent types it, it is consumed with the taking.
+            page.locator("#timbre_IDENTITE_PASSEPORT_MAJEUR").fill(PreDemandesDeTest.timbre("8686"));
             page.locator("#recueillir").click();
             assertThat(page.locator(".fr-alert--success")).containsText("Demande recueillie");
             assertThat(page.locator("#etat-recueil")).containsText("Demande recueillie dans votre mairie");

@@ -85,6 +85,7 @@ class AccesCroisesIntegrationTest {
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
     static final Map<String, Function<Terrain, Map<String, Object>>> VICTIME = Map.ofEntries(
             Map.entry("/usager/identite/dossiers/{dossierId}", t -> Map.of("dossierId", t.preDemande)),
+            Map.entry("/usager/identite/dossiers/{id}/timbres", t -> Map.of("id", t.brouillonPreDemande)),
             Map.entry("/usager/identite/rendez-vous/{id}", t -> Map.of("id", t.rendezVous)),
             Map.entry("/usager/identite/rendez-vous/{id}/annuler", t -> Map.of("id", t.rendezVous)),
             Map.entry("/agent/mairies/{service}", t -> Map.of("service", Terrain.MAIRIE)),

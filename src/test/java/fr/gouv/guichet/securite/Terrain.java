@@ -56,6 +56,8 @@ final class Terrain {
     final long mediateur83;
     /** Identity titles (issue 14): the victim's pré-demande, its appointment at Toulon's town hall, a closure there. */
     final long preDemande;
+    /** A pré-demande draft of the victim (a passport: its timbres page). */
+    final long brouillonPreDemande;
     final String numeroPreDemande;
     final long rendezVous;
     final long fermeture;
@@ -99,6 +101,8 @@ final class Terrain {
                 fr.gouv.guichet.identite.PreDemande.FORMULAIRE, "1", fr.gouv.guichet.identite.PreDemandesDeTest.reponsesMajeur(), null, null);
         dossiers.deposer(pd, victime.id(), UUID.randomUUID(), "ID");
         preDemande = pd;
+        brouillonPreDemande = dossiers.creerBrouillon(victime.id(), "83", fr.gouv.guichet.identite.PreDemande.DEMARCHE,
+                fr.gouv.guichet.identite.PreDemande.FORMULAIRE, "1", fr.gouv.guichet.identite.PreDemandesDeTest.reponsesMajeur(), null, null);
         numeroPreDemande = jdbc.sql("select numero from identite_pre_demande where dossier_id = ?").param(pd).query(String.class).single();
         rendezVous = jdbc.sql("""
                         insert into identite_rendez_vous (mairie, debut, poste, numero_pre_demande, usager_id, statut, reserve_le)
@@ -168,6 +172,8 @@ final class Terrain {
         p.put("lieu", "AUTRE_DEPARTEMENT");
         p.put("siege", "75");
         p.put("dossier", String.valueOf(dossier));
+        p.put("mode", "en-mairie");
+        p.put("timbre_IDENTITE_PASSEPORT_MAJEUR", fr.gouv.guichet.identite.PreDemandesDeTest.timbre("8686"));
         p.put("avis", "FAVORABLE");
         p.put("texte", "Avis pirate");
         p.put("email", "pirate-" + UUID.randomUUID().toString().substring(0, 6) + "@exemple.fr");
@@ -206,7 +212,7 @@ final class Terrain {
             }
             etat.put("count:" + table, jdbc.sql("select count(*) from " + table).query(String.class).single());
         }
-        String ids = brouillon + "," + dossier + "," + demandeImmatriculation;
+        String ids = brouillon + "," + dossier + "," + demandeImmatriculation + "," + brouillonPreDemande;
         etat.put("vehicule", json("select * from vehicule where id = " + vehicule));
         etat.put("cession", json("select * from cession where id = " + cession));
         etat.put("paiement", json("select * from paiement where dossier_id = " + demandeImmatriculation));

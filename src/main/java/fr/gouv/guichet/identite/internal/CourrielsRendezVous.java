@@ -3,6 +3,7 @@ package fr.gouv.guichet.identite.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import fr.gouv.guichet.compte.EnvoisUsager;
 import fr.gouv.guichet.identite.PreDemande;
 import fr.gouv.guichet.identite.RendezVous;
 import fr.gouv.guichet.notification.Courriel;
@@ -34,12 +35,14 @@ class CourrielsRendezVous {
     private final Reservations reservations;
     private final PreDemandes preDemandes;
     private final Courriels courriels;
+    private final EnvoisUsager envois;
     private final JdbcClient jdbc;
     private final Environment env;
     private final Clock horloge;
 
-    CourrielsRendezVous(Reservations reservations, PreDemandes preDemandes, Courriels courriels, JdbcClient jdbc, Environment env,
-                        Clock horloge) {
+    CourrielsRendezVous(Reservations reservations, PreDemandes preDemandes, Courriels courriels, EnvoisUsager envois, JdbcClient jdbc,
+                        Environment env, Clock horloge) {
+        this.envois = envois;
         this.reservations = reservations;
         this.preDemandes = preDemandes;
         this.courriels = courriels;
@@ -89,11 +92,20 @@ class CourrielsRendezVous {
         return envoyes;
     }
 
+    /**
+     * Through {@link EnvoisUsager} (the account's address, or the trusted person or help place the usager designated);
+     * to the pré-demande's contact address only when the account is gone.
+     */
     private void envoyer(String cle, RendezVous rdv, String sujet, List<String> paragraphes) {
         PreDemande pd = preDemandes.parNumero(rdv.numero()).orElseThrow();
         String lien = env.getProperty("guichet.url-publique", "http://localhost:8080") + "/usager/identite/rendez-vous/" + rdv.id();
-        courriels.envoyerUneFois(cle, new Courriel(pd.email(), sujet, paragraphes, "Voir, déplacer ou annuler le rendez-vous", lien,
-                List.of(), cle));
+        java.util.function.Function<String, Courriel> courriel = adresse -> new Courriel(adresse, sujet, paragraphes,
+                "Voir, déplacer ou annuler le rendez-vous", lien, List.of(), cle);
+        if (pd.usagerId() != null) {
+            envois.envoyerUneFois(pd.usagerId(), cle, courriel);
+        } else {
+            courriels.envoyerUneFois(cle, courriel.apply(pd.email()));
+        }
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -8,10 +8,12 @@ import fr.gouv.guichet.identite.PreDemande;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,23 +32,59 @@ public class GuichetMairie {
     private final PreDemandes preDemandes;
     private final Reservations reservations;
     private final Dossiers dossiers;
+    private final TimbresPreDemande timbres;
+    private final TransactionTemplate transaction;
     private final Clock horloge;
 
-    GuichetMairie(JdbcClient jdbc, PreDemandes preDemandes, Reservations reservations, Dossiers dossiers, Clock horloge) {
+    GuichetMairie(JdbcClient jdbc, PreDemandes preDemandes, Reservations reservations, Dossiers dossiers, TimbresPreDemande timbres,
+                  TransactionTemplate transaction, Clock horloge) {
         this.jdbc = jdbc;
         this.preDemandes = preDemandes;
         this.reservations = reservations;
         this.dossiers = dossiers;
+        this.timbres = timbres;
+        this.transaction = transaction;
         this.horloge = horloge;
     }
 
-    @Transactional
-    public Optional<Refus> recueillir(String mairie, NumeroPreDemande numero, long agentId) {
+    /**
+     * Takes the application: first the timbres due that day, each consumed once for this pré-demande (the one
+     * reserved online, or the one the agent typed: {@code saisiesTimbres}, field = motif of the timbre table), then,
+     * in one transaction, the pré-demande consumed. A timbre refused or a timbre service down stops here: nothing
+     * is recorded, the pré-demande stays usable.
+     */
+    public Optional<Refus> recueillir(String mairie, NumeroPreDemande numero, long agentId, Map<String, String> saisiesTimbres) {
+        Optional<PreDemande> lue = preDemandes.parNumero(numero);
+        Optional<Refus> refus = lue.isEmpty() ? Optional.of(new Refus("Aucune pré-demande ne porte ce numéro."))
+                : refus(lue.get(), mairie);
+        if (refus.isPresent()) {
+            return refus;
+        }
+        Map<String, String> erreurs = timbres.consommerAuRecueil(lue.get(), saisiesTimbres);
+        if (!erreurs.isEmpty()) {
+            return Optional.of(new Refus(String.join(" ", erreurs.values())));
+        }
+        return transaction.execute(s -> recueillirVerrouille(mairie, numero, agentId));
+    }
+
+    private Optional<Refus> recueillirVerrouille(String mairie, NumeroPreDemande numero, long agentId) {
         Optional<PreDemande> lue = preDemandes.verrouiller(numero);
         if (lue.isEmpty()) {
             return Optional.of(new Refus("Aucune pré-demande ne porte ce numéro."));
         }
         PreDemande pd = lue.get();
+        Optional<Refus> refus = refus(pd, mairie);
+        if (refus.isPresent()) {
+            return refus;
+        }
+        jdbc.sql("update identite_pre_demande set consommee_le = ?, mairie_recueil = ?, recueillie_par = ? where numero = ? and consommee_le is null")
+                .params(Timestamp.from(horloge.instant()), mairie, agentId, numero.valeur()).update();
+        reservations.apresRecueil(numero, mairie);
+        dossiers.appliquer(pd.dossierId(), CycleIdentite.RECUEILLIR, TypeActeur.AGENT, agentId, null);
+        return Optional.empty();
+    }
+
+    private Optional<Refus> refus(PreDemande pd, String mairie) {
         if (pd.consommee()) {
             return Optional.of(new Refus("Cette pré-demande a déjà été utilisée"
                     + (mairie.equals(pd.mairieRecueil()) ? " dans votre mairie." : " dans une autre mairie.")));
@@ -54,10 +92,6 @@ public class GuichetMairie {
         if (pd.expireeLe(preDemandes.aujourdhui())) {
             return Optional.of(new Refus("Cette pré-demande a expiré le " + pd.valideJusquau() + " : l’usager doit en faire une nouvelle."));
         }
-        jdbc.sql("update identite_pre_demande set consommee_le = ?, mairie_recueil = ?, recueillie_par = ? where numero = ? and consommee_le is null")
-                .params(Timestamp.from(horloge.instant()), mairie, agentId, numero.valeur()).update();
-        reservations.apresRecueil(numero, mairie);
-        dossiers.appliquer(pd.dossierId(), CycleIdentite.RECUEILLIR, TypeActeur.AGENT, agentId, null);
         return Optional.empty();
     }
 

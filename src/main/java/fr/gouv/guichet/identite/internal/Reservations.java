@@ -1,10 +1,13 @@
 package fr.gouv.guichet.identite.internal;
 
+import fr.gouv.guichet.externe.ServiceExterneIndisponibleException;
 import fr.gouv.guichet.identite.Mairie;
+import fr.gouv.guichet.identite.PlateformeNationaleRendezVous;
 import fr.gouv.guichet.identite.NumeroPreDemande;
 import fr.gouv.guichet.identite.PreDemande;
 import fr.gouv.guichet.identite.RendezVous;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,6 +52,17 @@ public class Reservations {
     public record PreDemandeInutilisable(String raison) implements Resultat {
     }
 
+    /**
+     * The national platform knows an appointment of this pré-demande at another booking site: the usager cancels it
+     * there first (its link), or says they did and books anyway.
+     */
+    public record DejaReserveAilleurs(PlateformeNationaleRendezVous.RendezVousNational ailleurs) implements Resultat {
+    }
+
+    /** The national platform could not be reached: nothing is booked, the usager tries again. */
+    public record PlateformeIndisponible(String message) implements Resultat {
+    }
+
     /** Published after a booking or a move (confirmation e-mail). */
     public record RendezVousReserve(long rendezVousId, String numero, boolean deplacement) {
     }
@@ -70,10 +84,14 @@ public class Reservations {
     private final Mairies mairies;
     private final Agenda agenda;
     private final ApplicationEventPublisher evenements;
+    private final PlateformeNationaleRendezVous plateforme;
+    private final Environment env;
     private final Clock horloge;
 
     Reservations(JdbcClient jdbc, PreDemandes preDemandes, Mairies mairies, Agenda agenda, ApplicationEventPublisher evenements,
-                 Clock horloge) {
+                 PlateformeNationaleRendezVous plateforme, Environment env, Clock horloge) {
+        this.plateforme = plateforme;
+        this.env = env;
         this.jdbc = jdbc;
         this.preDemandes = preDemandes;
         this.mairies = mairies;
@@ -88,6 +106,16 @@ public class Reservations {
      */
     @Transactional
     public Resultat reserver(long usagerId, NumeroPreDemande numero, String mairie, LocalDateTime debut, boolean deplacer) {
+        return reserver(usagerId, numero, mairie, debut, deplacer, false);
+    }
+
+    /**
+     * The same, after the national platform's check: a number it does not hold as bookable is refused; an appointment
+     * it knows at another booking site is reported unless {@code malgreAilleurs} (the usager cancelled it there).
+     */
+    @Transactional
+    public Resultat reserver(long usagerId, NumeroPreDemande numero, String mairie, LocalDateTime debut, boolean deplacer,
+                             boolean malgreAilleurs) {
         Optional<PreDemande> lue = preDemandes.verrouiller(numero).filter(p -> p.usagerId() != null && p.usagerId() == usagerId);
         if (lue.isEmpty()) {
             return new PreDemandeInutilisable("Ce numéro ne correspond à aucune de vos pré-demandes.");
@@ -102,6 +130,10 @@ public class Reservations {
         Optional<Mairie> m = mairies.parService(mairie);
         if (m.isEmpty() || !agenda.estUnCreneau(m.get(), debut)) {
             return new CreneauInvalide();
+        }
+        Optional<Resultat> national = verifierNationalement(numero, malgreAilleurs);
+        if (national.isPresent()) {
+            return national.get();
         }
         Optional<RendezVous> existant = actif(numero);
         if (existant.isPresent()) {
@@ -128,6 +160,26 @@ public class Reservations {
             throw new CreneauPrisPendantDeplacement();
         }
         return new CreneauPris();
+    }
+
+    private Optional<Resultat> verifierNationalement(NumeroPreDemande numero, boolean malgreAilleurs) {
+        PlateformeNationaleRendezVous.StatutNational statut;
+        try {
+            statut = plateforme.statut(numero);
+        } catch (ServiceExterneIndisponibleException e) {
+            return Optional.of(new PlateformeIndisponible("Nous n’arrivons pas à joindre la plateforme nationale des rendez-vous, "
+                    + "qui vérifie qu’une pré-demande n’a qu’un rendez-vous en France. Rien n’est réservé : réessayez dans quelques minutes."));
+        }
+        if (!statut.reservable()) {
+            return Optional.of(new PreDemandeInutilisable(switch (statut.statut()) {
+                case "consumed" -> "Cette pré-demande a déjà été utilisée pour un dossier : elle ne peut plus servir à prendre rendez-vous.";
+                case "expired" -> "Cette pré-demande a expiré : faites une nouvelle pré-demande.";
+                default -> "La plateforme nationale ne reconnaît pas cette pré-demande comme valable : vérifiez le numéro.";
+            }));
+        }
+        String prefixe = SynchronisationAnts.prefixeGestion(env);
+        return malgreAilleurs ? Optional.empty() : statut.rendezVous().stream().filter(r -> !r.urlGestion().startsWith(prefixe))
+                .findFirst().map(DejaReserveAilleurs::new);
     }
 
     /** Cancels the usager's own future appointment; false if it is not theirs, not active or already past. */

@@ -12,6 +12,7 @@ import fr.gouv.guichet.identite.internal.GuichetMairie;
 import fr.gouv.guichet.identite.internal.Mairies;
 import fr.gouv.guichet.identite.internal.PreDemandes;
 import fr.gouv.guichet.identite.internal.Reservations;
+import fr.gouv.guichet.identite.internal.TimbresPreDemande;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +42,13 @@ class GuichetMairieController {
     private final GuichetMairie guichet;
     private final Dossiers dossiers;
     private final TimbresIdentite timbres;
+    private final TimbresPreDemande timbresPreDemande;
     private final Clock horloge;
 
     GuichetMairieController(AgentCourant agentCourant, Mairies mairies, Reservations reservations, PreDemandes preDemandes,
-                            GuichetMairie guichet, Dossiers dossiers, TimbresIdentite timbres, Clock horloge) {
+                            GuichetMairie guichet, Dossiers dossiers, TimbresIdentite timbres, TimbresPreDemande timbresPreDemande,
+                            Clock horloge) {
+        this.timbresPreDemande = timbresPreDemande;
         this.agentCourant = agentCourant;
         this.mairies = mairies;
         this.reservations = reservations;
@@ -104,15 +108,23 @@ class GuichetMairieController {
             model.addAttribute("reponses", reponses);
             model.addAttribute("pieces", PiecesAApporter.liste(reponses, timbres.dus(p.titres(), p.motif(), p.dateNaissance(), creee), creee));
             model.addAttribute("rdv", reservations.actif(p.numero()).orElse(null));
+            model.addAttribute("timbres", timbresPreDemande.auGuichet(p, LocalDate.now(horloge.withZone(PreDemandes.PARIS))));
             model.addAttribute("utilisable", p.utilisableLe(LocalDate.now(horloge.withZone(PreDemandes.PARIS))));
         }
         return "identite/guichet-pre-demande";
     }
 
     @PostMapping("/agent/mairies/{service}/pre-demande/{numero}/recueillir")
-    String recueillir(@PathVariable String service, @PathVariable String numero, RedirectAttributes redirection) {
+    String recueillir(@PathVariable String service, @PathVariable String numero, @RequestParam Map<String, String> parametres,
+                      RedirectAttributes redirection) {
         Mairie m = sienne(service);
-        return apres(m, numero, guichet.recueillir(m.service(), numeroValide(numero), agent().id()),
+        Map<String, String> timbresSaisis = new java.util.HashMap<>();
+        parametres.forEach((cle, valeur) -> {
+            if (cle.startsWith("timbre_") && cle.length() <= 60) {
+                timbresSaisis.put(cle.substring("timbre_".length()), valeur.length() > 40 ? "" : valeur);
+            }
+        });
+        return apres(m, numero, guichet.recueillir(m.service(), numeroValide(numero), agent().id(), timbresSaisis),
                 "Demande recueillie : la pré-demande est consommée.", redirection);
     }
 

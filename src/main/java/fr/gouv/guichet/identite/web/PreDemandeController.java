@@ -14,6 +14,7 @@ import fr.gouv.guichet.identite.RendezVous;
 import fr.gouv.guichet.identite.TimbresIdentite;
 import fr.gouv.guichet.identite.internal.PreDemandes;
 import fr.gouv.guichet.identite.internal.Reservations;
+import fr.gouv.guichet.identite.internal.TimbresPreDemande;
 import fr.gouv.guichet.referentiel.Competences;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +41,13 @@ class PreDemandeController {
     private final QuotasDossiers quotas;
     private final Competences competences;
     private final TimbresIdentite timbres;
+    private final TimbresPreDemande timbresPreDemande;
     private final Clock horloge;
 
     PreDemandeController(UsagerCourant usagerCourant, Dossiers dossiers, PreDemandes preDemandes, Reservations reservations,
                          CatalogueFormulaires catalogue, QuotasDossiers quotas, Competences competences, TimbresIdentite timbres,
-                         Clock horloge) {
+                         TimbresPreDemande timbresPreDemande, Clock horloge) {
+        this.timbresPreDemande = timbresPreDemande;
         this.usagerCourant = usagerCourant;
         this.dossiers = dossiers;
         this.preDemandes = preDemandes;
@@ -98,6 +101,7 @@ class PreDemandeController {
         model.addAttribute("dossier", dossier);
         model.addAttribute("qr", CodeQr.dataUriPng(pd.numero().valeur()));
         model.addAttribute("pieces", PiecesAApporter.liste(dossier.reponses(), dus, jour));
+        model.addAttribute("timbres", timbresPreDemande.auGuichet(pd, jour));
         model.addAttribute("mineur", pd.mineurLe(LocalDate.now(horloge.withZone(PreDemandes.PARIS))));
         model.addAttribute("utilisable", pd.utilisableLe(LocalDate.now(horloge.withZone(PreDemandes.PARIS))));
         model.addAttribute("rendezVous", reservations.deLaPreDemande(pd.numero()));

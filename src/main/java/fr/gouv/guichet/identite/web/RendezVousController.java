@@ -96,7 +96,8 @@ class RendezVousController {
 
     @PostMapping("/usager/identite/reserver")
     String reserver(@RequestParam String mairie, @RequestParam String debut, @RequestParam(defaultValue = "") String numero,
-                    @RequestParam(defaultValue = "false") boolean deplacer, Model model, RedirectAttributes redirection) {
+                    @RequestParam(defaultValue = "false") boolean deplacer, @RequestParam(defaultValue = "false") boolean malgreAilleurs,
+                    Model model, RedirectAttributes redirection) {
         long usager = usagerCourant.exiger().id();
         Mairie m = mairieDemandee(mairie);
         LocalDateTime quand = instant(debut);
@@ -107,7 +108,7 @@ class RendezVousController {
         }
         Reservations.Resultat resultat;
         try {
-            resultat = reservations.reserver(usager, new NumeroPreDemande(saisi), m.service(), quand, deplacer);
+            resultat = reservations.reserver(usager, new NumeroPreDemande(saisi), m.service(), quand, deplacer, malgreAilleurs);
         } catch (Reservations.CreneauPrisPendantDeplacement e) {
             resultat = new Reservations.CreneauPris();
         }
@@ -130,6 +131,11 @@ class RendezVousController {
                 yield "redirect:/rendez-vous-titres";
             }
             case Reservations.PreDemandeInutilisable i -> vueConfirmation(model, m, quand, saisi, i.raison(), null);
+            case Reservations.PlateformeIndisponible i -> vueConfirmation(model, m, quand, saisi, i.message(), null);
+            case Reservations.DejaReserveAilleurs a -> {
+                model.addAttribute("ailleurs", a.ailleurs());
+                yield vueConfirmation(model, m, quand, saisi, null, null);
+            }
         };
     }
 
