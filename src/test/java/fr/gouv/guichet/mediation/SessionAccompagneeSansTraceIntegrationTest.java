@@ -129,6 +129,15 @@ class SessionAccompagneeSansTraceIntegrationTest {
         Matcher nouveau = LIEN_UNIQUE.matcher(navigateur.ouvrir("/usager/dossiers/" + dossier).contenu());
         assertThat(nouveau.find()).isTrue();
         assertThat(nouveau.group(1)).isNotEqualTo(lien.group(1));
+        // A link taken to another browser (even the same usager's, outside the session) opens nothing.
+        Matcher emporte = LIEN_UNIQUE.matcher(navigateur.ouvrir("/usager/dossiers/" + dossier).contenu());
+        assertThat(emporte.find()).isTrue();
+        NavigationOidc ailleurs = new NavigationOidc(port);
+        Page connexionAilleurs = ailleurs.ouvrir("/connexion");
+        ailleurs.soumettre("/connexion", connexionAilleurs, Map.of("email", compte.email(), "motDePasse", ComptesDeTest.MOT_DE_PASSE));
+        HttpResponse<String> vole = ailleurs.requete(emporte.group(1));
+        assertThat(vole.statusCode()).isEqualTo(404);
+        assertThat(vole.body()).doesNotContain("%PDF");
         assertThat(navigateur.requete(nouveau.group(1)).statusCode()).isEqualTo(200);
 
         // After the session, the links are dead: a new person at the browser gets the sign-in page.
