@@ -77,6 +77,17 @@ class SessionAccompagneeIntegrationTest {
         return consentement;
     }
 
+    /** The usager files the draft from its validation page (certified): returns the page shown after filing. */
+    static Page valider(NavigationOidc navigateur, long brouillon) {
+        Page validation = navigateur.ouvrir("/usager/dossiers/" + brouillon + "/validation");
+        Matcher cle = CLE.matcher(validation.contenu());
+        assertThat(cle.find()).isTrue();
+        Page depose = navigateur.soumettre("/usager/dossiers/" + brouillon + "/valider", validation,
+                Map.of("cle", cle.group(1), "certification", "oui"));
+        assertThat(depose.statut()).isEqualTo(200);
+        return depose;
+    }
+
     UUID derniereSession(Mediateur m) {
         return jdbc.sql("select id from session_accompagnee where mediateur_id = ? order by debut desc limit 1").param(m.id())
                 .query(UUID.class).single();
@@ -110,12 +121,7 @@ class SessionAccompagneeIntegrationTest {
 
         long brouillon = dossiers.creerBrouillon(usager, "83", "VP_AUTORISATION", "cerfa-13806", "04",
                 DossiersDeTest.reponsesValides(), null, null);
-        Page validation = navigateur.ouvrir("/usager/dossiers/" + brouillon + "/validation");
-        Matcher cle = CLE.matcher(validation.contenu());
-        assertThat(cle.find()).isTrue();
-        Page depose = navigateur.soumettre("/usager/dossiers/" + brouillon + "/valider", validation,
-                Map.of("cle", cle.group(1), "certification", "oui"));
-        assertThat(depose.statut()).isEqualTo(200);
+        Page depose = valider(navigateur, brouillon);
         assertThat(jdbc.sql("select lieu_nom from dossier_aide where dossier_id = ? and session_id = ?").params(brouillon, session)
                 .query(String.class).single()).isEqualTo("Point numérique de la préfecture du Var");
 

@@ -89,6 +89,55 @@ class ClavierEtZoomBrowserTest extends ParcoursDossierNavigateur {
         }
     }
 
+    /** Screen 1 of the authorization form, keyboard only. */
+    static void page1(Clavier clavier) {
+        clavier.choisir("qualite", "commercant");
+        clavier.saisirTout(
+                "#champ-nom_naissance", "Martin",
+                "#champ-prenom", "Claire",
+                "#champ-denomination", "Boulangerie du Port",
+                "#champ-siret", "732 829 320 00074",
+                "#champ-activite", "Boulangerie-pâtisserie",
+                "#champ-declarant_voie", "12 quai Cronstadt",
+                "#champ-declarant_code_postal", "83000",
+                "#champ-declarant_commune", "Toulon",
+                "#champ-declarant_telephone", "04 94 00 00 00",
+                "#champ-contact_images_nom", "Claire Martin, gérante",
+                "#champ-contact_images_telephone", "06 12 34 56 78");
+    }
+
+    /** Screen 2, keyboard only. */
+    static void page2(Clavier clavier) {
+        clavier.cocher("input[name=finalites][value=prevention_atteintes_biens]");
+        clavier.saisir("#champ-horaires_ouverture", "Du mardi au dimanche, de 6 h 30 à 19 h 30");
+        clavier.choisir("etablissement_recevant_public", "oui");
+        clavier.saisirTout(
+                "#champ-systeme_voie", "12 quai Cronstadt",
+                "#champ-systeme_code_postal", "83000",
+                "#champ-systeme_commune", "Toulon",
+                "#champ-cameras_interieures", "3",
+                "#champ-cameras_exterieures", "1");
+        clavier.choisir("abords_immediats", "non");
+        clavier.choisir("perimetre_videoprotege", "non");
+    }
+
+    /** Screen 3 with the engagement ticked, keyboard only. */
+    static void page3(Clavier clavier) {
+        clavier.choisir("transmission", "non");
+        clavier.choisir("installateur_certifie", "non");
+        clavier.saisir("#champ-installateur_nom", "Sécurité Provence SARL");
+        clavier.saisir("#champ-personnes_habilitees", "La gérante et son adjoint");
+        clavier.choisir("enregistrement", "oui");
+        clavier.saisirTout(
+                "#champ-duree_conservation", "15",
+                "#champ-mesures_securite", "Enregistreur dans un local fermé à clé, accès par mot de passe",
+                "#champ-information_public", "Affiche à l’entrée du magasin",
+                "#champ-droit_acces_service", "La gérante",
+                "#champ-droit_acces_telephone", "04 94 00 00 00",
+                "#champ-date_mise_en_service", LocalDate.now().plusMonths(2).format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+        clavier.cocher("input[name=engagement][value=certifie]");
+    }
+
     @Test
     void toutLaDemarcheAuClavierSeul_resumeDesErreursPrendLeFocus() {
         ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
@@ -117,35 +166,13 @@ class ClavierEtZoomBrowserTest extends ParcoursDossierNavigateur {
             assertThat(page).hasTitle(Pattern.compile("^Erreur : "));
             verifierAccessibilite(page);
 
-            clavier.choisir("qualite", "commercant");
-            clavier.saisirTout(
-                    "#champ-nom_naissance", "Martin",
-                    "#champ-prenom", "Claire",
-                    "#champ-denomination", "Boulangerie du Port",
-                    "#champ-siret", "732 829 320 00074",
-                    "#champ-activite", "Boulangerie-pâtisserie",
-                    "#champ-declarant_voie", "12 quai Cronstadt",
-                    "#champ-declarant_code_postal", "83000",
-                    "#champ-declarant_commune", "Toulon",
-                    "#champ-declarant_telephone", "04 94 00 00 00",
-                    "#champ-contact_images_nom", "Claire Martin, gérante",
-                    "#champ-contact_images_telephone", "06 12 34 56 78");
+            page1(clavier);
             // Leaving the last field starts an autosave just as the button is reached: no false conflict (9c).
             clavier.activer("Page suivante");
             assertThat(page.locator(".fr-stepper__state")).hasText("Étape 2 sur 3");
             assertThat(page).not().hasTitle(Pattern.compile("^Erreur"));
 
-            clavier.cocher("input[name=finalites][value=prevention_atteintes_biens]");
-            clavier.saisir("#champ-horaires_ouverture", "Du mardi au dimanche, de 6 h 30 à 19 h 30");
-            clavier.choisir("etablissement_recevant_public", "oui");
-            clavier.saisirTout(
-                    "#champ-systeme_voie", "12 quai Cronstadt",
-                    "#champ-systeme_code_postal", "83000",
-                    "#champ-systeme_commune", "Toulon",
-                    "#champ-cameras_interieures", "3",
-                    "#champ-cameras_exterieures", "1");
-            clavier.choisir("abords_immediats", "non");
-            clavier.choisir("perimetre_videoprotege", "non");
+            page2(clavier);
             clavier.activer("Page suivante");
             assertThat(page.locator(".fr-stepper__state")).hasText("Étape 3 sur 3");
 
@@ -153,19 +180,7 @@ class ClavierEtZoomBrowserTest extends ParcoursDossierNavigateur {
             clavier.activer("Valider");
             assertThat(page.locator("#resume-erreurs")).isFocused();
             assertThat(page).hasTitle(Pattern.compile("^Erreur : "));
-            clavier.choisir("transmission", "non");
-            clavier.choisir("installateur_certifie", "non");
-            clavier.saisir("#champ-installateur_nom", "Sécurité Provence SARL");
-            clavier.saisir("#champ-personnes_habilitees", "La gérante et son adjoint");
-            clavier.choisir("enregistrement", "oui");
-            clavier.saisirTout(
-                    "#champ-duree_conservation", "15",
-                    "#champ-mesures_securite", "Enregistreur dans un local fermé à clé, accès par mot de passe",
-                    "#champ-information_public", "Affiche à l’entrée du magasin",
-                    "#champ-droit_acces_service", "La gérante",
-                    "#champ-droit_acces_telephone", "04 94 00 00 00",
-                    "#champ-date_mise_en_service", LocalDate.now().plusMonths(2).format(DateTimeFormatter.ofPattern("ddMMyyyy")));
-            clavier.cocher("input[name=engagement][value=certifie]");
+            page3(clavier);
             clavier.activer("Valider");
             assertThat(page.locator("h1")).hasText("Vérifier et valider votre demande");
 

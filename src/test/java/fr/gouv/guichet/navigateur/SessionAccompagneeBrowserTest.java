@@ -12,6 +12,8 @@ import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.Navigateur;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
@@ -128,8 +130,37 @@ class SessionAccompagneeBrowserTest extends ParcoursDossierNavigateur {
             activerAuClavier(page, page.locator("#enregistrer-destinataire"));
             assertThat(page.locator(".fr-alert--success")).containsText("Point numérique de la préfecture du Var");
 
-            nouveauBrouillon(page);
-            numero = deposerAutorisation(page);
+            // The whole procedure with the keyboard alone, the form included.
+            ClavierEtZoomBrowserTest.Clavier clavier = new ClavierEtZoomBrowserTest.Clavier(page);
+            clavier.activer("Revenir à mon espace");
+            assertThat(page.locator("h1")).hasText("Mon espace");
+            clavier.activer("Vidéoprotection");
+            clavier.activer("Demande d’autorisation d’un nouveau système");
+            clavier.choisir("lieu", "UN_DEPARTEMENT");
+            clavier.activer("Commencer le formulaire");
+            assertThat(page.locator(".fr-stepper__state")).hasText("Étape 1 sur 3");
+            // Nothing the shared browser could remember: every field of the procedure's form says autocomplete="off".
+            assertThat(page.locator("main input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=submit])"
+                    + ":not([type=file]):not([autocomplete=off]), main select:not([autocomplete=off]), "
+                    + "main textarea:not([autocomplete=off])")).hasCount(0);
+            ClavierEtZoomBrowserTest.page1(clavier);
+            clavier.activer("Page suivante");
+            assertThat(page.locator(".fr-stepper__state")).hasText("Étape 2 sur 3");
+            ClavierEtZoomBrowserTest.page2(clavier);
+            clavier.activer("Page suivante");
+            assertThat(page.locator(".fr-stepper__state")).hasText("Étape 3 sur 3");
+            ClavierEtZoomBrowserTest.page3(clavier);
+            clavier.activer("Valider");
+            assertThat(page.locator("h1")).hasText("Vérifier et valider votre demande");
+            clavier.cocher("#certification");
+            clavier.activer("Valider définitivement ma demande");
+            assertThat(page.locator("#numero-dossier")).hasText(NUMERO_VP);
+            numero = page.locator("#numero-dossier").textContent();
+            // The accusé de réception opens through a one-time link.
+            page.navigate(url("/usager/dossiers/" + jdbc.sql("select id from dossier where numero = ?").param(numero)
+                    .query(Long.class).single()));
+            assertThat(page.getByText("Télécharger l’accusé de réception (PDF)"))
+                    .hasAttribute("href", Pattern.compile("^/accompagnement/document/[0-9a-f]{32}$"));
             assertThat(jdbc.sql("select d.lieu_nom from dossier_aide d join dossier x on x.id = d.dossier_id where x.numero = ?")
                     .param(numero).query(String.class).single()).isEqualTo("Point numérique de la préfecture du Var");
 
@@ -164,24 +195,38 @@ class SessionAccompagneeBrowserTest extends ParcoursDossierNavigateur {
         }
     }
 
-    @Test
-    void uneSessionSansActiviteSeTermineSeuleEtLeNavigateurSuivantNeVoitRien() {
+    /** Once with the mouse under axe-core; once keyboard only, without JavaScript, at 200 % zoom (640 px wide). */
+    @ParameterizedTest(name = "au clavier sans JavaScript à 200 % : {0}")
+    @ValueSource(booleans = {false, true})
+    void uneSessionSansActiviteSeTermineSeuleEtLeNavigateurSuivantNeVoitRien(boolean auClavierSansJavaScript) {
         String email = mediateur();
         ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
-        try (BrowserContext contexte = navigateur.contexte()) {
+        try (BrowserContext contexte = auClavierSansJavaScript ? navigateur.contexteSansJavaScript() : navigateur.contexte()) {
             Page page = contexte.newPage();
-            demarrer(page, email);
-            Navigateur.verifierAccessibiliteSaufRafraichissement(page);
-            page.locator("#connexion-mot-de-passe").click();
-            page.getByLabel("Adresse électronique").fill(compte.email());
-            page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(ComptesDeTest.MOT_DE_PASSE);
-            page.locator("main form button[type=submit]").first().click();
-            assertThat(page.locator("h1")).hasText("Acceptez-vous d’être aidé ?");
-            Navigateur.verifierAccessibiliteSaufRafraichissement(page);
-            page.locator("#accepter-aide").click();
-            assertThat(page.locator("h1")).hasText("Mon espace");
-            assertThat(page.locator("header")).containsText("Mon espace");
-            Navigateur.verifierAccessibiliteSaufRafraichissement(page);
+            if (auClavierSansJavaScript) {
+                page.setViewportSize(640, 800);
+                demarrer(page, email);
+                activerAuClavier(page, page.locator("#connexion-mot-de-passe"));
+                saisirAuClavier(page, page.locator("#email"), compte.email());
+                saisirAuClavier(page, page.locator("#motDePasse"), ComptesDeTest.MOT_DE_PASSE);
+                page.keyboard().press("Enter");
+                assertThat(page.locator("h1")).hasText("Acceptez-vous d’être aidé ?");
+                activerAuClavier(page, page.locator("#accepter-aide"));
+                assertThat(page.locator("h1")).hasText("Mon espace");
+            } else {
+                demarrer(page, email);
+                Navigateur.verifierAccessibiliteSaufRafraichissement(page);
+                page.locator("#connexion-mot-de-passe").click();
+                page.getByLabel("Adresse électronique").fill(compte.email());
+                page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(ComptesDeTest.MOT_DE_PASSE);
+                page.locator("main form button[type=submit]").first().click();
+                assertThat(page.locator("h1")).hasText("Acceptez-vous d’être aidé ?");
+                Navigateur.verifierAccessibiliteSaufRafraichissement(page);
+                page.locator("#accepter-aide").click();
+                assertThat(page.locator("h1")).hasText("Mon espace");
+                assertThat(page.locator("header")).containsText("Mon espace");
+                Navigateur.verifierAccessibiliteSaufRafraichissement(page);
+            }
 
             // A delay of 8 seconds for this session (10 minutes by default), then nobody touches the browser.
             jdbc.sql("""
@@ -193,7 +238,9 @@ class SessionAccompagneeBrowserTest extends ParcoursDossierNavigateur {
             page.waitForURL(Pattern.compile(".*/accompagnement/terminee\\?motif=INACTIVITE$"),
                     new Page.WaitForURLOptions().setTimeout(20_000));
             assertThat(page.locator("#motif-fin")).containsText("sans activité");
-            Navigateur.verifierAccessibilite(page);
+            if (!auClavierSansJavaScript) {
+                Navigateur.verifierAccessibilite(page);
+            }
             assertThat(jdbc.sql("select motif_fin from session_accompagnee where mediateur_id = (select id from mediateur where email = ?)")
                     .param(email).query(String.class).single()).isEqualTo("INACTIVITE");
             rienNeReste(contexte, page, compte.email());

@@ -57,7 +57,7 @@ class AccesCroisesIntegrationTest {
             "/besoin-d-aide",
             // Assisted sessions: they only act on the assisted session of the browser's own session (none here), and
             // the médiateurs' sign-in and invitation (one-time token).
-            "/accompagnement", "/accompagnement/consentement", "/accompagnement/fin", "/accompagnement/terminee",
+            "/accompagnement", "/accompagnement/consentement", "/accompagnement/fin", "/accompagnement/terminee", "/accompagnement/lien-unique",
             "/mediateur/connexion", "/mediateur/invitation",
             // Identity titles: search of slots and waiting times (nothing of anyone's).
             "/rendez-vous-titres", "/rendez-vous-titres/delais",

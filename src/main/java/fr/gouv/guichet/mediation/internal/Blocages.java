@@ -21,21 +21,24 @@ public final class Blocages {
                             "Patientez 15 minutes, ou choisissez dès maintenant un nouveau mot de passe grâce au lien que nous vous envoyons par courriel."),
                     "Choisir un nouveau mot de passe", "/mot-de-passe-oublie", List.of("/connexion", "/mot-de-passe")),
             new Blocage("sans-adresse-electronique", "Je n’ai pas d’adresse électronique",
-                    List.of("Guichet envoie par courriel l’accusé de réception et les réponses de la préfecture : une adresse électronique est donc nécessaire.",
-                            "Un médiateur numérique, dans un point numérique de préfecture ou un espace numérique proche de chez vous, peut vous aider gratuitement à en créer une et faire la démarche avec vous. Vous pouvez aussi vous adresser directement au service qui instruit votre demande (coordonnées ci-dessus quand un dossier est concerné)."),
-                    "Trouver un lieu d’aide près de chez moi", "/lieux-aide", List.of("/inscription", "/connexion")),
+                    List.of("Vous pouvez faire vos démarches sans adresse électronique : connectez-vous avec FranceConnect (par exemple avec votre compte Ameli, impots.gouv ou La Poste), votre compte Guichet est créé sans adresse.",
+                            "Choisissez ensuite où recevoir vos accusés de réception et les réponses de la préfecture : l’adresse d’une personne de confiance, ou un lieu d’aide qui garde vos courriers à imprimer ou à retirer. Votre accord est enregistré et vous pouvez le retirer. Tout reste aussi visible dans votre espace.",
+                            "Un médiateur numérique, dans un point numérique de préfecture ou un espace numérique proche de chez vous, peut vous aider gratuitement à faire la démarche avec vous."),
+                    "Choisir où recevoir mes notifications", "/usager/notifications", List.of("/inscription", "/connexion", "/usager/notifications")),
             new Blocage("timbre-refuse", "Mon timbre fiscal est refusé",
                     List.of("Vérifiez les 16 chiffres du timbre fiscal électronique : une erreur de saisie est la cause la plus fréquente. Un timbre déjà utilisé pour une autre demande, ou d’un montant différent de celui demandé, est refusé.",
                             "Un timbre électronique non utilisé peut être remboursé : la demande se fait sur le site de vente des timbres fiscaux. Ne payez pas un second timbre avant d’avoir vérifié le premier ; en cas de doute, écrivez au service instructeur."),
-                    "Acheter ou faire rembourser un timbre fiscal", "https://timbres.impots.gouv.fr", List.of()),
+                    "Acheter ou faire rembourser un timbre fiscal", "https://timbres.impots.gouv.fr",
+                    List.of("/usager/permis", "/usager/identite")),
             new Blocage("paiement-bloque", "Mon paiement est bloqué ou a échoué",
                     List.of("Si votre compte a été débité mais que la démarche n’indique pas le paiement, ne payez pas une seconde fois.",
                             "Écrivez au service qui instruit votre dossier, depuis la page de votre dossier (« Messages »), en indiquant la date et le montant du paiement : il vérifiera et vous répondra. Votre dossier reste enregistré pendant ce temps."),
-                    "Voir mes dossiers et écrire au service", "/usager/dossiers", List.of("/usager/dossiers")),
+                    "Voir mes dossiers et écrire au service", "/usager/dossiers",
+                    List.of("/usager/dossiers", "/usager/vehicules/paiements", "/usager/vehicules/demandes")),
             new Blocage("code-cession-perdu", "J’ai perdu le code de cession d’un véhicule",
-                    List.of("Le code de cession est remis au vendeur quand il déclare la vente ; l’acheteur en a besoin pour immatriculer le véhicule à son nom.",
-                            "Acheteur : demandez-le au vendeur, qui le retrouve dans le récapitulatif de sa déclaration de cession. Vendeur : il figure sur ce récapitulatif. Si vous ne le retrouvez pas, un médiateur d’un point numérique de préfecture peut vous accompagner dans la démarche."),
-                    "Trouver un point numérique près de chez moi", "/lieux-aide", List.of()));
+                    List.of("Le code de cession est remis au vendeur quand il déclare la vente ; l’acheteur en a besoin pour immatriculer le véhicule à son nom. Pour votre sécurité, il n’est affiché qu’une fois et n’est jamais envoyé par courriel.",
+                            "Vendeur : déclarez à nouveau la cession du véhicule depuis « Mes véhicules » : un nouveau code est affiché et remplace l’ancien, qui ne peut plus servir. Acheteur : demandez au vendeur de le faire. Si le vendeur ne peut pas se connecter, un médiateur d’un point numérique de préfecture peut l’accompagner."),
+                    "Aller à mes véhicules", "/usager/vehicules", List.of("/usager/vehicules")));
 
     private Blocages() {
     }

@@ -16,7 +16,9 @@ public final class PagesDecrites {
     }
 
     private static final AntPathMatcher CORRESPONDANCE = new AntPathMatcher();
-    private static final Pattern DOSSIER_USAGER = Pattern.compile("^/usager/dossiers/(\\d{1,18})(/.*)?$");
+    /** The usager pages that name a dossier: the common ones and those of each procedure's own space. */
+    private static final Pattern DOSSIER_USAGER = Pattern.compile(
+            "^/usager/(?:dossiers|permis/dossiers|identite/dossiers|vehicules/demandes|pro/depots)/(\\d{1,18})(/.*)?$");
 
     static final List<Page> PAGES = List.of(
             new Page("/", "Accueil", "La page d’accueil présente les démarches que vous pouvez faire en ligne auprès de la préfecture et permet de créer un compte ou de vous connecter."),
@@ -35,6 +37,15 @@ public final class PagesDecrites {
             new Page("/usager/dossiers/*/pages/*", "Formulaire", "Cette page est une étape du formulaire de votre demande. Ce que vous saisissez est enregistré : vous pouvez quitter et reprendre plus tard depuis « Mes dossiers »."),
             new Page("/usager/dossiers/*/validation", "Vérification et dépôt", "Cette page récapitule vos réponses avant le dépôt : vérifiez-les, puis confirmez pour déposer votre demande et recevoir son accusé de réception."),
             new Page("/usager/dossiers/*/**", "Votre dossier", "Cette page montre votre dossier : son état, les documents, les messages échangés avec la préfecture et vos réponses."),
+            new Page("/usager/permis/dossiers/*/photo", "Photo et signature du permis", "Cette page sert à joindre la photo et la signature numérisées (code ePhoto remis par le photographe ou la cabine agréée) à votre demande de permis de conduire."),
+            new Page("/usager/permis/**", "Permis de conduire", "Cette page sert à choisir et préparer une démarche de permis de conduire (échange, duplicata, renouvellement…), instruite par un centre d’expertise et de ressources des titres (CERT). Vos réponses sont enregistrées au fur et à mesure."),
+            new Page("/usager/vehicules/achat", "Achat d’un véhicule d’occasion", "Cette page sert à demander la carte grise d’un véhicule d’occasion à votre nom, avec le numéro d’immatriculation et le code de cession remis par le vendeur."),
+            new Page("/usager/vehicules/paiements/**", "Paiement", "Cette page vous envoie chez le prestataire de paiement pour régler les taxes de votre demande d’immatriculation. Votre demande est conservée même si le paiement échoue."),
+            new Page("/usager/vehicules/cessions/**", "Déclaration de cession", "Cette page récapitule la vente de votre véhicule : le code de cession à remettre à l’acheteur (affiché une seule fois) et le certificat de situation administrative."),
+            new Page("/usager/vehicules/**", "Mes véhicules", "Cette page sert à suivre vos véhicules et vos demandes d’immatriculation : vente (cession), achat d’occasion, changement d’adresse, duplicata."),
+            new Page("/usager/identite/**", "Carte d’identité et passeport", "Cette page sert à faire la pré-demande de carte d’identité ou de passeport, puis à prendre rendez-vous en mairie pour déposer le dossier et les empreintes."),
+            new Page("/usager/pro/**", "Espace professionnel", "Cette page sert aux professionnels habilités (garages, auto-écoles) à déposer et suivre les démarches de leurs clients, avec leur mandat."),
+            new Page("/usager/tiers/**", "Habilitation des professionnels", "Cette page sert à demander l’habilitation d’un professionnel (garage, auto-école) à faire des démarches pour ses clients."),
             new Page("/usager/videoprotection/**", "Vidéoprotection", "Cette page sert à commencer une demande d’autorisation de système de vidéoprotection."),
             new Page("/compte/**", "Mon compte", "« Mon compte » montre les informations de votre compte et permet de changer d’adresse électronique, de mot de passe, ou de supprimer le compte."),
             new Page("/lieux-aide/**", "Lieux d’aide", "Cette page sert à trouver un lieu près de chez vous où une personne peut vous aider à faire vos démarches en ligne."),

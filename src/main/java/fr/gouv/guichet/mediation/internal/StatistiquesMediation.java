@@ -1,11 +1,16 @@
 package fr.gouv.guichet.mediation.internal;
 
 import fr.gouv.guichet.agent.AgentConnecte;
+import fr.gouv.guichet.demarche.BrouillonsInactifs;
 import fr.gouv.guichet.demarche.Procedures;
+import fr.gouv.guichet.referentiel.ServiceInstructeur;
+import fr.gouv.guichet.referentiel.ServicesInstructeurs;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,17 +30,32 @@ public class StatistiquesMediation {
     public record EtapeAbandonnee(String etape, String libelle, long sessions) {
     }
 
-    public record Tableau(List<ParLieuEtMois> parLieuEtMois, List<ParDemarche> demarches, List<EtapeAbandonnee> abandons) {
+    /** Drafts of all the usagers of the department stopped at a step of a procedure. */
+    public record ArretUsagers(String demarche, String libelle, String etape, long brouillons) {
+    }
+
+    public record Tableau(List<ParLieuEtMois> parLieuEtMois, List<ParDemarche> demarches, List<EtapeAbandonnee> abandons,
+                          List<ArretUsagers> arrets, long joursSansModification) {
     }
 
     private final JdbcClient jdbc;
     private final Procedures procedures;
     private final SessionsAccompagnees sessions;
+    private final BrouillonsInactifs brouillons;
+    private final ServicesInstructeurs services;
+    private final Duration abandon;
 
-    StatistiquesMediation(JdbcClient jdbc, Procedures procedures, SessionsAccompagnees sessions) {
+    StatistiquesMediation(JdbcClient jdbc, Procedures procedures, SessionsAccompagnees sessions, BrouillonsInactifs brouillons,
+                          ServicesInstructeurs services, @Value("${guichet.mediation.abandon:P7D}") Duration abandon) {
+        if (abandon.isNegative() || abandon.isZero() || abandon.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("guichet.mediation.abandon doit être compris entre 1 seconde et 365 jours : " + abandon);
+        }
         this.jdbc = jdbc;
         this.procedures = procedures;
         this.sessions = sessions;
+        this.brouillons = brouillons;
+        this.services = services;
+        this.abandon = abandon;
     }
 
     public Tableau de(AgentConnecte par, String codeService) {
@@ -68,7 +88,10 @@ public class StatistiquesMediation {
                 .param(codeService).query((rs, i) -> new EtapeAbandonnee(rs.getString("etape"),
                         rs.getString("etape").isEmpty() ? "Avant la connexion de l’usager"
                                 : PagesDecrites.pour(rs.getString("etape")).titre(), rs.getLong("sessions"))).list();
-        return new Tableau(parLieu, demarches, abandons);
+        String departement = services.parCode(codeService).map(ServiceInstructeur::codeDepartement).orElse(codeService);
+        List<ArretUsagers> arrets = brouillons.du(departement, abandon).stream().limit(100)
+                .map(a -> new ArretUsagers(a.demarche(), libelle(a.demarche()), a.titre(), a.brouillons())).toList();
+        return new Tableau(parLieu, demarches, abandons, arrets, Math.max(1, abandon.toDays()));
     }
 
     /** The CSV export (UTF-8, semicolons, one line per figure). */
@@ -83,6 +106,7 @@ public class StatistiquesMediation {
         t.demarches().forEach(d -> ligne(csv, "dossiers_par_demarche", "", "", d.libelle(), "", d.dossiers()));
         t.abandons().forEach(a -> ligne(csv, "sessions_sans_depot_par_etape", "", "", "", a.libelle() + " (" + a.etape() + ")",
                 a.sessions()));
+        t.arrets().forEach(a -> ligne(csv, "brouillons_arretes_par_etape", "", "", a.libelle(), a.etape(), a.brouillons()));
         return csv.toString();
     }
 

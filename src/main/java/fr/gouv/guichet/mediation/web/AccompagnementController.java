@@ -83,6 +83,12 @@ class AccompagnementController {
         }
     }
 
+    /** Where a used (or foreign) one-time link, or a document opened by its address, leads during a session. */
+    @GetMapping(LiensUniques.PAGE_LIEN_USE)
+    String lienUnique() {
+        return "mediation/lien-unique";
+    }
+
     @GetMapping(FinAccompagnement.PAGE_TERMINEE)
     String terminee(@RequestParam(name = "motif", defaultValue = "USAGER") String motif, HttpServletRequest request,
                     HttpServletResponse response, Model model) {

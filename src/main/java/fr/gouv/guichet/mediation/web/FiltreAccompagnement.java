@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 class FiltreAccompagnement extends OncePerRequestFilter {
 
     static final String VUE = "mediation.accompagnement.vue";
+    static final String LIENS = "mediation.accompagnement.liens";
     private static final List<String> RESSOURCES = List.of("/dsfr/", "/css/", "/js/", "/img/", "/favicon", "/actuator/");
     private static final List<String> AVANT_CONSENTEMENT = List.of("/accompagnement", "/besoin-d-aide", "/deconnexion", "/mediateur",
             "/error", "/lieux-aide");
@@ -88,7 +89,26 @@ class FiltreAccompagnement extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(VUE, new Vue(sa.lieuNom(), sa.inactiviteSecondes(), accompagnement.usager() != null));
-        chain.doFilter(request, response);
+        LiensUniques liens = new LiensUniques(session, request.getContextPath());
+        request.setAttribute(LIENS, liens);
+        if (chemin.startsWith(LiensUniques.PREFIXE)) {
+            Optional<String> document = "GET".equals(request.getMethod())
+                    ? liens.consommer(chemin.substring(LiensUniques.PREFIXE.length())) : Optional.empty();
+            if (document.isPresent()) {
+                request.getRequestDispatcher(document.get()).forward(request, response);
+            } else {
+                response.sendRedirect(request.getContextPath() + LiensUniques.PAGE_LIEN_USE);
+            }
+            return;
+        }
+        ReponseDocument surveillee = new ReponseDocument(response);
+        chain.doFilter(request, surveillee);
+        if (surveillee.document() && !response.isCommitted()) {
+            // A document opened by its address (history, download list): only its page's one-time link opens it.
+            response.reset();
+            FinAccompagnement.sansTrace(response, false);
+            response.sendRedirect(request.getContextPath() + LiensUniques.PAGE_LIEN_USE);
+        }
     }
 
     /** The step, as a path with its numbers masked (no dossier id, no personal data). */
