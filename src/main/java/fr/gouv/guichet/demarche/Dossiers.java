@@ -37,10 +37,13 @@ public class Dossiers {
     private final Procedures procedures;
     private final Competences competences;
     private final QuotasDossiers quotas;
+    private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
 
     Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
-             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences, QuotasDossiers quotas) {
+             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences, QuotasDossiers quotas,
+             fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
         this.depot = depot;
+        this.analyses = analyses;
         this.quotas = quotas;
         this.procedures = procedures;
         this.competences = competences;
@@ -350,9 +353,14 @@ public class Dossiers {
         depot.definirPriorite(dossierId, prioritaire);
     }
 
-    /** Attaches a document issued by the préfecture (arrêté, decision letter): the usager sees it with their documents. */
+    /**
+     * Attaches a document issued by the préfecture (arrêté, decision letter, convention): the usager sees it with their
+     * documents. Guichet rendered it, so it is recorded as safe here: an upload waits for its antivirus analysis before
+     * it is served, a document of the administration must not (it would never be downloadable).
+     */
     @Transactional
     public long joindreDocumentOfficiel(long dossierId, String code, String nom, long taille, String sha256, String cleStockage) {
+        analyses.marquerProduitParGuichet(cleStockage);
         long id = historique.ajouterPiece(dossierId, code, nom, "PDF", taille, sha256, cleStockage, horloge.instant());
         evenements.publishEvent(new Evenements.DocumentOfficielJoint(dossierId, id, code));
         return id;

@@ -12,7 +12,7 @@ import java.util.Map;
 public interface DepotParUnProfessionnel {
 
     /** The client's fields, as the holder's page names them ({@code nom}, {@code prenoms}, {@code adresse}…). */
-    java.util.Set<String> CHAMPS_TITULAIRE = java.util.Set.of("nom", "prenoms", "adresse", "code_postal", "commune",
+    java.util.Set<String> CHAMPS_TITULAIRE = java.util.Set.of("nom", "prenoms", "date_naissance", "adresse", "code_postal", "commune",
             "cotitulaire_nom", "cotitulaire_prenoms");
 
     /**

@@ -79,7 +79,7 @@ class AccesCroisesIntegrationTest {
             "/usager/identite", "/usager/identite/nouvelle", "/usager/identite/reserver",
             // Tiers de confiance : l’entreprise du collaborateur connecté (AccesTiers ; DepotPourClientIntegrationTest).
             "/usager/tiers/habilitation", "/usager/pro", "/usager/pro/depots.csv", "/usager/pro/depots/nouveau",
-            "/usager/pro/collaborateurs",
+            "/usager/pro/collaborateurs", "/usager/pro/depots/vehicule", "/usager/pro/resiliation",
             "/usager/vehicules", "/usager/vehicules/achat");
 
     /** How to fill each URL with what belongs to the victim (a usager of the Var, the Var's préfecture). */
@@ -120,6 +120,9 @@ class AccesCroisesIntegrationTest {
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/pro/depots/{id}", t -> Map.of("id", t.dossier)),
+            // Payment of a client's change of holder by the company (other company, client, withdrawn collaborator:
+            // DepotVehiculePourClientIntegrationTest).
+            Map.entry("/usager/pro/depots/{id}/paiement", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/pro/collaborateurs/{usagerId}/retrait", t -> Map.of("usagerId", 1)),
             Map.entry("/usager/pro/invitations/{jeton}", t -> Map.of("jeton", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")),
             Map.entry("/agent/services/{code}/tiers", t -> Map.of("code", "83")),

@@ -82,6 +82,10 @@ class DepotPourClientIntegrationTest {
         assertThat(dossier.numero()).startsWith("PC-083-");
         assertThat(dossiers.pieces(dossierId)).extracting(p -> p.codePiece()).containsExactly("mandat");
         assertThat(dossiers.transitions(dossierId)).extracting(t -> t.acteur()).containsExactly(TypeActeur.USAGER, TypeActeur.USAGER);
+        // The uploaded mandate goes through the antivirus like any upload: without its analysis it could never be served.
+        String cleMandat = dossiers.pieces(dossierId).getFirst().cleStockage();
+        assertThat(jdbc.sql("select etat from piece_analyse where cle_stockage = ?").param(cleMandat).query(String.class).optional())
+                .as("analyse antivirus du mandat").contains("SAIN");
 
         // The pupil sees it in their own space, with the neutral mention; the e-mail brings the link to object.
         Cookie sessionEleve = ConnexionsHttp.usager(mvc, eleve);

@@ -91,7 +91,8 @@ class DepotVehiculePourClientIntegrationTest {
         MockMultipartHttpServletRequestBuilder r = multipart("/usager/pro/depots/vehicule");
         r.file(new MockMultipartFile("mandat_fichier", "mandat.png", "image/png", DepotsTiersDeTest.mandat(mandat)));
         r.param("mandat_mode", "fichier").param("mandat_signataire", "Alix Client").param("immatriculation", immatriculation)
-                .param("code_cession", code).param("nom", "Client").param("prenoms", "Alix").param("courriel", email)
+                .param("code_cession", code).param("nom", "Client").param("prenoms", "Alix").param("date_naissance", "12/05/1980")
+                .param("courriel", email)
                 .param("adresse", adresse).param("code_postal", "83000").param("commune", "Toulon");
         return mvc.perform(r.cookie(session).with(csrf())).andReturn();
     }
@@ -129,6 +130,12 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro").cookie(vendeurPro)).andReturn().getResponse().getContentAsString())
                 .contains("/usager/pro/depots/vehicule", "Changement de titulaire");
         String[] v = vehiculeVendu();
+        // The manager signed in with FranceConnect: their certified identity must not become the client's.
+        jdbc.sql("""
+                        insert into usager_franceconnect (usager_id, sub, prenoms, nom_naissance, nom_usage, date_naissance, sexe,
+                          lieu_naissance, pays_naissance, email) values (?, ?, 'Gérard', 'GARAGISTE', null, '1970-01-01',
+                          'male', '83137', '99100', null)""")
+                .params(garage.gerant().id(), "sub-garage-" + java.util.UUID.randomUUID()).update();
 
         MvcResult r = deposer(vendeurPro, v[0], v[1], client.email(), "7 rue de la Rade", 4101);
         assertThat(r.getResponse().getRedirectedUrl()).as(() -> erreurs(r)).startsWith("/usager/pro/depots/");
@@ -147,7 +154,9 @@ class DepotVehiculePourClientIntegrationTest {
         Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
         assertThat(dossier.numero()).as("déposé au paiement").isNotNull();
         assertThat(dossier.usagerId()).as("remis au compte du client").isEqualTo(client.id());
-        assertThat(dossier.reponses()).containsEntry("adresse", "7 rue de la Rade").containsEntry("nom", "Client");
+        assertThat(dossier.reponses()).containsEntry("adresse", "7 rue de la Rade").containsEntry("nom", "Client")
+                .containsEntry("prenoms", "Alix").containsEntry("date_naissance", "1980-05-12")
+                .doesNotContainKey("identite_franceconnect");
         assertThat(dossiers.pieces(dossierId)).as("mandat joint pour le centre d’instruction").extracting(p -> p.codePiece())
                 .containsExactly("mandat");
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(vendeurPro)).andReturn().getResponse().getContentAsString())

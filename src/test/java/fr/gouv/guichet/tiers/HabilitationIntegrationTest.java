@@ -13,6 +13,7 @@ import fr.gouv.guichet.formulaire.MoteurValidation;
 import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.support.BoiteCourriels;
 import fr.gouv.guichet.support.ComptesDeTest;
+import fr.gouv.guichet.support.ConnexionsHttp;
 import fr.gouv.guichet.support.TestGuichet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,9 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue 15, point 1: a request for habilitation is a procedure of the platform, instructed by the préfecture of the
@@ -39,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestGuichet
 class HabilitationIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     Dossiers dossiers;
@@ -83,6 +91,10 @@ class HabilitationIntegrationTest {
                 "trois ans", "renouvelée tacitement", "préavis de deux mois", "Vente de véhicules, Réparation");
         BoiteCourriels.Recu courriel = new BoiteCourriels(greenMail).attendre(h.gerant().email(), "habilitation accordée");
         assertThat(courriel.texte()).contains("convention");
+        // The manager downloads it from the dossier: a document Guichet produced needs no antivirus analysis to be served.
+        mvc.perform(get("/usager/dossiers/" + h.dossier() + "/pieces/" + convention.id())
+                        .cookie(ConnexionsHttp.usager(mvc, h.gerant())))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
 
         dossiers.appliquer(h.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, h.agent().id(), "Contrôle sur place");
         assertThat(statut(h)).isEqualTo("SUSPENDUE");

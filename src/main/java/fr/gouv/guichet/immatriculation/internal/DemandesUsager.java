@@ -103,7 +103,22 @@ public class DemandesUsager {
      */
     @Transactional
     public void enregistrer(long dossierId, long usagerId, int versionLue, Map<String, String> saisie) {
-        Vue vue = vue(dossierId, usagerId);
+        enregistrer(dossierId, usagerId, versionLue, saisie, true);
+    }
+
+    /**
+     * The same page typed by a professional for their client: the holder is the client, never the signed-in
+     * collaborator, so the collaborator's FranceConnect identity is not applied and the client's birth date is typed.
+     */
+    @Transactional
+    public void enregistrerPourUnClient(long dossierId, long collaborateurId, int versionLue, Map<String, String> saisie) {
+        enregistrer(dossierId, collaborateurId, versionLue, saisie, false);
+    }
+
+    private void enregistrer(long dossierId, long usagerId, int versionLue, Map<String, String> saisie, boolean titulaireConnecte) {
+        Vue lue = vue(dossierId, usagerId);
+        Vue vue = titulaireConnecte || !lue.identiteCertifiee() ? lue
+                : new Vue(lue.dossier(), lue.demande(), lue.vehicule(), lue.reponses(), false);
         if (!vue.dossier().estBrouillon()) {
             throw ErreursSaisie.sur("nom", "Cette demande est déjà transmise : elle ne se modifie plus.");
         }

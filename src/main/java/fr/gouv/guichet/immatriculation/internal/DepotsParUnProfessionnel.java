@@ -57,7 +57,7 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
             Map<String, String> saisie = new LinkedHashMap<>();
             CHAMPS_TITULAIRE.forEach(c -> saisie.put(c, titulaire.getOrDefault(c, "")));
             try {
-                demandes.enregistrer(r.dossierId(), collaborateurId, version, saisie);
+                demandes.enregistrerPourUnClient(r.dossierId(), collaborateurId, version, saisie);
             } catch (ErreursSaisie e) {
                 statut.setRollbackOnly();
                 refus[0] = e;

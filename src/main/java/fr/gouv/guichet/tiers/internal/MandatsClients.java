@@ -1,6 +1,7 @@
 package fr.gouv.guichet.tiers.internal;
 
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.piece.AnalysesAntivirus;
 import fr.gouv.guichet.piece.FichierAccepte;
 import fr.gouv.guichet.piece.FichierRefuse;
 import fr.gouv.guichet.piece.InspecteurFichier;
@@ -30,8 +31,11 @@ class MandatsClients {
     private final StockageFichiers stockage;
     private final Dossiers dossiers;
     private final Clock horloge;
+    private final AnalysesAntivirus analyses;
 
-    MandatsClients(InspecteurFichier inspecteur, StockageFichiers stockage, Dossiers dossiers, Clock horloge) {
+    MandatsClients(InspecteurFichier inspecteur, StockageFichiers stockage, Dossiers dossiers, Clock horloge,
+                   AnalysesAntivirus analyses) {
+        this.analyses = analyses;
         this.inspecteur = inspecteur;
         this.stockage = stockage;
         this.dossiers = dossiers;
@@ -54,10 +58,17 @@ class MandatsClients {
         };
     }
 
-    /** Stores an accepted file (outside any transaction); null for a mandate signed on screen. */
+    /**
+     * Stores an accepted file (outside any transaction) and has it analysed like every upload: it is served only once
+     * found safe, an infected one never; null for a mandate signed on screen.
+     */
     @Nullable String stocker(Mandat mandat, Verifie verifie) {
-        return verifie.fichier() == null ? null
-                : stockage.enregistrer(new ByteArrayInputStream(Objects.requireNonNull(mandat.fichier())), inspecteur.tailleMax());
+        if (verifie.fichier() == null) {
+            return null;
+        }
+        String cle = stockage.enregistrer(new ByteArrayInputStream(Objects.requireNonNull(mandat.fichier())), inspecteur.tailleMax());
+        analyses.analyser(cle);
+        return cle;
     }
 
     void oublier(@Nullable String cle) {

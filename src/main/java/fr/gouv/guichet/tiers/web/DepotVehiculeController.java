@@ -32,7 +32,7 @@ class DepotVehiculeController {
     static final Map<String, String> CHAMPS_VEHICULE = champs("immatriculation", "Numéro d’immatriculation (AA-123-AA)",
             "code_cession", "Code de cession remis par le vendeur");
     static final Map<String, String> CHAMPS_CLIENT = champs("nom", "Nom du client", "prenoms", "Prénoms du client",
-            "courriel", "Adresse électronique du client", "adresse", "Adresse du client (numéro et voie) : le certificat y est envoyé",
+            "date_naissance", "Date de naissance du client (jj/mm/aaaa)", "courriel", "Adresse électronique du client", "adresse", "Adresse du client (numéro et voie) : le certificat y est envoyé",
             "code_postal", "Code postal", "commune", "Commune", "cotitulaire_nom", "Nom du cotitulaire (facultatif)",
             "cotitulaire_prenoms", "Prénoms du cotitulaire (facultatif)");
 
