@@ -2,6 +2,7 @@ package fr.gouv.guichet.navigateur;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import fr.gouv.guichet.agent.Agents;
@@ -9,6 +10,7 @@ import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
+import fr.gouv.guichet.immatriculation.VehiculesDeTest;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.BoiteCourriels;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -26,6 +28,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -34,8 +38,10 @@ import static fr.gouv.guichet.support.Navigateur.verifierAccessibilite;
 
 /**
  * Issue 15 in Chromium, each page under axe-core and the Nu HTML Checker: a garage's habilitation from the request to
- * the convention; a driving school files a licence after the exam for its pupil, who objects through the link of the
- * e-mail; a mandate reused suspends the school automatically, as the préfecture's dashboard shows.
+ * the downloaded convention; a habilitated garage files a change of holder for its client, pays the taxes on the
+ * demonstration provider's page, and the client objects through the link of the e-mail; a driving school files a
+ * licence after the exam for its pupil, who objects the same way; a mandate reused suspends the school automatically,
+ * as the préfecture's dashboard shows.
  */
 @TestGuichet
 class TiersDeConfianceBrowserTest {
@@ -95,7 +101,7 @@ class TiersDeConfianceBrowserTest {
     }
 
     @Test
-    void habilitation_deLaDemande_aLaConvention() {
+    void habilitation_deLaDemande_aLaConvention() throws Exception {
         ComptesDeTest.Compte gerant = new ComptesDeTest(jdbc, encodeur).usager("83");
         AgentsDeTest.Agent agent = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR);
         try (BrowserContext contexte = navigateur.contexte()) {
@@ -144,8 +150,92 @@ class TiersDeConfianceBrowserTest {
             assertThat(page.locator("h1")).containsText("Garage du Navigateur");
             assertThat(page.locator("#statut-entreprise")).hasText("Habilitée");
             verifierAccessibilite(page);
+            // The convention is rendered after the decision (outbox listener): the manager downloads the signed PDF.
+            VehiculesDeTest.attendre("la convention jointe au dossier", () -> jdbc.sql(
+                    "select count(*) from piece_jointe where dossier_id = ? and code_piece = 'convention_habilitation'")
+                    .param(id).query(Integer.class).single() == 1);
+            page.getByText("Dossier de l’habilitation et convention").click();
+            assertThat(page.locator("main")).containsText("convention-habilitation-" + numero + ".pdf");
+            verifierAccessibilite(page);
+            Download convention = page.waitForDownload(() -> page.locator("a",
+                    new Page.LocatorOptions().setHasText("convention-habilitation-" + numero + ".pdf")).click());
+            org.assertj.core.api.Assertions.assertThat(new String(Files.readAllBytes(convention.path()), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
             page.navigate(url("/professionnels-habilites?q=Navigateur"));
             assertThat(page.locator("#resultats-annuaire")).containsText("Garage du Navigateur");
+            verifierAccessibilite(page);
+        }
+    }
+
+    @Test
+    void unGarageDeposeUnChangementDeTitulaire_lePaie_etLeClientSOppose() {
+        var garage = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur)
+                .habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage du Parcours", 3, 200);
+        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
+        ComptesDeTest.Compte vendeur = comptes.usager("83");
+        ComptesDeTest.Compte client = comptes.usager("83");
+        String immatriculation = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false).immatriculation();
+        // An address of this run only: the fraud rules count changes of holder per address over the whole base.
+        String adresse = (1 + new java.util.Random().nextInt(9_000)) + " rue du Parcours " + Long.toHexString(System.nanoTime());
+        String code;
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page page = contexte.newPage();
+            connecterUsager(page, vendeur.email());
+            page.navigate(url("/usager/vehicules"));
+            page.getByText("Voir " + immatriculation).click();
+            page.locator("#vendre").click();
+            page.locator("#dateVente").fill(LocalDate.now().minusDays(1).toString());
+            page.getByLabel("Kilométrage au compteur").fill("61000");
+            page.getByLabel("Nom de l’acquéreur").fill("Client");
+            page.getByLabel("Prénoms de l’acquéreur").fill("Alix");
+            page.locator("#declarer").click();
+            code = page.locator("#code-cession").textContent().strip();
+        }
+        try (BrowserContext contexte = navigateur.contexte()) {
+            Page page = contexte.newPage();
+            connecterUsager(page, garage.gerant().email());
+            page.navigate(url("/usager/pro"));
+            page.locator("a[href$='/usager/pro/depots/vehicule']").first().click();
+            assertThat(page.locator("h1")).hasText("Changement de titulaire d’un véhicule d’occasion");
+            verifierAccessibilite(page);
+            page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Enregistrer et passer au paiement")).click();
+            assertThat(page.locator("#resume-erreurs")).isVisible();
+            verifierAccessibilite(page);
+            for (Map.Entry<String, String> e : Map.of("immatriculation", immatriculation, "code_cession", code, "nom", "Client",
+                    "prenoms", "Alix", "date_naissance", "12/05/1980", "courriel", client.email(), "adresse", adresse,
+                    "code_postal", "83000", "commune", "Toulon").entrySet()) {
+                page.locator("#champ-" + e.getKey()).fill(e.getValue());
+            }
+            cocher(page, "mandat-ecran-mode");
+            page.locator("#mandat-signataire").fill("Alix Client");
+            page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Enregistrer et passer au paiement")).click();
+            assertThat(page.locator(".fr-alert--success")).containsText("payez les taxes");
+            assertThat(page.locator("#paiement")).containsText("Taxes à payer");
+            verifierAccessibilite(page);
+            page.locator("#paiement button[type=submit]").click();
+            assertThat(page.locator("h1")).hasText("Paiement en ligne");
+            verifierAccessibilite(page);
+            page.locator("#aller-payer").click();
+            assertThat(page.locator("h1")).hasText("Prestataire de paiement de démonstration");
+            page.locator("#payer").click();
+            assertThat(page.locator(".fr-alert--success")).containsText("transmis");
+            assertThat(page.locator("#numero-dossier")).containsText("IM-083-");
+            String numero = page.locator("#numero-dossier").textContent().strip();
+            verifierAccessibilite(page);
+
+            String lien = new BoiteCourriels(greenMail).attendre(client.email(), "déposée en votre nom").lien();
+            Page proprietaire = navigateur.contexte().newPage();
+            proprietaire.navigate(url(lien.replaceFirst("^https?://[^/]+", "")));
+            assertThat(proprietaire.locator("h1")).hasText("Démarche déposée en votre nom");
+            assertThat(proprietaire.locator("main")).containsText(numero);
+            verifierAccessibilite(proprietaire);
+            proprietaire.locator("#motif").fill("Je n’ai rien acheté à ce garage.");
+            proprietaire.getByText("Je m’oppose à ce dépôt").click();
+            assertThat(proprietaire.locator(".fr-alert--success")).containsText("Votre opposition est enregistrée");
+            verifierAccessibilite(proprietaire);
+
+            page.reload();
+            assertThat(page.locator("#opposition-client")).containsText("Je n’ai rien acheté à ce garage.");
             verifierAccessibilite(page);
         }
     }
