@@ -29,7 +29,7 @@ final class ParcoursImmatriculation {
     final String adresse = adresseUnique("avenue Foch");
 
     static String adresseUnique(String voie) {
-        return (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)) + " " + voie;
+        return VehiculesDeTest.adresseUnique(voie);
     }
 
     ParcoursImmatriculation(MockMvc mvc, JdbcClient jdbc) {

@@ -5,10 +5,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** Vehicles put straight into the demonstration register, for tests whose subject is an operation on them. */
 public final class VehiculesDeTest {
+
+    /** Starts anywhere, then never gives the same number twice in a run. */
+    private static final AtomicInteger NUMEROS_DE_VOIE = new AtomicInteger(1 + ThreadLocalRandom.current().nextInt(1_000_000));
 
     private final JdbcClient jdbc;
 
@@ -36,6 +41,14 @@ public final class VehiculesDeTest {
                         usagerId, gage, etiquettes)
                 .query(Long.class).single();
         return new VehiculeDeTest(id, immat);
+    }
+
+    /**
+     * An address no other test of the run uses: the fraud rules count the changes of holder to one address over the
+     * whole shared database, so two tests buying to the same address would send each other's dossiers to the CERT.
+     */
+    public static String adresseUnique(String voie) {
+        return NUMEROS_DE_VOIE.getAndIncrement() + " " + voie;
     }
 
     /** Waits (at most 60 s) until the condition holds: the steps after a deposit run in the outbox's listeners. */
