@@ -61,6 +61,13 @@ public class Demandes {
         jdbc.sql("update demande_immatriculation set numero_attribue = ? where dossier_id = ?").params(numero, dossierId).update();
     }
 
+    /** Serialises the ordering of one dossier's card until the end of the current transaction. */
+    void verrouillerCommande(long dossierId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('immatriculation-commande'), hashtext(?::text))").param(dossierId)
+                .query(rs -> {
+                });
+    }
+
     void noterCommande(long dossierId, String numeroCommande) {
         jdbc.sql("update demande_immatriculation set numero_commande = ? where dossier_id = ?").params(numeroCommande, dossierId).update();
     }

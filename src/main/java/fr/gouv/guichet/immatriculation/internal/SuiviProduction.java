@@ -36,8 +36,11 @@ public class SuiviProduction {
     private final Demandes demandes;
     private final RegistreVehicules registre;
     private final ProductionCertificats production;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    SuiviProduction(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, ProductionCertificats production) {
+    SuiviProduction(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, ProductionCertificats production,
+                    org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.dossiers = dossiers;
         this.demandes = demandes;
         this.registre = registre;
@@ -47,6 +50,9 @@ public class SuiviProduction {
     /** Orders the card of a validated dossier; false if the production service is unavailable (retried later). */
     @Transactional
     public boolean commander(long dossierId) {
+        // One order per card: the automatic processing after validation and the scheduled pass may both reach a validated
+        // dossier at once; the second waits here, then reads the state the first recorded and orders nothing.
+        demandes.verrouillerCommande(dossierId);
         Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
         if (!dossier.etat().equals(CycleImmatriculation.VALIDE)) {
             return true;
@@ -92,7 +98,8 @@ public class SuiviProduction {
     }
 
     void passage() {
-        demandes.dansLEtat(CycleImmatriculation.VALIDE.code(), 100).forEach(this::commander);
+        // Through the transaction (a direct call would bypass it, and the lock of commander would not hold).
+        demandes.dansLEtat(CycleImmatriculation.VALIDE.code(), 100).forEach(id -> transaction.execute(s -> commander(id)));
         demandes.dansLEtat(CycleImmatriculation.EN_PRODUCTION.code(), 200).forEach(this::actualiser);
     }
 
