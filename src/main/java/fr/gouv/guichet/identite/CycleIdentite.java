@@ -37,7 +37,10 @@ public final class CycleIdentite {
             .avecAvis("titre disponible", "Votre titre est disponible à la mairie où vous avez déposé votre demande. Venez le "
                     + "retirer en personne, avec votre ancien titre s’il n’a été ni perdu ni volé.");
     public static final Transition REMETTRE = Transition.de("REMETTRE", AGENT, "Titre remis au demandeur", REMIS, TITRE_DISPONIBLE);
-    public static final Transition EXPIRER = Transition.de("EXPIRER", SYSTEME, "Pré-demande expirée", EXPIREE, DEPOSE);
+    public static final Transition EXPIRER = Transition.de("EXPIRER", SYSTEME, "Pré-demande expirée", EXPIREE, DEPOSE)
+            .avecAvis("pré-demande expirée", "Votre pré-demande n’a pas été présentée en mairie pendant sa durée de validité : "
+                    + "elle ne peut plus servir. Un timbre fiscal réservé en ligne pour elle est libéré, un rendez-vous à venir est "
+                    + "annulé. Pour demander votre titre, faites une nouvelle pré-demande.");
 
     public static final CycleDeVie PRE_DEMANDE = new CycleDeVie("identite-pre-demande",
             List.of(BROUILLON, DEPOSE, RECUEILLIE, TITRE_DISPONIBLE, REMIS, EXPIREE),

@@ -68,7 +68,10 @@ class CourrielsRendezVous {
         RendezVous rdv = reservations.parId(e.rendezVousId()).orElseThrow();
         envoyer("identite-rdv-annule-" + rdv.id(), rdv, "Rendez-vous annulé : " + rdv.nomMairie(), List.of(
                 "Votre rendez-vous du " + QUAND.format(rdv.debut()) + " à la " + rdv.nomMairie() + " est annulé.",
-                "Votre pré-demande " + rdv.numero().valeur() + " reste valable : vous pouvez reprendre rendez-vous dans "
+                e.expiration()
+                        ? "Votre pré-demande " + rdv.numero().valeur() + " a expiré (elle est valable un an) : la place est rendue. "
+                        + "Pour demander votre titre, faites une nouvelle pré-demande puis prenez rendez-vous."
+                        : "Votre pré-demande " + rdv.numero().valeur() + " reste valable : vous pouvez reprendre rendez-vous dans "
                         + "n’importe quelle mairie équipée."));
     }
 

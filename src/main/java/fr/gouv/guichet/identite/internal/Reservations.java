@@ -67,7 +67,7 @@ public class Reservations {
     public record RendezVousReserve(long rendezVousId, String numero, boolean deplacement) {
     }
 
-    public record RendezVousAnnule(long rendezVousId, String numero) {
+    public record RendezVousAnnule(long rendezVousId, String numero, boolean expiration) {
     }
 
     private static final String COLONNES = """
@@ -192,8 +192,21 @@ public class Reservations {
         if (annulerLigne(rendezVousId) == 0) {
             return false;
         }
-        evenements.publishEvent(new RendezVousAnnule(rendezVousId, rdv.get().numero().valeur()));
+        evenements.publishEvent(new RendezVousAnnule(rendezVousId, rdv.get().numero().valeur(), false));
         return true;
+    }
+
+    /**
+     * The pré-demande expired: its future active appointment is cancelled (the place returns to the search at once),
+     * in the caller's transaction; a past one the town hall did not mark stays as it is.
+     */
+    void annulerALExpiration(NumeroPreDemande numero) {
+        LocalDateTime maintenant = LocalDateTime.now(horloge.withZone(PreDemandes.PARIS));
+        for (RendezVous rdv : deLaPreDemande(numero)) {
+            if (rdv.actif() && rdv.debut().isAfter(maintenant) && annulerLigne(rdv.id()) == 1) {
+                evenements.publishEvent(new RendezVousAnnule(rdv.id(), numero.valeur(), true));
+            }
+        }
     }
 
     private int annulerLigne(long id) {
