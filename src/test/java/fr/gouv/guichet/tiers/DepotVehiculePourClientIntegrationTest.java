@@ -143,6 +143,9 @@ class DepotVehiculePourClientIntegrationTest {
         long dossierId = jdbc.sql("select dossier_id from tiers_depot where id = ?").param(depot).query(Long.class).single();
         assertThat(dossiers.deLUsager(dossierId, garage.gerant().id()).orElseThrow().estBrouillon()).as("en attente du paiement").isTrue();
         assertThat(dossiers.pieces(dossierId)).as("un brouillon ne reçoit pas de pièce").isEmpty();
+        assertThat(mvc.perform(get("/usager/vehicules/demandes/" + dossierId).cookie(vendeurPro)).andReturn().getResponse()
+                .getContentAsString()).as("la page de la demande ne remplace pas le client par le gérant connecté")
+                .contains("value=\"Client\"").doesNotContain("GARAGISTE");
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(vendeurPro)).andReturn().getResponse().getContentAsString())
                 .contains("Taxes à payer", v[0]);
 

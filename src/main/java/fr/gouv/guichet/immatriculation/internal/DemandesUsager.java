@@ -76,6 +76,9 @@ public class DemandesUsager {
         this.horloge = horloge;
     }
 
+    /** Recorded in the answers of a change of holder typed by a professional for their client. */
+    static final String POUR_UN_CLIENT = "titulaire_saisi_pour_un_client";
+
     /** The usager's request (another usager's, or a dossier of another procedure, is not found). */
     public Vue vue(long dossierId, long usagerId) {
         Dossier dossier = dossiers.deLUsager(dossierId, usagerId).orElseThrow(VehiculeIntrouvable::new);
@@ -83,8 +86,9 @@ public class DemandesUsager {
         Vehicule vehicule = registre.parId(demande.vehiculeId()).orElseThrow(VehiculeIntrouvable::new);
         Map<String, String> reponses = new LinkedHashMap<>();
         dossier.reponses().forEach((k, v) -> reponses.put(k, String.valueOf(v)));
+        // A holder typed by a professional for their client is never replaced by the signed-in collaborator's identity.
         Optional<IdentiteCertifiee> certifiee = demande.operation() == Operation.CHANGEMENT_TITULAIRE && dossier.estBrouillon()
-                ? usagers.identiteCertifiee(usagerId) : Optional.empty();
+                && !dossier.reponses().containsKey(POUR_UN_CLIENT) ? usagers.identiteCertifiee(usagerId) : Optional.empty();
         certifiee.ifPresent(i -> reponses.putAll(identite(i)));
         return new Vue(dossier, demande, vehicule, reponses, certifiee.isPresent());
     }
@@ -124,6 +128,9 @@ public class DemandesUsager {
         }
         Map<String, String> erreurs = new LinkedHashMap<>();
         Map<String, Object> reponses = new HashMap<>(vue.dossier().reponses());
+        if (!titulaireConnecte) {
+            reponses.put(POUR_UN_CLIENT, "oui");
+        }
         saisie = new HashMap<>(saisie);
         if (vue.identiteCertifiee()) {
             // FranceConnect's identity, whatever the form sent: the page shows it read-only.
