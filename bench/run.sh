@@ -11,6 +11,7 @@
 #   POINTE_DEPOTS=10 POINTE_AGENTS=100 POINTE_NU=10 (arrivées par seconde de la pointe ; réduites ensemble sur une machine
 #   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
 #   IMMATRICULATIONS=1 DUREE_IMMAT=120 (cessions suivies du changement de titulaire payé, par seconde, et durée de la phase)
+#   SMTP=puits (courriels vers un puits SMTP dans son propre processus, comme le relais de production ; SMTP=embarque : GreenMail dans la JVM de Guichet)
 #   PHASES="pointe immatriculation capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,8 @@ PHASES=${PHASES:-"pointe immatriculation capacite genou surcharge"}
 POINTE_DEPOTS=${POINTE_DEPOTS:-10}
 POINTE_AGENTS=${POINTE_AGENTS:-100}
 POINTE_NU=${POINTE_NU:-10}
+SMTP=${SMTP:-puits}
+SMTP_PORT=${SMTP_PORT:-18025}
 IMMATRICULATIONS=${IMMATRICULATIONS:-1}
 DUREE_IMMAT=${DUREE_IMMAT:-120}
 DATE=$(date +%Y-%m-%d-%H%M)
@@ -57,14 +60,24 @@ JAR=${JAR_GUICHET:-$(ls target/guichet-*.jar | grep -v original | head -1)}
 echo "== Compilation du banc"
 mvn -q -B -f bench/pom.xml test-compile
 
-echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES)"
+# SMTP=puits (default): the e-mails go to a sink in a process of its own (bench/outils/PuitsSmtp.java), like the mail
+# relay of production; SMTP=embarque: Guichet's embedded GreenMail, in Guichet's JVM (its CPU then counts in the cost).
+OPTIONS_SMTP=(--guichet.embarque.mail.port=0)
+PID_PUITS=""
+if [ "$SMTP" = puits ]; then
+  "$JAVA_GUICHET" bench/outils/PuitsSmtp.java "$SMTP_PORT" > "$TRAVAIL/puits-smtp.log" 2>&1 &
+  PID_PUITS=$!
+  for i in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$SMTP_PORT") 2>/dev/null && break; sleep 0.5; done
+  OPTIONS_SMTP=(--spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT")
+fi
+echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES, SMTP $SMTP)"
 "$JAVA_GUICHET" -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
-  --guichet.embarque.mail.port=0 --logging.level.root=WARN --logging.level.fr.gouv.guichet.socle.supervision=INFO \
+  "${OPTIONS_SMTP[@]}" --logging.level.root=WARN --logging.level.fr.gouv.guichet.socle.supervision=INFO \
   --guichet.charge.places-par-client=100000 > "$TRAVAIL/guichet.log" 2>&1 &
 # places-par-client: every Gatling user comes from 127.0.0.1; the per-network limit (issue 10) would otherwise cap the
 # whole bench at a few places, as if one household sent the national peak.
 PID_GUICHET=$!
-trap 'kill $PID_GUICHET 2>/dev/null || true; wait $PID_GUICHET 2>/dev/null || true' EXIT
+trap 'kill $PID_GUICHET 2>/dev/null || true; wait $PID_GUICHET 2>/dev/null || true; [ -z "$PID_PUITS" ] || kill $PID_PUITS 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
   if curl -fsS "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   kill -0 $PID_GUICHET 2>/dev/null || { echo "Guichet s'est arrêté, voir $TRAVAIL/guichet.log" >&2; exit 1; }
@@ -146,6 +159,6 @@ fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "PHASES=$PHASES IMMATRICULATIONS=$IMMATRICULATIONS DUREE_IMMAT=$DUREE_IMMAT POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES SMTP=$SMTP IMMATRICULATIONS=$IMMATRICULATIONS DUREE_IMMAT=$DUREE_IMMAT POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"

@@ -28,7 +28,7 @@ MOT_DE_PASSE = "Grappe de Guichet 2026 !"
 CSRF = re.compile(r'name="_csrf" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
 CLE = re.compile(r'name="cle" value="([^"]+)"')
-NUMERO_FLASH = re.compile(r"transmise à la préfecture sous le numéro ([A-Z0-9-]+)")
+NUMERO_FLASH = re.compile(r"transmise au service instructeur sous le numéro ([A-Z0-9-]+)")
 NUMERO_PAGE = re.compile(r'id="numero-dossier">([A-Z0-9-]+)<')
 PIECE = re.compile(r'/usager/dossiers/\d+/pieces/(\d+)')
 

@@ -113,7 +113,7 @@ final class Parcours {
                 .exitHereIfFailed()
                 .exec(http(p + "08 POST valider").post("/usager/dossiers/#{id}/valider")
                         .formParam("cle", "#{cle}").formParam("certification", "on").formParam("_csrf", "#{csrf}")
-                        .check(currentLocationRegex(".*/usager/dossiers/\\d+$").exists(), regex("transmise à la préfecture sous le numéro").exists(), csrf()))
+                        .check(currentLocationRegex(".*/usager/dossiers/\\d+$").exists(), regex("transmise au service instructeur sous le numéro").exists(), csrf()))
                 .exitHereIfFailed()
                 .exec(http(p + "09 POST pièce 1 Mo").post("/usager/dossiers/#{id}/pieces")
                         .asMultipartForm()

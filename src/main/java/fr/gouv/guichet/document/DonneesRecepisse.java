@@ -110,13 +110,31 @@ public record DonneesRecepisse(
         }
     }
 
-    /** The template variables; values are plain strings, lists and maps (readable by OGNL and SpEL alike). */
+    /** The date of receipt as printed, e.g. "3 décembre 2026". */
+    public String dateReceptionTexte() {
+        return date(receptionLe.toLocalDate());
+    }
+
+    /** The time of receipt as printed, e.g. "9 h 05". */
+    public String heureReceptionTexte() {
+        return HEURE.format(receptionLe);
+    }
+
+    /** The implicit-decision date as printed, or null when the procedure declares none. */
+    public @org.jspecify.annotations.Nullable String dateDecisionImpliciteTexte() {
+        return decisionImpliciteLe == null ? null : date(decisionImpliciteLe);
+    }
+
+    /**
+     * The template variables, for the PDF (the QR code image is drawn here: callers that only need the printed
+     * texts use the methods above, which draw nothing).
+     * Values are plain strings, lists and maps (readable by OGNL and SpEL alike). */
     public Map<String, Object> variables() {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("numeroDossier", numeroDossier);
         variables.put("libelleDemarche", libelleDemarche);
-        variables.put("dateReception", date(receptionLe.toLocalDate()));
-        variables.put("heureReception", HEURE.format(receptionLe));
+        variables.put("dateReception", dateReceptionTexte());
+        variables.put("heureReception", heureReceptionTexte());
         variables.put("emetteur", Autorite.emetteurDe(service.prefecture()));
         variables.put("service", Map.of(
                 "prefecture", service.prefecture(),
@@ -125,7 +143,7 @@ public record DonneesRecepisse(
                 "telephone", service.telephone(),
                 "courriel", service.courriel(),
                 "horaires", service.horaires()));
-        variables.put("dateDecisionImplicite", decisionImpliciteLe == null ? null : date(decisionImpliciteLe));
+        variables.put("dateDecisionImplicite", dateDecisionImpliciteTexte());
         variables.put("demandeur", Map.of("nom", demandeur.nom(), "adresse", demandeur.adresse()));
         variables.put("reponses", reponses.stream()
                 .map(r -> Map.of("libelle", r.libelle(), "valeur", r.valeur())).toList());

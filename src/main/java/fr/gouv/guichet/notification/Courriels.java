@@ -20,6 +20,17 @@ import java.util.UUID;
 @Service
 public class Courriels {
 
+    private static final String FOURNISSEUR_FLUX = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail looks its stream provider up with a ServiceLoader scan of the classpath at every MIME body
+        // part, header block and decoded subject (jakarta.mail-api 2.1: ~7 % of Guichet's CPU at the bench's peak,
+        // issue 18). Naming the implementation makes it a class lookup. Kept if already set (another provider).
+        if (System.getProperty(FOURNISSEUR_FLUX) == null) {
+            System.setProperty(FOURNISSEUR_FLUX, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final JavaMailSender mailSender;
     private final RenduCourriel rendu;
     private final String expediteur;

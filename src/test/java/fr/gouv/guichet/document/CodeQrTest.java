@@ -29,6 +29,10 @@ class CodeQrTest {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(texte);
+        // Black modules on a white quiet zone (not the inverse), 8 pixels per module.
+        assertThat(image.getRGB(0, 0)).isEqualTo(0xFFFFFFFF);
+        assertThat(image.getRGB(4 * 8, 4 * 8)).isEqualTo(0xFF000000);
+        assertThat(image.getWidth() % 8).isZero();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,20 +77,19 @@ class EnvoiRecepisse {
      * personal details) is not e-mailed: it stays downloadable in their space.
      */
     static List<String> mentions(DonneesRecepisse donnees) {
-        Map<String, Object> v = donnees.variables();
         DonneesRecepisse.Service service = donnees.service();
         if (donnees.decisionImpliciteLe() == null) {
             // The procedure declares no implicit decision: nothing is said of the silence (ADR 0015).
-            return List.of(reception(donnees, v), instruction(service),
+            return List.of(reception(donnees), instruction(service),
                     "Vous serez informé par courriel de chaque étape du traitement de votre demande. Si elle est rejetée, "
                             + "la décision motivée vous indiquera les voies et délais de recours.",
                     TELECHARGEMENT);
         }
         return List.of(
-                reception(donnees, v), instruction(service),
+                reception(donnees), instruction(service),
                 "Le silence gardé par l’administration pendant quatre mois à compter de la réception d’un dossier complet "
                         + "vaut décision de rejet : si votre dossier est complet, votre demande sera réputée rejetée si vous "
-                        + "n’avez pas reçu de réponse le " + v.get("dateDecisionImplicite") + ". Si des pièces vous sont "
+                        + "n’avez pas reçu de réponse le " + donnees.dateDecisionImpliciteTexte() + ". Si des pièces vous sont "
                         + "demandées, ce délai est suspendu jusqu’à leur réception ou, au plus tard, jusqu’à la date limite "
                         + "indiquée (article L114-5 du code des relations entre le public et l’administration).",
                 "Une décision de rejet, explicite ou implicite, peut faire l’objet dans un délai de deux mois d’un recours "
@@ -105,9 +103,9 @@ class EnvoiRecepisse {
             + "est téléchargeable depuis votre espace, où vous pouvez aussi joindre des documents et écrire au service "
             + "jusqu’à sa décision.";
 
-    private static String reception(DonneesRecepisse donnees, Map<String, Object> v) {
+    private static String reception(DonneesRecepisse donnees) {
         return "Votre demande n° " + donnees.numeroDossier() + " (" + donnees.libelleDemarche() + ") a été reçue le "
-                + v.get("dateReception") + " à " + v.get("heureReception") + ".";
+                + donnees.dateReceptionTexte() + " à " + donnees.heureReceptionTexte() + ".";
     }
 
     private static String instruction(DonneesRecepisse.Service service) {
