@@ -147,13 +147,15 @@ def verdict(ok):
 
 def rapport(manifeste, sortie, reglages, java):
     travail = os.path.dirname(manifeste)
-    phases, genou, cpu_pointe = {}, 0, None
+    phases, genou, cpu_pointe, cpu_mix = {}, 0, None, None
     for l in open(manifeste, encoding="utf-8"):
         p = l.rstrip("\n").split("\t")
         if p[0] == "genou":
             genou = int(p[1])
         elif p[0] == "cpu-pointe":
             cpu_pointe = (int(p[1]), int(p[2]))
+        elif p[0] == "cpu-mix":
+            cpu_mix = (int(p[1]), int(p[2]))
         elif len(p) >= 3 and p[2]:
             phases[p[0]] = (p[1], p[2].rstrip("/"), p[3] if len(p) > 3 else "")
     out = []
@@ -239,6 +241,32 @@ def rapport(manifeste, sortie, reglages, java):
             e = erreurs(os.path.join(travail, "genou-{}.log".format(r)))
             if e:
                 out.append("Erreurs au palier {}/s :\n\n```\n{}\n```\n".format(r, e))
+    if "mix" in phases:
+        s = stats(phases["mix"][1])
+        tot = s["stats"]
+        n, ko = num(tot["numberOfRequests"]), num(tot["numberOfRequests"].get("ko")) or 0
+        p99 = num(tot["percentiles4"])
+        d = dict(requetes(s))
+        depots = num(d.get("usager: 09 POST pièce 1 Mo", {}).get("numberOfRequests", {}).get("ok")) or 0
+        # The last request of the registration journey: the buyer back on the paid request.
+        derniere = max((nom for nom in d if nom.startswith("immat: ")), default=None)
+        immat = num(d.get(derniere, {}).get("numberOfRequests", {}).get("ok")) or 0 if derniere else 0
+        immat_debut = num(d.get(min((nom for nom in d if nom.startswith("immat: ")), default=""), {}).get("numberOfRequests")) or 0
+        out.append("## Mix national (issue 13) — {}\n".format(phases["mix"][2]))
+        out.append("La pointe (dépôts, agents, point nu) et, en même temps, des cessions suivies du changement de titulaire "
+                   "payé (les immatriculations sont le premier flux des titres ; faute de volumes annuels dans les sources, "
+                   "elles sont jouées au débit des dépôts). Débit moyen total : {:.1f} req/s ; {} ; immatriculations menées "
+                   "jusqu’à la demande payée : {:.0f} sur {:.0f} commencées.\n".format(
+                       num(tot["meanNumberOfRequestsPerSecond"]) or 0, parcours(s, "usager: "), immat, immat_debut))
+        if cpu_mix and depots + immat:
+            out.append("Coût CPU par opération (dépôt ou immatriculation menés à terme) : {:.0f} ms (Guichet {:.1f} s, "
+                       "PostgreSQL {:.1f} s, {:.0f} dépôts, {:.0f} immatriculations)\n".format(
+                           (cpu_mix[0] + cpu_mix[1]) / (depots + immat), cpu_mix[0] / 1000, cpu_mix[1] / 1000, depots, immat))
+        resume.append(("Mix national : p99 ≤ 300 ms, erreurs < 0,1 %", "p99 {:.0f} ms ; {:.3f} % de requêtes KO ({:.0f} / {:.0f})".format(
+            p99 or 0, 100 * ko / n if n else 0, ko, n), verdict(n and p99 is not None and p99 <= 300 and ko / n < 0.001)))
+        out.append(tableau(s))
+        e = erreurs(os.path.join(travail, "mix.log"))
+        out.append("\nErreurs (Gatling) :\n\n```\n{}\n```\n".format(e or "aucune"))
     if "immatriculation" in phases:
         s = stats(phases["immatriculation"][1])
         out.append("## Immatriculation (issue 13) — {}\n".format(phases["immatriculation"][2]))

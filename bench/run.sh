@@ -12,7 +12,8 @@
 #   partagée, le coût CPU par dépôt reste comparable : même part d'agents et de point nu par dépôt)
 #   IMMATRICULATIONS=1 DUREE_IMMAT=120 (cessions suivies du changement de titulaire payé, par seconde, et durée de la phase)
 #   SMTP=puits (courriels vers un puits SMTP dans son propre processus, comme le relais de production ; SMTP=embarque : GreenMail dans la JVM de Guichet)
-#   PHASES="pointe immatriculation capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
+#   DUREE_MIX=300 MIX_IMMATRICULATIONS=$POINTE_DEPOTS (mix national : la pointe plus les immatriculations en même temps)
+#   PHASES="pointe mix immatriculation capacite genou surcharge" (PHASES=pointe : échauffement et pointe seulement, pour le coût par dépôt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RACINE=$(pwd)
@@ -28,10 +29,12 @@ CAPACITE=${CAPACITE:-60}
 PORT=${PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 DONNEES=${DONNEES:-bench/target/donnees}
-PHASES=${PHASES:-"pointe immatriculation capacite genou surcharge"}
+PHASES=${PHASES:-"pointe mix immatriculation capacite genou surcharge"}
+DUREE_MIX=${DUREE_MIX:-300}
 POINTE_DEPOTS=${POINTE_DEPOTS:-10}
 POINTE_AGENTS=${POINTE_AGENTS:-100}
 POINTE_NU=${POINTE_NU:-10}
+MIX_IMMATRICULATIONS=${MIX_IMMATRICULATIONS:-$POINTE_DEPOTS}
 SMTP=${SMTP:-puits}
 SMTP_PORT=${SMTP_PORT:-18025}
 IMMATRICULATIONS=${IMMATRICULATIONS:-1}
@@ -130,6 +133,14 @@ if a_jouer immatriculation; then
   # Issue 13: a sale then its change of holder paid online, between two accounts (cars seeded by AmorcageVehicules).
   gatling immatriculation Immatriculation -Dimmatriculations="$IMMATRICULATIONS" -Dduree="$DUREE_IMMAT"
 fi
+if a_jouer mix; then
+  # Issue 13: the national mix, the peak's flows with registrations at the same time (MIX_IMMATRICULATIONS/s).
+  AVANT=$(cpu_ms)
+  gatling mix MixNational -Dmontee=10 -Dduree="$DUREE_MIX" $DEBITS_POINTE -Dimmatriculations="$MIX_IMMATRICULATIONS"
+  APRES=$(cpu_ms)
+  printf 'cpu-mix\t%s\t%s\n' "$(( $(echo "$APRES" | cut -f1) - $(echo "$AVANT" | cut -f1) ))" \
+    "$(( $(echo "$APRES" | cut -f2) - $(echo "$AVANT" | cut -f2) ))" >> "$MANIFESTE"
+fi
 if a_jouer capacite; then
   gatling capacite-nu Capacite -Dcible=nu -Dduree="$CAPACITE"
   gatling capacite-usager Capacite -Dcible=usager -Dduree="$CAPACITE"
@@ -159,6 +170,6 @@ fi
 
 echo "== Rapport"
 python3 bench/rapport.py rapport "$MANIFESTE" "$SORTIE" \
-  "PHASES=$PHASES SMTP=$SMTP IMMATRICULATIONS=$IMMATRICULATIONS DUREE_IMMAT=$DUREE_IMMAT POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
+  "PHASES=$PHASES SMTP=$SMTP DUREE_MIX=$DUREE_MIX MIX_IMMATRICULATIONS=$MIX_IMMATRICULATIONS IMMATRICULATIONS=$IMMATRICULATIONS DUREE_IMMAT=$DUREE_IMMAT POINTE_DEPOTS=$POINTE_DEPOTS POINTE_AGENTS=$POINTE_AGENTS POINTE_NU=$POINTE_NU DOSSIERS=$DOSSIERS USAGERS=$USAGERS ECHAUFFEMENT=$ECHAUFFEMENT DUREE=$DUREE ETAPE=$ETAPE PALIERS=$PALIERS SURCHARGE=$SURCHARGE CAPACITE=$CAPACITE" \
   "$JAVA_GUICHET"
 echo "Rapport : $SORTIE/rapport.md"

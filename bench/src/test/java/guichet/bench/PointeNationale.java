@@ -1,8 +1,11 @@
 package guichet.bench;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
@@ -26,16 +29,20 @@ public class PointeNationale extends Simulation {
     static final double REQUETES_PAR_AGENT = 2 + TOURS * 4;
 
     {
+        setUp(scenarios()).protocols(Parcours.protocole())
+                // Bounded: users still queued two minutes after the last arrival are cut (and reported as such).
+                .maxDuration(java.time.Duration.ofSeconds(MONTEE + DUREE + 120));
+    }
+
+    /** The peak's three flows (deposits, agents, bare endpoint), also played by {@link MixNational}. */
+    static List<PopulationBuilder> scenarios() {
         double agentsParSeconde = REQUETES_AGENTS / REQUETES_PAR_AGENT;
-        setUp(
+        return new ArrayList<>(List.of(
                 scenario("Dépôts").exec(Parcours.depot("usager: ")).injectOpen(
                         rampUsersPerSec(1).to(DEPOTS).during(MONTEE), constantUsersPerSec(DEPOTS).during(DUREE)),
                 scenario("Agents").exec(Parcours.agent("agent: ", TOURS, Duration.ofSeconds(1))).injectOpen(
                         rampUsersPerSec(0.2).to(agentsParSeconde).during(MONTEE), constantUsersPerSec(agentsParSeconde).during(DUREE)),
                 scenario("Point nu").exec(Parcours.nu("nu: ")).injectOpen(
-                        rampUsersPerSec(1).to(NU).during(MONTEE), constantUsersPerSec(NU).during(DUREE))
-        ).protocols(Parcours.protocole())
-                // Bounded: users still queued two minutes after the last arrival are cut (and reported as such).
-                .maxDuration(java.time.Duration.ofSeconds(MONTEE + DUREE + 120));
+                        rampUsersPerSec(1).to(NU).during(MONTEE), constantUsersPerSec(NU).during(DUREE))));
     }
 }

@@ -50,7 +50,8 @@ public class FileAttente {
         for (Onglet o : Onglet.values()) {
             compte.put(o, 0);
         }
-        jdbc.sql("select onglet, count(*) from dossier where service = ? and onglet <> 'BROUILLON'"
+        // Kept by triggers on dossier (migration V20261205_0301): a few rows, not a count over the service's dossiers.
+        jdbc.sql("select onglet, sum(nombre) from file_compteur where service = ?"
                         + " and (cast(? as text) is null or code_departement = ?) group by onglet")
                 .params(service, departement, departement)
                 .query(rs -> {
