@@ -22,28 +22,36 @@ final class AntivirusDemonstration implements Antivirus {
         return "démonstration (EICAR seulement, pas un antivirus)";
     }
 
+    /** Bytes read at a time: the content is read by blocks, never byte by byte (issue 18: 16 % of the CPU at the peak). */
+    static final int BLOC = 64 * 1024;
+
     @Override
     public Verdict analyser(InputStream contenu) throws IOException {
-        byte[] fenetre = new byte[EICAR.length];
-        long lus = 0;
-        int octet;
-        while ((octet = contenu.read()) != -1) {
-            fenetre[(int) (lus++ % fenetre.length)] = (byte) octet;
-            if (octet == (EICAR[EICAR.length - 1] & 0xff) && lus >= fenetre.length && finitPar(fenetre, lus)) {
+        // The last EICAR.length - 1 bytes of a block are kept at the start of the next one: a string cut between two
+        // blocks is still found.
+        byte[] tampon = new byte[BLOC + EICAR.length - 1];
+        int gardes = 0;
+        int lus;
+        while ((lus = contenu.read(tampon, gardes, tampon.length - gardes)) != -1) {
+            int fin = gardes + lus;
+            if (contient(tampon, fin)) {
                 return new Verdict(SIGNATURE);
             }
+            gardes = Math.min(fin, EICAR.length - 1);
+            System.arraycopy(tampon, fin - gardes, tampon, 0, gardes);
         }
         return new Verdict(null);
     }
 
-    /** Whether the last {@code EICAR.length} bytes read (ring buffer ending at {@code lus}) are the test string. */
-    private static boolean finitPar(byte[] fenetre, long lus) {
-        for (int i = 0; i < EICAR.length; i++) {
-            if (fenetre[(int) ((lus + i) % fenetre.length)] != EICAR[i]) {
-                return false;
+    /** Whether the test string is in the first {@code fin} bytes of {@code tampon}. */
+    private static boolean contient(byte[] tampon, int fin) {
+        byte premier = EICAR[0];
+        for (int debut = 0; debut <= fin - EICAR.length; debut++) {
+            if (tampon[debut] == premier && java.util.Arrays.equals(tampon, debut, debut + EICAR.length, EICAR, 0, EICAR.length)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     @Override

@@ -82,6 +82,32 @@ class ClamdInstreamTest {
         assertThat(demonstration.nom()).contains("démonstration");
     }
 
+    @Test
+    void l_analyseur_de_demonstration_lit_par_blocs_et_trouve_la_chaine_a_cheval_sur_deux_blocs() throws IOException {
+        AntivirusDemonstration demonstration = new AntivirusDemonstration();
+        byte[] eicar = ClamdDeTest.EICAR.getBytes(StandardCharsets.US_ASCII);
+        for (int coupe : new int[] {1, eicar.length / 2, eicar.length - 1}) {
+            byte[] contenu = new byte[3 * AntivirusDemonstration.BLOC];
+            java.util.Arrays.fill(contenu, (byte) 'a');
+            System.arraycopy(eicar, 0, contenu, 2 * AntivirusDemonstration.BLOC - coupe, eicar.length);
+            assertThat(demonstration.analyser(flux(contenu)).signature()).as("coupée après %d octets", coupe)
+                    .isEqualTo(AntivirusDemonstration.SIGNATURE);
+            // A stream that gives one byte at a time is read just the same.
+            assertThat(demonstration.analyser(new java.io.FilterInputStream(flux(contenu)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, 1));
+                }
+            }).infecte()).isTrue();
+        }
+        byte[] finale = new byte[AntivirusDemonstration.BLOC + 10];
+        System.arraycopy(eicar, 0, finale, finale.length - eicar.length, eicar.length);
+        assertThat(demonstration.analyser(flux(finale)).infecte()).as("en toute fin").isTrue();
+        byte[] sain = new byte[2 * AntivirusDemonstration.BLOC];
+        new Random(2).nextBytes(sain);
+        assertThat(demonstration.analyser(flux(sain)).infecte()).isFalse();
+    }
+
     private static InputStream flux(byte[] octets) {
         return new ByteArrayInputStream(octets);
     }
