@@ -132,6 +132,8 @@ class PaiementEnDoubleIntegrationTest {
         byte[] cpi = mvc.perform(get("/usager/vehicules/demandes/" + d.id() + "/certificat-provisoire.pdf").cookie(d.acheteur()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(texte(cpi)).contains("Second paiement", reference, "remboursé le");
+        fr.gouv.guichet.document.PdfUaTest.initialiserVeraPdf();
+        assertThat(fr.gouv.guichet.document.PdfUaTest.echecsPdfUa1(cpi)).as("certificat provisoire PDF/UA").isEmpty();
         BoiteCourriels.Recu courriel = new BoiteCourriels(greenMail).attendre(d.compte().email(), "second paiement remboursé");
         assertThat(courriel.texte()).contains(reference, "remboursé en entier", "RMB-");
     }
