@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * page where the person pays, refuses or abandons, then a notification signed with HMAC-SHA256 (header
  * {@code X-Signature}) posted to Guichet. How the notification is sent is programmable, to prove that Guichet
  * records a payment once whatever happens: normally (before the browser is sent back), twice, late (after the
- * browser is sent back), or never.
+ * browser is sent back), or never. A paid payment can be refunded in full ({@code POST /v1/paiements/{id}/remboursements}):
+ * Guichet refunds a second payment of a dossier already paid.
  */
 public final class PaiementsDemo {
 
@@ -38,6 +39,8 @@ public final class PaiementsDemo {
     private final Map<String, Paiement> parIdentifiant = new ConcurrentHashMap<>();
     private final Map<String, String> parReference = new ConcurrentHashMap<>();
     private final AtomicLong compteur = new AtomicLong();
+    private final Map<String, String> remboursementParPaiement = new ConcurrentHashMap<>();
+    private final Map<String, Integer> remboursementsDemandes = new ConcurrentHashMap<>();
     private final byte[] secret;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Notification mode = Notification.NORMALE;
@@ -72,6 +75,41 @@ public final class PaiementsDemo {
 
     Map<String, Object> etat(String identifiant) {
         return corps(trouver(identifiant));
+    }
+
+    /** The provider's status of this payment (tests): EN_ATTENTE, PAYE, REFUSE, ABANDONNE or REMBOURSE. */
+    public String statut(String identifiant) {
+        return trouver(identifiant).statut();
+    }
+
+    /** How many refund requests of this payment reached the provider (tests). */
+    public int remboursementsDemandes(String identifiant) {
+        return remboursementsDemandes.getOrDefault(identifiant, 0);
+    }
+
+    /**
+     * Refunds a paid payment in full; asking again gives the same refund. A payment not paid (or an amount other than
+     * the one paid) is refused: nothing is refunded that was not received.
+     */
+    synchronized Map<String, Object> rembourser(String identifiant, Map<String, Object> demande) {
+        Paiement p = trouver(identifiant);
+        remboursementsDemandes.merge(identifiant, 1, Integer::sum);
+        if (!(demande.get("montant") instanceof Number montant) || montant.intValue() != p.montant()) {
+            throw Refuse.invalide("montant : le montant payé, en centimes (remboursement total).");
+        }
+        Routeur.texte(demande, "motif");
+        if (p.statut().equals("PAYE")) {
+            remboursementParPaiement.put(identifiant, "RMB-" + String.format("%08d", compteur.incrementAndGet()));
+            parIdentifiant.put(identifiant, p.avec("REMBOURSE"));
+        } else if (!p.statut().equals("REMBOURSE")) {
+            throw Refuse.conflit("paiement-non-encaisse", "Seul un paiement encaissé peut être remboursé.");
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("identifiant", remboursementParPaiement.get(identifiant));
+        r.put("paiement", identifiant);
+        r.put("montant", p.montant());
+        r.put("statut", "REMBOURSE");
+        return r;
     }
 
     String page(String identifiant) {

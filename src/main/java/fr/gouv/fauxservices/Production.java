@@ -21,6 +21,7 @@ final class Production {
     private final Duration delaiExpedition;
     private final Map<String, Commande> parDossier = new HashMap<>();
     private final Map<String, Commande> parNumero = new HashMap<>();
+    private final Map<String, java.util.List<String>> certificatsDemandes = new HashMap<>();
 
     Production(Clock horloge, Duration delaiExpedition) {
         this.horloge = horloge;
@@ -44,7 +45,22 @@ final class Production {
         for (String champ : new String[] {"immatriculation", "nom", "adresse", "codePostal", "commune"}) {
             Routeur.texte(demande, champ);
         }
+        certificatsDemandes.computeIfAbsent(dossier, d -> new java.util.ArrayList<>()).add(Routeur.texte(demande, "nom"));
         return commande(dossier);
+    }
+
+    /**
+     * How many times a registration certificate was ordered for this dossier (orders that reached the production,
+     * the ones refused by a programmed failure not counted): the service gives the same order back, but a client
+     * that orders twice is at fault.
+     */
+    synchronized int certificatsDemandes(String dossier) {
+        return certificatsDemandes.getOrDefault(dossier, java.util.List.of()).size();
+    }
+
+    /** The holder named by each certificate order of this dossier, in order. */
+    synchronized java.util.List<String> titulairesCertificats(String dossier) {
+        return java.util.List.copyOf(certificatsDemandes.getOrDefault(dossier, java.util.List.of()));
     }
 
     /** One order per dossier: ordering again gives the same order. */

@@ -137,7 +137,7 @@ final class Routeur implements HttpHandler {
             case TIMBRES -> chemin(s, 4, "v1", "timbres") ? timbres.verifier(s[3]) : introuvable();
             case EXAMENS -> chemin(s, 4, "v1", "candidats") ? examens.candidat(s[3]) : introuvable();
             case PRODUCTION -> chemin(s, 4, "v1", "commandes") ? production.suivre(s[3]) : introuvable();
-            case RDV_ANTS -> introuvable();
+            case RDV_ANTS, PAIEMENT -> introuvable();
         };
     }
 

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * The demonstration server of vehicle registration's external systems (issue 13), on its own loopback port: the
  * payment provider ({@code /paiement}: API {@code /paiement/v1/paiements}, page {@code /paiement/payer/{id}}) and the
  * production of registration certificates ({@code /production}: same production and shipping as the licence's
- * titles, {@link Production}). State in memory, fresh at each start.
+ * titles, {@link Production}). State in memory, fresh at each start. Like the licence's services, each service's API
+ * can be made to fail or slow down by the tests ({@link #pannes()}, per {@link Service#PAIEMENT} and
+ * {@link Service#PRODUCTION}); the provider's payment page stays up (the person can pay while the API is down).
  */
 public final class ServeurDemoImmatriculation implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class ServeurDemoImmatriculation implements AutoCloseable {
     private final ExecutorService executeur;
     private final PaiementsDemo paiements;
     private final Production production;
+    private final Pannes pannes = new Pannes();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private ServeurDemoImmatriculation(int port, String secret, Clock horloge, Duration delaiExpedition) throws IOException {
@@ -76,6 +79,21 @@ public final class ServeurDemoImmatriculation implements AutoCloseable {
         return paiements;
     }
 
+    /** Failures and slowness of the payment and production APIs, programmed by the tests. */
+    public Pannes pannes() {
+        return pannes;
+    }
+
+    /** How many certificate orders for this dossier (its number) reached the production (see {@link Production}). */
+    public int certificatsDemandes(String dossier) {
+        return production.certificatsDemandes(dossier);
+    }
+
+    /** The holder named by each certificate order of this dossier (its number), in order. */
+    public java.util.List<String> titulairesCertificats(String dossier) {
+        return production.titulairesCertificats(dossier);
+    }
+
     private void traiter(HttpExchange echange) throws IOException {
         try (echange) {
             String[] s = echange.getRequestURI().getPath().replaceFirst("^/", "").split("/");
@@ -96,7 +114,21 @@ public final class ServeurDemoImmatriculation implements AutoCloseable {
                     }
                     return;
                 }
-                json(echange, 200, api(s, methode, echange));
+                Service service = s[0].equals("paiement") ? Service.PAIEMENT : s[0].equals("production") ? Service.PRODUCTION : null;
+                Pannes.Panne panne = service == null ? Pannes.Panne.AUCUNE : pannes.prochaine(service);
+                if (panne.mode() == Pannes.Mode.INDISPONIBLE) {
+                    json(echange, 503, Map.of("erreur", "indisponible", "message", "Service indisponible (panne programmée)."));
+                    return;
+                }
+                if (panne.mode() == Pannes.Mode.LENT) {
+                    dormir(panne.lenteur());
+                }
+                Map<String, Object> reponse = api(s, methode, echange);
+                if (panne.mode() == Pannes.Mode.REPONSE_PERDUE) {
+                    json(echange, 503, Map.of("erreur", "indisponible", "message", "Réponse perdue (panne programmée)."));
+                    return;
+                }
+                json(echange, 200, reponse);
             } catch (Refuse r) {
                 Map<String, Object> corps = new LinkedHashMap<>();
                 corps.put("erreur", r.erreur);
@@ -119,6 +151,9 @@ public final class ServeurDemoImmatriculation implements AutoCloseable {
         }
         if (s.length == 4 && s[0].equals("paiement") && s[1].equals("v1") && s[2].equals("paiements") && !post) {
             return paiements.etat(s[3]);
+        }
+        if (s.length == 5 && s[0].equals("paiement") && s[1].equals("v1") && s[2].equals("paiements") && s[4].equals("remboursements") && post) {
+            return paiements.rembourser(s[3], json.readValue(lireCorps(echange), Map.class));
         }
         if (s.length == 3 && s[0].equals("production") && s[1].equals("v1") && s[2].equals("certificats") && post) {
             return production.commanderCertificat(json.readValue(lireCorps(echange), Map.class));
@@ -161,6 +196,14 @@ public final class ServeurDemoImmatriculation implements AutoCloseable {
         echange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         echange.sendResponseHeaders(200, octets.length);
         echange.getResponseBody().write(octets);
+    }
+
+    private static void dormir(Duration duree) {
+        try {
+            Thread.sleep(duree.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -4,7 +4,9 @@ package fr.gouv.fauxservices;
 public enum Service {
     EPHOTO("ephoto"), TIMBRES("timbres"), EXAMENS("examens"), PRODUCTION("production"),
     /** ANTS appointment coordination (identity titles). */
-    RDV_ANTS("rdv-ants");
+    RDV_ANTS("rdv-ants"),
+    /** Online payment provider of vehicle registration ({@link ServeurDemoImmatriculation}). */
+    PAIEMENT("paiement");
 
     final String chemin;
 

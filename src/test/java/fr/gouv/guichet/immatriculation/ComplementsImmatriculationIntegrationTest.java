@@ -71,7 +71,8 @@ class ComplementsImmatriculationIntegrationTest {
 
         BoiteCourriels.Recu accuse = new BoiteCourriels(greenMail).attendre(acheteur.email(), "Accusé de réception de votre demande " + numero);
         assertThat(accuse.texte()).contains("Changement de titulaire d’un véhicule d’occasion")
-                .contains("CERT immatriculation de Nîmes").contains("Téléphone : 01 99 00").contains("@demo.guichet.invalid");
+                .contains("CERT immatriculation de Nîmes").contains("Téléphone : 01 99 00").contains("@demo.guichet.invalid")
+                .as("l’accusé est aussi le reçu du paiement").contains("Taxes payées").contains("référence IM" + id + "-");
         assertThat(accuse.lien()).endsWith("/usager/dossiers/" + id);
         assertThat(new BoiteCourriels(greenMail).pour(vendeur.email())).extracting(BoiteCourriels.Recu::sujet)
                 .noneMatch(s -> s.contains(numero));

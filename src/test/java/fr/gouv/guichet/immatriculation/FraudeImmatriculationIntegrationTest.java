@@ -89,4 +89,22 @@ class FraudeImmatriculationIntegrationTest {
         assertThat(signaux.duDossier(id)).extracting(s -> s.regle())
                 .contains("immat-cession-tardive", "immat-ventes-rapprochees", "immat-codes-essayes");
     }
+
+    @Test
+    void duplicataDemandeParLeVendeurApresSaDeclarationDeCession_signalEtFileDuCert() throws Exception {
+        ComptesDeTest.Compte vendeur = new ComptesDeTest(jdbc, encodeur).usager("83");
+        Cookie sv = ConnexionsHttp.usager(mvc, vendeur);
+        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false);
+        ParcoursImmatriculation parcours = new ParcoursImmatriculation(mvc, jdbc);
+        parcours.vendre(sv, v);
+        // The barred card is with the buyer; the seller asks for a new one.
+        String demande = mvc.perform(post("/usager/vehicules/" + v.id() + "/duplicata").cookie(sv).with(csrf()).param("motif", "deterioration"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(demande.substring(demande.lastIndexOf('/') + 1));
+        parcours.choisir(parcours.payerLien(sv, id, "Vendeur"), "payer");
+        attendre("orienté vers un agent", () -> etat(id).equals("A_EXAMINER"));
+        assertThat(signaux.duDossier(id)).extracting(s -> s.regle()).contains("immat-operation-apres-cession");
+        assertThat(jdbc.sql("select motifs_examen from demande_immatriculation where dossier_id = ?").param(id).query(String.class).single())
+                .contains("alors que le titulaire a déclaré la cession du véhicule");
+    }
 }

@@ -118,7 +118,17 @@ class ImmatriculationIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("numéro de suivi")));
         assertThat(dossiers.transitions(id)).extracting(t -> t.vers().code())
                 .containsExactly("BROUILLON", "DEPOSE", "VALIDE", "EN_PRODUCTION", "EXPEDIE");
-        mvc.perform(get("/usager/vehicules").cookie(sa)).andExpect(content().string(org.hamcrest.Matchers.containsString(v.immatriculation())));
+        mvc.perform(get("/usager/vehicules").cookie(sa)).andExpect(content().string(org.hamcrest.Matchers.containsString(v.immatriculation())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/usager/vehicules/demandes/" + id + "/certificat-provisoire.pdf")));
+        // The history in words, and the receipt of the payment on the dossier's page.
+        mvc.perform(get("/usager/vehicules/" + v.id()).cookie(sa)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Déclaration de cession")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Changement de titulaire")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("CHANGEMENT_TITULAIRE"))));
+        mvc.perform(get("/usager/dossiers/" + id).cookie(sa)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Taxes payées")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("référence IM" + id + "-")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/usager/vehicules/demandes/" + id + "/certificat-provisoire.pdf")));
         mvc.perform(get("/usager/vehicules").cookie(sv)).andExpect(content().string(org.hamcrest.Matchers.containsString("aucun-vehicule")));
 
         // Nobody else sees any of it.
@@ -207,7 +217,14 @@ class ImmatriculationIntegrationTest {
         Cookie sag = ConnexionsHttp.agent(mvc, agent);
         mvc.perform(get("/agent/services/cert-immatriculation-nimes/file").cookie(sag)).andExpect(status().isOk());
         mvc.perform(get("/agent/dossiers/" + id).cookie(sag)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("gage inscrit")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("gage inscrit")))
+                // What the agent decides on: the register's situation, the sale the buyer used, the payment received.
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"vehicule-cert\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Vendu le " + LocalDate.now().minusDays(2)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " à Dominique Acheteur")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Cession déclarée 2 jour(s) après la vente")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex("(?s).*IM" + id + "-[0-9a-f]{12} : [^<]*Payé\\..*")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Déclaration de cession")));
         mvc.perform(post("/agent/dossiers/" + id + "/actions/ACCEPTER").cookie(sag).with(csrf()).param("motif", "Mainlevée du gage produite"))
                 .andExpect(status().is3xxRedirection());
         attendre("carte commandée après la décision", () -> etat(id).equals("EN_PRODUCTION"));

@@ -33,6 +33,8 @@ class OperationsVehiculeIntegrationTest {
     PasswordEncoder encodeur;
     @Autowired
     RegistreVehicules registre;
+    @Autowired
+    fr.gouv.guichet.immatriculation.internal.DemandesUsager demandesUsager;
 
     long commencer(Cookie session, long vehicule, String operation, String... motif) throws Exception {
         var requete = post("/usager/vehicules/" + vehicule + "/" + operation).cookie(session).with(csrf());
@@ -113,6 +115,25 @@ class OperationsVehiculeIntegrationTest {
         assertThat(registre.historique(v.id())).extracting(OperationVehicule::type).contains("DUPLICATA");
         assertThat(jdbc.sql("select count(*) from piece_jointe where dossier_id = ? and code_piece = 'declaration_vol'").param(id)
                 .query(Integer.class).single()).as("la déclaration de vol jointe au dossier déposé").isOne();
+    }
+
+    @Test
+    void deuxClicsOuvrentUnSeulBrouillon_memeEnMemeTemps_unAutreMotifDeDuplicataEnOuvreUnAutre() throws Exception {
+        ComptesDeTest.Compte titulaire = new ComptesDeTest(jdbc, encodeur).usager("83");
+        Cookie s = ConnexionsHttp.usager(mvc, titulaire);
+        VehiculesDeTest.VehiculeDeTest v = new VehiculesDeTest(jdbc).vehicule(titulaire.id(), false);
+        // Four requests at once (the service directly: one session's requests are not the subject here).
+        java.util.List<java.util.concurrent.CompletableFuture<Long>> clics = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> demandesUsager.commencer(titulaire.id(),
+                        v.immatriculation(), Operation.CHANGEMENT_ADRESSE, null))).toList();
+        assertThat(clics.stream().map(java.util.concurrent.CompletableFuture::join).distinct()).as("quatre clics simultanés").hasSize(1);
+        long adresse = clics.getFirst().join();
+        assertThat(commencer(s, v.id(), "adresse")).as("un clic de plus").isEqualTo(adresse);
+        long perte = commencer(s, v.id(), "duplicata", "perte");
+        assertThat(commencer(s, v.id(), "duplicata", "perte")).isEqualTo(perte);
+        assertThat(commencer(s, v.id(), "duplicata", "deterioration")).isNotEqualTo(perte).isNotEqualTo(adresse);
+        assertThat(jdbc.sql("select count(*) from demande_immatriculation where vehicule_id = ?").param(v.id()).query(Integer.class).single())
+                .as("trois brouillons : l’adresse, la perte, la détérioration").isEqualTo(3);
     }
 
     /** A one-page PDF showing the text. */

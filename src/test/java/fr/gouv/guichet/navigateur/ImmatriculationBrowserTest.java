@@ -17,7 +17,8 @@ import static fr.gouv.guichet.support.Navigateur.verifierAccessibilite;
  * Issue 13 in the browser, each operation played twice — with JavaScript, every page under axe-core, and without
  * JavaScript: a car sold from one account and bought from another with the code, paid with the demonstration provider,
  * the provisional certificate printed and the card followed; a payment refused then retried; an address change up to
- * the fourth label, which makes a new card with its fee; a duplicate after theft with the police declaration joined.
+ * the fourth label, which makes a new card with its fee; a duplicate after theft with the police declaration joined;
+ * a request paid in two tabs, the second payment refunded and announced.
  * Every page is also checked by the Nu HTML Checker when the browser closes. The buyers' and movers' addresses are
  * unique to each run (the fraud rules count changes of holder per address over the whole shared database).
  */
@@ -59,6 +60,27 @@ class ImmatriculationBrowserTest extends ParcoursDossierNavigateur {
         return code;
     }
 
+    record Vente(ComptesDeTest.Compte acheteur, String immatriculation, String code) {
+    }
+
+    /** A car of a new seller's account, sold from the browser to a new buyer's account (its code, shown once). */
+    Vente vente(boolean avecJavaScript, boolean axe) {
+        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
+        ComptesDeTest.Compte vendeur = comptes.usager("83");
+        ComptesDeTest.Compte acheteur = comptes.usager("83");
+        String immat = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false).immatriculation();
+        try (BrowserContext contexte = contexte(avecJavaScript)) {
+            return new Vente(acheteur, immat, vendre(connecte(contexte, vendeur), immat, axe));
+        }
+    }
+
+    /** The buyer, signed in, buys the car sold to them and reaches the provider's page. */
+    Page chezLePrestataire(BrowserContext contexte, Vente vente, boolean axe) {
+        Page page = connecte(contexte, vente.acheteur());
+        acheter(page, vente.immatriculation(), vente.code(), axe);
+        return page;
+    }
+
     /** The buyer enters the code and the holder's page, and reaches the provider's page. */
     void acheter(Page page, String immatriculation, String code, boolean axe) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mes véhicules")).first().click();
@@ -92,17 +114,10 @@ class ImmatriculationBrowserTest extends ParcoursDossierNavigateur {
     @ParameterizedTest(name = MODES)
     @ValueSource(booleans = {true, false})
     void venteEntreDeuxComptes_achatAvecLeCode_paiement_certificatProvisoire(boolean avecJavaScript) {
-        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
-        ComptesDeTest.Compte vendeur = comptes.usager("83");
-        ComptesDeTest.Compte acheteur = comptes.usager("83");
-        String immat = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false).immatriculation();
-        String code;
+        Vente vente = vente(avecJavaScript, avecJavaScript);
+        String immat = vente.immatriculation();
         try (BrowserContext contexte = contexte(avecJavaScript)) {
-            code = vendre(connecte(contexte, vendeur), immat, avecJavaScript);
-        }
-        try (BrowserContext contexte = contexte(avecJavaScript)) {
-            Page page = connecte(contexte, acheteur);
-            acheter(page, immat, code, avecJavaScript);
+            Page page = chezLePrestataire(contexte, vente, avecJavaScript);
             page.locator("#payer").click();
             assertThat(page.locator(".fr-alert--success")).containsText("Paiement de");
             assertThat(page.locator("#numero")).containsText("IM-083-");
@@ -122,18 +137,10 @@ class ImmatriculationBrowserTest extends ParcoursDossierNavigateur {
     @ParameterizedTest(name = MODES)
     @ValueSource(booleans = {true, false})
     void paiementRefusePuisReessaye(boolean avecJavaScript) {
-        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
-        ComptesDeTest.Compte vendeur = comptes.usager("83");
-        ComptesDeTest.Compte acheteur = comptes.usager("83");
-        String immat = new VehiculesDeTest(jdbc).vehicule(vendeur.id(), false).immatriculation();
-        String code;
         // The sale and the purchase pages are checked under axe-core by the journey above; here the refusal is.
+        Vente vente = vente(avecJavaScript, false);
         try (BrowserContext contexte = contexte(avecJavaScript)) {
-            code = vendre(connecte(contexte, vendeur), immat, false);
-        }
-        try (BrowserContext contexte = contexte(avecJavaScript)) {
-            Page page = connecte(contexte, acheteur);
-            acheter(page, immat, code, false);
+            Page page = chezLePrestataire(contexte, vente, false);
             page.locator("#refuser").click();
             assertThat(page.locator(".fr-alert--info")).containsText("refusé");
             assertThat(page.locator("#paiements")).containsText("Refusé");
@@ -143,6 +150,30 @@ class ImmatriculationBrowserTest extends ParcoursDossierNavigateur {
             page.locator("#payer").click();
             assertThat(page.locator(".fr-alert--success")).containsText("Paiement de");
             assertThat(page.locator("#paiements")).containsText("Payé");
+        }
+    }
+
+    @ParameterizedTest(name = MODES)
+    @ValueSource(booleans = {true, false})
+    void payeeDansDeuxOnglets_leSecondPaiementEstRembourseEtAnnonce(boolean avecJavaScript) {
+        Vente vente = vente(avecJavaScript, false);
+        try (BrowserContext contexte = contexte(avecJavaScript)) {
+            Page onglet1 = chezLePrestataire(contexte, vente, false);
+            // A second tab resumes the request and pays it; the first tab's payment page is still open at the provider.
+            Page onglet2 = contexte.newPage();
+            onglet2.navigate(url("/usager/vehicules"));
+            onglet2.getByText("Reprendre la demande").first().click();
+            onglet2.locator("#payer").click();
+            onglet2.locator("#aller-payer").click();
+            onglet2.locator("#payer").click();
+            assertThat(onglet2.locator(".fr-alert--success")).containsText("Paiement de");
+
+            onglet1.locator("#payer").click();
+            assertThat(onglet1.locator(".fr-alert--info").first()).containsText("déjà payée");
+            assertThat(onglet1.locator(".remboursement")).containsText("vous a été remboursé en entier");
+            assertThat(onglet1.locator("#paiements")).containsText("Payé en double : remboursé");
+            assertThat(onglet1.locator("#paiements")).containsText("Payé");
+            accessibilite(onglet1, avecJavaScript);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link PrestatairePaiement} over HTTP: {@code POST /v1/paiements} (idempotent by the payment reference),
- * {@code GET /v1/paiements/{id}}; notifications are signed with HMAC-SHA256 of the body and the shared secret,
+ * {@code GET /v1/paiements/{id}}, {@code POST /v1/paiements/{id}/remboursements} (idempotent by its key); notifications are signed with HMAC-SHA256 of the body and the shared secret,
  * hex-encoded in the {@value #EN_TETE_SIGNATURE} header.
  */
 public class ClientHttpPaiement extends ClientHttp implements PrestatairePaiement {
@@ -48,6 +48,17 @@ public class ClientHttpPaiement extends ClientHttp implements PrestatairePaiemen
             throw new IllegalArgumentException("Identifiant de paiement invalide");
         }
         return etat(lire("/v1/paiements/" + identifiant));
+    }
+
+    @Override
+    public String rembourser(String identifiant, int montantCentimes, String motif, String cleIdempotence) {
+        if (!identifiant.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("Identifiant de paiement invalide");
+        }
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("montant", montantCentimes);
+        corps.put("motif", motif);
+        return texte(envoyer("/v1/paiements/" + identifiant + "/remboursements", corps, cleIdempotence), "identifiant");
     }
 
     @Override

@@ -96,5 +96,10 @@ class ConfigurationImmatriculation {
         public Etat lireNotification(byte[] corps) {
             throw new ServiceIndisponible("Le paiement en ligne n’est pas configuré");
         }
+
+        @Override
+        public String rembourser(String identifiant, int montantCentimes, String motif, String cleIdempotence) {
+            throw new ServiceIndisponible("Le paiement en ligne n’est pas configuré");
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public class Demandes {
     public record Demande(long dossierId, long vehiculeId, Operation operation, @Nullable Long cessionId, int montantCentimes,
                    List<BaremeTaxes.Ligne> taxes, @Nullable String numeroAttribue, @Nullable String numeroCommande,
                    @Nullable String numeroSuivi, @Nullable LocalDate expedieLe, @Nullable LocalDate livraisonPrevue,
-                   @Nullable String motifsExamen) {
+                   @Nullable String motifsExamen, @Nullable Instant productionIndisponibleDepuis) {
         public String total() {
             return BaremeTaxes.Taxes.euros(montantCentimes);
         }
@@ -45,7 +46,7 @@ public class Demandes {
                 (Long) rs.getObject("cession_id"), rs.getInt("montant_centimes"), taxes(rs.getString("detail_taxes")),
                 rs.getString("numero_attribue"), rs.getString("numero_commande"), rs.getString("numero_suivi"),
                 rs.getObject("expedie_le", LocalDate.class), rs.getObject("livraison_prevue", LocalDate.class),
-                rs.getString("motifs_examen"))).optional();
+                rs.getString("motifs_examen"), Cessions.instant(rs.getTimestamp("production_indisponible_depuis")))).optional();
     }
 
     void fixerTaxes(long dossierId, BaremeTaxes.Taxes taxes) {
@@ -61,6 +62,22 @@ public class Demandes {
         jdbc.sql("update demande_immatriculation set numero_attribue = ? where dossier_id = ?").params(numero, dossierId).update();
     }
 
+    /**
+     * The usager's draft of this operation on this vehicle ({@code motifDuplicata} empty but for a duplicate), if any;
+     * under a lock on (usager, vehicle) until the end of the transaction, so that two clicks open one draft.
+     */
+    Optional<Long> brouillonEnCours(long usagerId, long vehiculeId, Operation operation, String motifDuplicata) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('immatriculation-brouillon'), hashtext(?::text || '-' || ?::text))")
+                .params(usagerId, vehiculeId).query(rs -> {
+                });
+        return jdbc.sql("""
+                        select d.id from dossier d join demande_immatriculation m on m.dossier_id = d.id
+                        where d.usager_id = ? and m.vehicule_id = ? and m.operation = ? and d.etat = 'BROUILLON'
+                          and coalesce(d.reponses ->> 'motif_duplicata', '') = ?
+                        order by d.id desc limit 1""").params(usagerId, vehiculeId, operation.name(), motifDuplicata)
+                .query(Long.class).optional();
+    }
+
     /** Serialises the ordering of one dossier's card until the end of the current transaction. */
     void verrouillerCommande(long dossierId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('immatriculation-commande'), hashtext(?::text))").param(dossierId)
@@ -69,7 +86,15 @@ public class Demandes {
     }
 
     void noterCommande(long dossierId, String numeroCommande) {
-        jdbc.sql("update demande_immatriculation set numero_commande = ? where dossier_id = ?").params(numeroCommande, dossierId).update();
+        jdbc.sql("update demande_immatriculation set numero_commande = ?, production_indisponible_depuis = null where dossier_id = ?")
+                .params(numeroCommande, dossierId).update();
+    }
+
+    /** The card could not be ordered (production service down): since when, for the usager's page; cleared once ordered. */
+    void noterProductionIndisponible(long dossierId, Instant moment) {
+        jdbc.sql("""
+                        update demande_immatriculation set production_indisponible_depuis = coalesce(production_indisponible_depuis, ?)
+                        where dossier_id = ?""").params(java.sql.Timestamp.from(moment), dossierId).update();
     }
 
     void noterExpedition(long dossierId, String numeroSuivi, @Nullable LocalDate expedieLe, LocalDate livraison) {

@@ -238,11 +238,20 @@ public class DemandesUsager {
         return bareme.calculer(operation, vehicule, region, LocalDate.now(horloge), nouvelleCarte);
     }
 
-    /** Opens an address change or a duplicate for a vehicle the usager holds, prefilled with the register's data. */
+    /**
+     * Opens an address change or a duplicate for a vehicle the usager holds, prefilled with the register's data. The
+     * usager's draft of the same operation on this vehicle (same reason for a duplicate) is taken up again rather than
+     * a second one opened (a button clicked twice, a page sent again).
+     */
     @Transactional
     public long commencer(long usagerId, String immatriculation, Operation operation, @Nullable String motifDuplicata) {
         Vehicule v = registre.parImmatriculation(immatriculation).filter(x -> x.usagerId() != null && x.usagerId() == usagerId)
                 .orElseThrow(VehiculeIntrouvable::new);
+        String motif = operation == Operation.DUPLICATA ? (motifDuplicata == null ? "perte" : motifDuplicata) : "";
+        Optional<Long> brouillon = demandes.brouillonEnCours(usagerId, v.id(), operation, motif);
+        if (brouillon.isPresent()) {
+            return brouillon.get();
+        }
         Map<String, Object> reponses = new HashMap<>();
         reponses.put("immatriculation", v.immatriculation());
         reponses.put("nom", v.titulaire().nom());
@@ -251,7 +260,7 @@ public class DemandesUsager {
             reponses.put("adresse", v.adresse().ligne());
             reponses.put("code_postal", v.adresse().codePostal());
             reponses.put("commune", v.adresse().commune());
-            reponses.put("motif_duplicata", motifDuplicata == null ? "perte" : motifDuplicata);
+            reponses.put("motif_duplicata", motif);
         }
         long id = dossiers.creerBrouillon(usagerId, v.adresse().codeDepartement(), operation.code(), Operation.FORMULAIRE,
                 ProceduresImmatriculation.VERSION_FORMULAIRE, reponses, null, null);

@@ -90,14 +90,15 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
     public boolean retourPaiement(long dossierId, String reference) {
         Paiements.Paiement p = paiements.duDossier(dossierId).stream().filter(x -> x.reference().equals(reference)).findFirst()
                 .orElseThrow(VehiculeIntrouvable::new);
-        if (p.statut() == PrestatairePaiement.Statut.EN_ATTENTE && p.identifiantPrestataire() != null) {
+        if ((p.statut() == Paiements.EtatPaiement.EN_ATTENTE || p.statut() == Paiements.EtatPaiement.ABANDONNE)
+                && p.identifiantPrestataire() != null) {
             try {
-                p = paiements.enregistrer(prestataire.etat(p.identifiantPrestataire())).orElse(p);
+                p = paiements.recevoir(prestataire.etat(p.identifiantPrestataire())).orElse(p);
             } catch (ServiceIndisponible e) {
                 // Not confirmed yet: the provider's notification will record it.
                 return false;
             }
         }
-        return p.statut() == PrestatairePaiement.Statut.PAYE;
+        return p.statut() == Paiements.EtatPaiement.PAYE;
     }
 }

@@ -7,7 +7,6 @@ import fr.gouv.guichet.immatriculation.CycleImmatriculation;
 import fr.gouv.guichet.immatriculation.RegistreVehicules;
 import fr.gouv.guichet.immatriculation.Vehicule;
 import fr.gouv.guichet.immatriculation.VehiculeIntrouvable;
-import fr.gouv.guichet.immatriculation.externe.PrestatairePaiement;
 import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import org.springframework.stereotype.Service;
 
@@ -93,10 +92,14 @@ public class DocumentsImmatriculation {
         vars.put("taxes", vue.demande().taxes().stream().map(t -> Map.of("code", t.code(), "libelle", t.libelle(),
                 "montant", BaremeTaxes.Taxes.euros(t.centimes()))).toList());
         vars.put("total", BaremeTaxes.Taxes.euros(vue.demande().montantCentimes()));
-        List<Paiements.Paiement> payes = paiements.duDossier(dossierId).stream().filter(p -> p.statut() == PrestatairePaiement.Statut.PAYE).toList();
+        List<Paiements.Paiement> payes = paiements.duDossier(dossierId).stream().filter(p -> p.statut() == Paiements.EtatPaiement.PAYE).toList();
         vars.put("referencePaiement", payes.isEmpty() ? "sans objet (démarche gratuite)" : payes.getFirst().reference());
         vars.put("payeLe", payes.isEmpty() || payes.getFirst().termineLe() == null ? DATE.format(du)
                 : DATE.format(payes.getFirst().termineLe().atZone(Cessions.PARIS)));
+        vars.put("remboursements", paiements.duDossier(dossierId).stream().filter(p -> p.statut().enDouble())
+                .map(p -> "Second paiement de " + p.montant() + " (référence " + p.reference() + ") : " + (p.rembourseLe() == null
+                        ? "remboursement demandé au prestataire de paiement."
+                        : "remboursé le " + p.rembourseLeTexte() + " (remboursement n° " + p.identifiantRemboursement() + ").")).toList());
         return pdf.generer("immatriculation-provisoire", vars);
     }
 

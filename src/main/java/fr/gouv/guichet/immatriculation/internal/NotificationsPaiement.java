@@ -18,7 +18,7 @@ import java.io.IOException;
 
 /**
  * The provider's server-to-server notification: believed only when signed with the shared secret; recorded once
- * ({@link Paiements#enregistrer}). No session, no CSRF token (the signature is the proof), bounded body.
+ * ({@link Paiements#recevoir}; a second payment of a dossier already paid is refunded). No session, no CSRF token (the signature is the proof), bounded body.
  */
 @RestController
 class NotificationsPaiement {
@@ -49,7 +49,7 @@ class NotificationsPaiement {
         } catch (RuntimeException e) {
             return ResponseEntity.badRequest().body("notification illisible");
         }
-        paiements.enregistrer(etat);
+        paiements.recevoir(etat);
         return ResponseEntity.ok("ok");
     }
 

@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,9 +29,11 @@ import java.util.UUID;
 /**
  * Online payment of a registration dossier. A payment is opened with the provider under a unique reference; its
  * outcome arrives by the signed notification or, when the browser comes back first, by asking the provider. Either
- * way {@link #enregistrer} records it under a row lock, once: a second, late or early notification changes nothing,
- * and the dossier is deposited in the same transaction as the payment is recorded (paid ⇔ deposited). A refused or
- * abandoned payment leaves the draft as it was: the usager pays again with a new payment.
+ * way {@link #enregistrer} records it under a row lock and a lock on the dossier's payments, once: a second, late or
+ * early notification changes nothing, and the dossier is deposited in the same transaction as the payment is recorded
+ * (paid ⇔ deposited). A refused or abandoned payment leaves the draft as it was: the usager pays again with a new
+ * payment. A payment received for a dossier already paid by another one (two tabs, two real transactions) is
+ * recorded {@code A_REMBOURSER} and refunded in full by the provider ({@link Remboursements}).
  */
 @Service
 public class Paiements {
@@ -37,10 +41,38 @@ public class Paiements {
     private static final Logger log = LoggerFactory.getLogger(Paiements.class);
     private static final SecureRandom ALEA = new SecureRandom();
 
-    public record Paiement(long id, String reference, long dossierId, int montantCentimes, Statut statut,
-                           @Nullable String identifiantPrestataire, @Nullable String urlPaiement, Instant creeLe, @Nullable Instant termineLe) {
+    /** A payment as Guichet recorded it. */
+    public enum EtatPaiement {
+        EN_ATTENTE("En attente de confirmation"), PAYE("Payé"), REFUSE("Refusé"), ABANDONNE("Abandonné"),
+        /** Received while the dossier was already paid by another payment: its refund is asked of the provider. */
+        A_REMBOURSER("Payé en double : remboursement en cours"),
+        REMBOURSE("Payé en double : remboursé");
+
+        private final String libelle;
+
+        EtatPaiement(String libelle) {
+            this.libelle = libelle;
+        }
+
+        public String libelle() {
+            return libelle;
+        }
+
+        public boolean enDouble() {
+            return this == A_REMBOURSER || this == REMBOURSE;
+        }
+    }
+
+    public record Paiement(long id, String reference, long dossierId, int montantCentimes, EtatPaiement statut,
+                           @Nullable String identifiantPrestataire, @Nullable String urlPaiement, Instant creeLe, @Nullable Instant termineLe,
+                           @Nullable String identifiantRemboursement, @Nullable Instant rembourseLe) {
         public String montant() {
             return BaremeTaxes.Taxes.euros(montantCentimes);
+        }
+
+        /** The refund's date, e.g. "3 décembre 2026" (empty if not refunded). */
+        public String rembourseLeTexte() {
+            return rembourseLe == null ? "" : DocumentsImmatriculation.DATE.format(rembourseLe.atZone(Cessions.PARIS));
         }
     }
 
@@ -51,10 +83,15 @@ public class Paiements {
     private final Clock horloge;
     private final org.springframework.core.env.Environment env;
     private final PiecesDemande pieces;
+    private final Remboursements remboursements;
+    private final TransactionTemplate transaction;
 
     Paiements(JdbcClient jdbc, PrestatairePaiement prestataire, Demandes demandes, Dossiers dossiers, Clock horloge,
-              org.springframework.core.env.Environment env, PiecesDemande pieces) {
+              org.springframework.core.env.Environment env, PiecesDemande pieces, Remboursements remboursements,
+              PlatformTransactionManager transactions) {
         this.pieces = pieces;
+        this.remboursements = remboursements;
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.prestataire = prestataire;
         this.demandes = demandes;
@@ -105,12 +142,17 @@ public class Paiements {
 
     /**
      * Records the provider's outcome of a payment, once (row lock; a payment no longer pending is left as it is).
-     * A payment is recorded only if its amount is the one opened. @return the payment as recorded
+     * A payment is recorded only if its amount is the one opened. In its own transaction (also when called from this
+     * class). @return the payment as recorded
      */
-    @Transactional
     public Optional<Paiement> enregistrer(PrestatairePaiement.Etat etat) {
+        return transaction.execute(s -> enregistrerSousVerrou(etat));
+    }
+
+    private Optional<Paiement> enregistrerSousVerrou(PrestatairePaiement.Etat etat) {
         Optional<Paiement> lu = jdbc.sql(SELECT + " where reference = ? for update").param(etat.reference()).query(this::ligne).optional();
-        if (lu.isEmpty() || lu.get().statut() != Statut.EN_ATTENTE && lu.get().statut() != Statut.ABANDONNE || etat.statut() == Statut.EN_ATTENTE) {
+        if (lu.isEmpty() || lu.get().statut() != EtatPaiement.EN_ATTENTE && lu.get().statut() != EtatPaiement.ABANDONNE
+                || etat.statut() != Statut.PAYE && etat.statut() != Statut.REFUSE && etat.statut() != Statut.ABANDONNE) {
             return lu;
         }
         Paiement p = lu.get();
@@ -120,14 +162,21 @@ public class Paiements {
                     p.reference(), etat.identifiant(), etat.montantCentimes());
             return lu;
         }
-        if (p.statut() == Statut.ABANDONNE && etat.statut() != Statut.PAYE) {
-            return lu;
-        }
-        if (etat.statut() == Statut.PAYE && dejaPaye(p.dossierId())) {
-            log.error("Paiement {} : le dossier {} est déjà payé par un autre paiement ; ce paiement est à rembourser", p.reference(), p.dossierId());
+        if (p.statut() == EtatPaiement.ABANDONNE && etat.statut() != Statut.PAYE) {
             return lu;
         }
         Instant maintenant = horloge.instant();
+        if (etat.statut() == Statut.PAYE) {
+            // Two payments of one dossier paid at once (two tabs): recorded one after the other, the second is refunded.
+            verrouillerPaiementsDuDossier(p.dossierId());
+            if (dejaPaye(p.dossierId())) {
+                log.warn("Paiement {} : le dossier {} est déjà payé par un autre paiement ; ce paiement est remboursé", p.reference(), p.dossierId());
+                jdbc.sql("""
+                                update paiement set statut = 'A_REMBOURSER', termine_le = ?, identifiant_prestataire = coalesce(identifiant_prestataire, ?)
+                                where id = ?""").params(Timestamp.from(maintenant), etat.identifiant(), p.id()).update();
+                return jdbc.sql(SELECT + " where id = ?").param(p.id()).query(this::ligne).optional();
+            }
+        }
         jdbc.sql("update paiement set statut = ?, termine_le = ? where id = ?").params(etat.statut().name(), Timestamp.from(maintenant), p.id()).update();
         if (etat.statut() == Statut.PAYE) {
             long usager = jdbc.sql("select usager_id from dossier where id = ?").param(p.dossierId()).query(Long.class).single();
@@ -138,11 +187,25 @@ public class Paiements {
         return jdbc.sql(SELECT + " where id = ?").param(p.id()).query(this::ligne).optional();
     }
 
+    /**
+     * Records the provider's outcome ({@link #enregistrer}), then, for a payment of a dossier already paid, asks the
+     * provider for its refund at once (if it does not answer, the task {@code immatriculation-remboursements} asks
+     * again). @return the payment as it now stands
+     */
+    public Optional<Paiement> recevoir(PrestatairePaiement.Etat etat) {
+        Optional<Paiement> p = enregistrer(etat);
+        if (p.isPresent() && p.get().statut() == EtatPaiement.A_REMBOURSER) {
+            remboursements.rembourser(p.get().id());
+            return jdbc.sql(SELECT + " where id = ?").param(p.get().id()).query(this::ligne).optional();
+        }
+        return p;
+    }
+
     /** The browser is back: the usager's payment, recorded from the provider's answer if no notification came yet. */
     public Paiement retour(String reference, long usagerId) {
         Paiement p = deLUsager(reference, usagerId);
-        if (p.statut() == Statut.EN_ATTENTE && p.identifiantPrestataire() != null) {
-            return enregistrer(prestataire.etat(p.identifiantPrestataire())).orElse(p);
+        if ((p.statut() == EtatPaiement.EN_ATTENTE || p.statut() == EtatPaiement.ABANDONNE) && p.identifiantPrestataire() != null) {
+            return recevoir(prestataire.etat(p.identifiantPrestataire())).orElse(p);
         }
         return p;
     }
@@ -171,16 +234,24 @@ public class Paiements {
         pieces.transmettre(dossierId, usagerId);
     }
 
+    /** Serialises the recording of the payments of one dossier until the end of the current transaction. */
+    private void verrouillerPaiementsDuDossier(long dossierId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('immatriculation-paiement'), hashtext(?::text))").param(dossierId)
+                .query(rs -> {
+                });
+    }
+
     private boolean dejaPaye(long dossierId) {
         return jdbc.sql("select count(*) from paiement where dossier_id = ? and statut = 'PAYE'").param(dossierId).query(Integer.class).single() > 0;
     }
 
-    private static final String SELECT = "select id, reference, dossier_id, montant_centimes, statut, identifiant_prestataire, url_paiement, cree_le, termine_le from paiement";
+    private static final String SELECT = "select id, reference, dossier_id, montant_centimes, statut, identifiant_prestataire, url_paiement, "
+            + "cree_le, termine_le, identifiant_remboursement, rembourse_le from paiement";
 
     private Paiement ligne(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Paiement(rs.getLong("id"), rs.getString("reference"), rs.getLong("dossier_id"), rs.getInt("montant_centimes"),
-                Statut.valueOf(rs.getString("statut")), rs.getString("identifiant_prestataire"), rs.getString("url_paiement"),
-                rs.getTimestamp("cree_le").toInstant(),
-                Cessions.instant(rs.getTimestamp("termine_le")));
+                EtatPaiement.valueOf(rs.getString("statut")), rs.getString("identifiant_prestataire"), rs.getString("url_paiement"),
+                rs.getTimestamp("cree_le").toInstant(), Cessions.instant(rs.getTimestamp("termine_le")),
+                rs.getString("identifiant_remboursement"), Cessions.instant(rs.getTimestamp("rembourse_le")));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -37,9 +38,11 @@ public class SuiviProduction {
     private final RegistreVehicules registre;
     private final ProductionCertificats production;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final Clock horloge;
 
     SuiviProduction(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, ProductionCertificats production,
-                    org.springframework.transaction.PlatformTransactionManager transactions) {
+                    org.springframework.transaction.PlatformTransactionManager transactions, Clock horloge) {
+        this.horloge = horloge;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.dossiers = dossiers;
         this.demandes = demandes;
@@ -58,6 +61,11 @@ public class SuiviProduction {
             return true;
         }
         Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow();
+        if (registre.historique(demande.vehiculeId()).stream().noneMatch(o -> o.dossierId() != null && o.dossierId() == dossierId)) {
+            // The register does not record this operation yet: the card would carry the former holder or address. The
+            // processing after validation updates the register, then orders the card itself.
+            return true;
+        }
         Vehicule v = registre.parId(demande.vehiculeId()).orElseThrow();
         try {
             String commande = production.commander(new ProductionCertificats.Commande(dossier.numero(), v.immatriculation(),
@@ -68,6 +76,8 @@ public class SuiviProduction {
         } catch (ServiceIndisponible e) {
             log.warn("Production des certificats indisponible pour le dossier {} : nouvelle commande au prochain passage ({})",
                     dossier.numero(), e.getMessage());
+            // The usager's page says so until the card is ordered.
+            demandes.noterProductionIndisponible(dossierId, horloge.instant());
             return false;
         }
     }
@@ -97,7 +107,11 @@ public class SuiviProduction {
         }
     }
 
-    void passage() {
+    /**
+     * One pass of the task {@code immatriculation-suivi-cartes} (any instance may run one while another, or the
+     * processing after a validation, orders the same card: {@link #commander} serialises them).
+     */
+    public void passage() {
         // Through the transaction (a direct call would bypass it, and the lock of commander would not hold).
         demandes.dansLEtat(CycleImmatriculation.VALIDE.code(), 100).forEach(id -> transaction.execute(s -> commander(id)));
         demandes.dansLEtat(CycleImmatriculation.EN_PRODUCTION.code(), 200).forEach(this::actualiser);

@@ -21,7 +21,8 @@ import java.util.Map;
  * Why a deposited registration dossier needs a person (issue 13, point 8): the vehicle's situation (pledge,
  * opposition, theft, destruction), an identity that does not match the seller's declaration, and the fraud patterns
  * of the Cour des comptes report (many changes of holder by one account or to one address, a vehicle sold again within
- * days, a sale declared long after it happened, a code de cession tried many times). Thresholds in one place.
+ * days, a sale declared long after it happened, a code de cession tried many times), and a duplicate or an address
+ * change asked for by a seller whose declared sale is still open. Thresholds in one place.
  */
 @Component
 class Vigilance {
@@ -54,7 +55,19 @@ class Vigilance {
 
     List<Motif> motifs(Dossier dossier, Demandes.Demande demande, Vehicule vehicule) {
         List<Motif> motifs = new ArrayList<>(vehicule.situation().motifsExamen().stream().map(Motif::simple).toList());
-        if (demande.operation() != Operation.CHANGEMENT_TITULAIRE || demande.cessionId() == null) {
+        if (demande.operation() != Operation.CHANGEMENT_TITULAIRE) {
+            // A seller asking for a new card (or a new address on it) of a car whose sale they declared: the barred card
+            // was handed to the buyer, who may still register it with the code.
+            jdbc.sql("""
+                            select date_vente from cession where vehicule_id = ? and utilisee_le is null and remplacee_le is null
+                              and expire_le > ? order by id desc limit 1""")
+                    .params(vehicule.id(), Timestamp.from(horloge.instant())).query(java.time.LocalDate.class).optional()
+                    .ifPresent(vente -> motifs.add(new Motif("signal : " + demande.operation().libelle().toLowerCase(Locale.ROOT)
+                            + " demandé alors que le titulaire a déclaré la cession du véhicule (vendu le "
+                            + DocumentsImmatriculation.DATE.format(vente) + ")", "immat-operation-apres-cession", vehicule.immatriculation())));
+            return motifs;
+        }
+        if (demande.cessionId() == null) {
             return motifs;
         }
         Instant maintenant = horloge.instant();

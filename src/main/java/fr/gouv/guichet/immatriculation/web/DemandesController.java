@@ -5,7 +5,6 @@ import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.immatriculation.CodeCession;
 import fr.gouv.guichet.immatriculation.ErreursSaisie;
-import fr.gouv.guichet.immatriculation.externe.PrestatairePaiement;
 import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
 import fr.gouv.guichet.immatriculation.internal.ChangementsTitulaire;
 import fr.gouv.guichet.immatriculation.internal.DemandesUsager;
@@ -130,7 +129,7 @@ class DemandesController {
             throw new fr.gouv.guichet.immatriculation.VehiculeIntrouvable();
         }
         Paiements.Paiement p = paiements.deLUsager(reference, usager.exiger().id());
-        if (p.statut() != PrestatairePaiement.Statut.EN_ATTENTE || p.urlPaiement() == null) {
+        if (p.statut() != Paiements.EtatPaiement.EN_ATTENTE || p.urlPaiement() == null) {
             return "redirect:/usager/vehicules/demandes/" + p.dossierId();
         }
         model.addAttribute("paiement", p);
@@ -148,8 +147,12 @@ class DemandesController {
         } catch (ServiceIndisponible e) {
             p = paiements.deLUsager(reference, usager.exiger().id());
         }
-        redirection.addFlashAttribute(p.statut() == PrestatairePaiement.Statut.PAYE ? "messageSucces" : "messageInfo", switch (p.statut()) {
+        redirection.addFlashAttribute(p.statut() == Paiements.EtatPaiement.PAYE ? "messageSucces" : "messageInfo", switch (p.statut()) {
             case PAYE -> "Paiement de " + p.montant() + " reçu (référence " + p.reference() + ") : votre demande est transmise.";
+            case REMBOURSE -> "Votre demande était déjà payée : ce second paiement de " + p.montant() + " (référence " + p.reference()
+                    + ") vous a été remboursé en entier. Vous n’avez rien à faire ; le remboursement figure ci-dessous.";
+            case A_REMBOURSER -> "Votre demande était déjà payée : ce second paiement de " + p.montant() + " (référence " + p.reference()
+                    + ") vous sera remboursé en entier ; le remboursement est demandé au prestataire de paiement. Vous n’avez rien à faire.";
             case REFUSE -> "Le paiement a été refusé par votre banque : rien n’a été prélevé. Vous pouvez payer à nouveau.";
             case ABANDONNE -> "Le paiement a été abandonné : rien n’a été prélevé. Votre demande est conservée ; payez-la quand vous voulez.";
             case EN_ATTENTE -> "Le prestataire n’a pas encore confirmé le paiement : cette page se mettra à jour dès sa confirmation.";
