@@ -34,8 +34,24 @@ public interface DepotParUnProfessionnel {
 
     /**
      * The browser is back: the payment of this dossier with this reference, recorded from the provider's answer if no
-     * notification came yet (the dossier is deposited when it is paid). @return whether the dossier is paid now (false
-     * while the provider does not answer: its notification will record it)
+     * notification came yet (the dossier is deposited when it is paid). @return what became of this payment: it paid
+     * the dossier; it came second, the dossier being already paid, and is refunded (or being refunded); or it is not
+     * confirmed (refused, abandoned, or the provider does not answer: its notification will record it)
      */
-    boolean retourPaiement(long dossierId, String reference);
+    RetourPaiement retourPaiement(long dossierId, String reference);
+
+    /** What became of a payment the browser comes back from, with its amount and reference for the message. */
+    record RetourPaiement(Issue issue, String montant, String reference) {
+
+        public enum Issue {
+            /** This payment paid the dossier. */
+            PAYE,
+            /** The dossier was already paid by another payment: this one is refunded in full. */
+            REMBOURSE,
+            /** The same, the refund being asked of the provider (retried until it answers). */
+            A_REMBOURSER,
+            /** Refused, abandoned, or not confirmed yet. */
+            NON_CONFIRME
+        }
+    }
 }

@@ -109,17 +109,51 @@ class DepotVehiculePourClientIntegrationTest {
 
     /** Pays on the demonstration provider's page; returns where the browser comes back. */
     String payer(Cookie session, long depot) throws Exception {
+        return payerChezLePrestataire(pagePrestataire(session, depot));
+    }
+
+    /** Opens a payment of the deposit (as a tab would): the provider's page. */
+    String pagePrestataire(Cookie session, long depot) throws Exception {
         String page = mvc.perform(post("/usager/pro/depots/" + depot + "/paiement").cookie(session).with(csrf())).andReturn()
                 .getResponse().getRedirectedUrl();
         assertThat(page).startsWith("/usager/vehicules/paiements/");
         Matcher lien = Pattern.compile("id=\"aller-payer\" href=\"([^\"]+)\"")
                 .matcher(mvc.perform(get(page).cookie(session)).andReturn().getResponse().getContentAsString());
         assertThat(lien.find()).isTrue();
-        HttpResponse<String> r = navigateur.send(HttpRequest.newBuilder(URI.create(lien.group(1).replace("&amp;", "&")))
+        return lien.group(1).replace("&amp;", "&");
+    }
+
+    String payerChezLePrestataire(String pagePrestataire) throws Exception {
+        HttpResponse<String> r = navigateur.send(HttpRequest.newBuilder(URI.create(pagePrestataire))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("action=payer")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String retour = r.headers().firstValue("Location").orElseThrow();
         return retour.substring(retour.indexOf("/usager/"));
+    }
+
+    @Test
+    void unGarageQuiPaieDeuxFoisLeMemeDossier_estRembourseDuSecondPaiement_etLeLitAuRetour() throws Exception {
+        var garage = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage des Deux Onglets", 3, 200);
+        Cookie vendeurPro = ConnexionsHttp.usager(mvc, garage.gerant());
+        ComptesDeTest.Compte client = comptes.usager("83");
+        String[] v = vehiculeVendu();
+        MvcResult r = deposer(vendeurPro, v[0], v[1], client.email(), "9 rue des Deux Onglets", 4102);
+        assertThat(r.getResponse().getRedirectedUrl()).as(() -> erreurs(r)).startsWith("/usager/pro/depots/");
+        long depot = Long.parseLong(r.getResponse().getRedirectedUrl().substring("/usager/pro/depots/".length()));
+        String onglet1 = pagePrestataire(vendeurPro, depot);
+        String onglet2 = pagePrestataire(vendeurPro, depot);
+        assertThat(onglet2).isNotEqualTo(onglet1);
+
+        String retour1 = payerChezLePrestataire(onglet1);
+        assertThat(mvc.perform(get(retour1).cookie(vendeurPro)).andReturn().getFlashMap().get("messageSucces")).asString()
+                .contains("transmis");
+        String retour2 = payerChezLePrestataire(onglet2);
+        var flash = mvc.perform(get(retour2).cookie(vendeurPro)).andReturn().getFlashMap();
+        assertThat(flash.get("messageInfo")).as("le second paiement est annoncé remboursé, pas « non confirmé »").asString()
+                .contains("déjà payé", "remboursé en entier").doesNotContain("pas confirmé");
+        long dossierId = jdbc.sql("select dossier_id from tiers_depot where id = ?").param(depot).query(Long.class).single();
+        assertThat(jdbc.sql("select statut from paiement where dossier_id = ? order by id").param(dossierId).query(String.class).list())
+                .containsExactlyInAnyOrder("PAYE", "REMBOURSE");
     }
 
     @Test

@@ -87,7 +87,7 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
     }
 
     @Override
-    public boolean retourPaiement(long dossierId, String reference) {
+    public RetourPaiement retourPaiement(long dossierId, String reference) {
         Paiements.Paiement p = paiements.duDossier(dossierId).stream().filter(x -> x.reference().equals(reference)).findFirst()
                 .orElseThrow(VehiculeIntrouvable::new);
         if ((p.statut() == Paiements.EtatPaiement.EN_ATTENTE || p.statut() == Paiements.EtatPaiement.ABANDONNE)
@@ -96,9 +96,15 @@ class DepotsParUnProfessionnel implements DepotParUnProfessionnel {
                 p = paiements.recevoir(prestataire.etat(p.identifiantPrestataire())).orElse(p);
             } catch (ServiceIndisponible e) {
                 // Not confirmed yet: the provider's notification will record it.
-                return false;
+                return new RetourPaiement(RetourPaiement.Issue.NON_CONFIRME, p.montant(), p.reference());
             }
         }
-        return p.statut() == Paiements.EtatPaiement.PAYE;
+        RetourPaiement.Issue issue = switch (p.statut()) {
+            case PAYE -> RetourPaiement.Issue.PAYE;
+            case REMBOURSE -> RetourPaiement.Issue.REMBOURSE;
+            case A_REMBOURSER -> RetourPaiement.Issue.A_REMBOURSER;
+            default -> RetourPaiement.Issue.NON_CONFIRME;
+        };
+        return new RetourPaiement(issue, p.montant(), p.reference());
     }
 }

@@ -108,8 +108,8 @@ public class DepotsVehicule {
         return immatriculation.payer(d.dossier(), acces.usager().id(), "/usager/pro/depots/" + d.id() + "/paiement?reference=%s");
     }
 
-    /** The browser is back from the provider; whether the dossier is paid (and so transmitted to the client). */
-    public boolean retour(long depotId, String reference) {
+    /** The browser is back from the provider; what became of this payment (the dossier paid is transmitted to the client). */
+    public fr.gouv.guichet.immatriculation.DepotParUnProfessionnel.RetourPaiement retour(long depotId, String reference) {
         Depot d = acces.depot(depotId);
         return immatriculation.retourPaiement(d.dossier(), reference);
     }

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.tiers.web;
 
+import fr.gouv.guichet.immatriculation.DepotParUnProfessionnel.RetourPaiement;
 import fr.gouv.guichet.immatriculation.DepotParUnProfessionnel;
 import fr.gouv.guichet.immatriculation.ErreursSaisie;
 import fr.gouv.guichet.tiers.internal.AccesTiers;
@@ -94,11 +95,18 @@ class DepotVehiculeController {
         if (!reference.matches("[A-Za-z0-9-]{1,64}")) {
             throw new fr.gouv.guichet.demarche.DossierIntrouvable();
         }
-        boolean paye = depots.retour(id, reference);
-        redirection.addFlashAttribute(paye ? "messageSucces" : "messageInfo", paye
-                ? "Paiement reçu : le dossier est transmis au centre d’instruction et remis à votre client, informé par courriel."
-                : "Le paiement n’est pas confirmé : rien n’a été prélevé s’il a été refusé ou abandonné. Le dossier est conservé ; "
-                + "payez-le quand vous voulez.");
+        var retour = depots.retour(id, reference);
+        boolean paye = retour.issue() == RetourPaiement.Issue.PAYE;
+        redirection.addFlashAttribute(paye ? "messageSucces" : "messageInfo", switch (retour.issue()) {
+            case PAYE -> "Paiement reçu : le dossier est transmis au centre d’instruction et remis à votre client, informé par courriel.";
+            case REMBOURSE -> "Ce dossier était déjà payé : ce second paiement de " + retour.montant() + " (référence "
+                    + retour.reference() + ") vous a été remboursé en entier. Vous n’avez rien à faire.";
+            case A_REMBOURSER -> "Ce dossier était déjà payé : ce second paiement de " + retour.montant() + " (référence "
+                    + retour.reference() + ") vous sera remboursé en entier ; le remboursement est demandé au prestataire de "
+                    + "paiement. Vous n’avez rien à faire.";
+            case NON_CONFIRME -> "Le paiement n’est pas confirmé : rien n’a été prélevé s’il a été refusé ou abandonné. Le dossier "
+                    + "est conservé ; payez-le quand vous voulez.";
+        });
         return "redirect:/usager/pro/depots/" + id;
     }
 
