@@ -163,6 +163,8 @@ class RendezVousPrefectureIntegrationTest {
                 .andReturn().getResponse().getContentAsString()).doesNotContain(a.dossier().numero());
         assertThat(mvc.perform(get("/agent/dossiers/" + a.dossier().id()).cookie(agent)).andReturn().getResponse().getContentAsString())
                 .as("depuis le dossier").contains("/agent/services/83/rendez-vous-permis?jour=" + premier.toLocalDate());
+        assertThat(mvc.perform(get("/agent/services/83/file").cookie(agent)).andReturn().getResponse().getContentAsString())
+                .as("depuis la file de la préfecture").contains("/agent/services/83/rendez-vous-permis");
         assertThat(mvc.perform(get("/agent/services/83/rendez-vous-permis?jour=" + "9".repeat(300)).cookie(agent))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Date non reconnue");
 
