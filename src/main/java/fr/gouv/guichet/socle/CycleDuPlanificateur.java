@@ -33,9 +33,10 @@ import java.time.Duration;
  * event already, first of its listeners, so that no task starts in that window (another instance runs them).
  *
  * <p>Stopped in the first phase (before the executors, {@code Integer.MAX_VALUE / 2}, and the web server): the scheduler
- * takes no new execution, and the ones running are waited for (at most {@code db-scheduler.shutdown-max-wait}), so that
- * what they recorded is handed to the still running listeners. Started again with the context (a restarted test
- * context, {@code ConfigurableApplicationContext.restart()}).
+ * takes no new execution and, when the context is paused, the ones running are waited for (at most
+ * {@code db-scheduler.shutdown-max-wait}), so that what they recorded is handed to the still running listeners. At a
+ * shutdown they are waited for by the scheduler's own stop, as before: the shutdown takes no longer. Started again
+ * with the context (a restarted test context, {@code ConfigurableApplicationContext.restart()}).
  */
 final class CycleDuPlanificateur implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, Ordered {
 
@@ -45,6 +46,8 @@ final class CycleDuPlanificateur implements SmartLifecycle, ApplicationListener<
     private final ObjectProvider<Scheduler> planificateurs;
     private final Duration attenteMax;
     private volatile boolean actif;
+    /** The context is closing: the scheduler's own stop (bean destruction) waits for the running executions. */
+    private volatile boolean fermeture;
 
     CycleDuPlanificateur(ObjectProvider<Scheduler> planificateurs, Duration attenteMax) {
         this.planificateurs = planificateurs;
@@ -69,6 +72,10 @@ final class CycleDuPlanificateur implements SmartLifecycle, ApplicationListener<
             return;
         }
         planificateur.pause();
+        if (fermeture) {
+            // Not waited for here as well: a shutdown must fit in its grace period (web drain, then the scheduler's stop).
+            return;
+        }
         long limite = System.nanoTime() + attenteMax.toNanos();
         while (!planificateur.getCurrentlyExecuting().isEmpty()) {
             if (System.nanoTime() > limite) {
@@ -88,6 +95,7 @@ final class CycleDuPlanificateur implements SmartLifecycle, ApplicationListener<
     /** Closing: no new execution from now on (the running ones are waited for by the scheduler's own stop). */
     @Override
     public void onApplicationEvent(ContextClosedEvent evenement) {
+        fermeture = true;
         Scheduler planificateur = planificateur();
         if (planificateur != null) {
             planificateur.pause();
