@@ -1,9 +1,12 @@
 package fr.gouv.guichet.socle;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +25,13 @@ class SocleConfiguration {
     @Bean
     Clock horloge() {
         return Clock.system(PARIS);
+    }
+
+    /** db-scheduler stopped and paused with the context, before the executors of the outbox listeners (ADR 0026). */
+    @Bean
+    CycleDuPlanificateur cycleDuPlanificateur(ObjectProvider<Scheduler> planificateur,
+                                              @Value("${db-scheduler.shutdown-max-wait:30m}") String attenteMax) {
+        return new CycleDuPlanificateur(planificateur, DurationStyle.detectAndParse(attenteMax));
     }
 
     /**

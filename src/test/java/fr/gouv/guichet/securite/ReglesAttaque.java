@@ -89,6 +89,8 @@ final class ReglesAttaque {
             // Appointment in préfecture of a non-EU exchange: another usager on a real exchange in RendezVousPrefectureIntegrationTest.
             Map.entry("/usager/permis/dossiers/{id}/rendez-vous", t -> Map.of("id", t.dossier)),
             Map.entry("/usager/permis/dossiers/{id}/rendez-vous/annulation", t -> Map.of("id", t.dossier)),
+            // The Var préfecture's appointments of the day (non-EU licence exchanges): its agents only.
+            Map.entry("/agent/services/{code}/rendez-vous-permis", t -> Map.of("code", "83")),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/code", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/videoprotection/brouillons/{id}/titulaire/preuve", t -> Map.of("id", t.brouillon)),
             Map.entry("/usager/pro/depots/{id}", t -> Map.of("id", t.dossier)),

@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class EncartRendezVousPermis implements EncartDossier {
 
-    /** What the fragment shows: the active appointment as a sentence, or null when none is booked. */
-    record Donnees(@Nullable String rendezVous) {
+    /**
+     * What the fragment shows: the active appointment as a sentence, or null when none is booked, and the link to the
+     * préfecture's appointments of that day.
+     */
+    record Donnees(@Nullable String rendezVous, @Nullable String lienJour) {
     }
 
     private final RendezVousPrefecture rendezVous;
@@ -32,7 +35,8 @@ class EncartRendezVousPermis implements EncartDossier {
 
     @Override
     public Donnees donnees(Dossier dossier) {
-        return new Donnees(rendezVous.actif(dossier.id())
-                .map(r -> CourrielsRendezVousPermis.QUAND.format(r.debut()) + " (guichet " + r.guichet() + ")").orElse(null));
+        var actif = rendezVous.actif(dossier.id());
+        return new Donnees(actif.map(r -> CourrielsRendezVousPermis.QUAND.format(r.debut()) + " (guichet " + r.guichet() + ")").orElse(null),
+                actif.map(r -> "/agent/services/" + r.service() + "/rendez-vous-permis?jour=" + r.debut().toLocalDate()).orElse(null));
     }
 }

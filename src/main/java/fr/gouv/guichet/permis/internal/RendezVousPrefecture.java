@@ -61,6 +61,10 @@ public class RendezVousPrefecture {
     public record Creneau(LocalDateTime debut, boolean libre) {
     }
 
+    /** An active appointment of the day at a préfecture's desk, with the dossier the usager comes for. */
+    public record AuGuichet(LocalDateTime debut, int guichet, long dossierId, String numero, String usager) {
+    }
+
     private static final int CLE_VERROU = 0x5044_5256; // "PDRV": the advisory lock space of these appointments
     private static final String COLONNES = "select id, dossier_id, service, debut, guichet, reserve_le from permis_rendez_vous ";
     private static final RowMapper<RendezVous> LIGNE = (rs, i) -> new RendezVous(rs.getLong(1), rs.getLong(2), rs.getString(3),
@@ -161,6 +165,21 @@ public class RendezVousPrefecture {
     private int annulerLigne(long id) {
         return jdbc.sql("update permis_rendez_vous set statut = 'ANNULE', annule_le = ? where id = ? and statut = 'ACTIF'")
                 .params(Timestamp.from(horloge.instant()), id).update();
+    }
+
+    /** The service's active appointments of that day, by time then desk (the day's list of the préfecture). */
+    public List<AuGuichet> duJour(String service, LocalDate jour) {
+        return jdbc.sql(COLONNES + "where service = ? and statut = 'ACTIF' and debut >= ? and debut < ? order by debut, guichet")
+                .params(service, Timestamp.from(AgendaPrefecture.instant(jour.atStartOfDay())),
+                        Timestamp.from(AgendaPrefecture.instant(jour.plusDays(1).atStartOfDay())))
+                .query(LIGNE).list().stream()
+                .flatMap(r -> dossiers.pourInstruction(r.dossierId()).stream().map(d -> new AuGuichet(r.debut(), r.guichet(), d.id(),
+                        d.numero(), (texte(d, "prenoms") + " " + texte(d, "nom")).strip())))
+                .toList();
+    }
+
+    private static String texte(Dossier dossier, String champ) {
+        return dossier.reponses().get(champ) instanceof String valeur ? valeur : "";
     }
 
     public Optional<RendezVous> actif(long dossierId) {

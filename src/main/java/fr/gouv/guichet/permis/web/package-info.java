@@ -1,4 +1,7 @@
-/** The usager's pages of the driving licence: choosing the procedure, what will be needed, the photo, the cover sheet. */
+/**
+ * The usager's pages of the driving licence: choosing the procedure, what will be needed, the photo, the cover sheet,
+ * the appointment in préfecture; and the préfecture's list of the day's appointments (its agents).
+ */
 @NullMarked
 package fr.gouv.guichet.permis.web;
 

@@ -67,9 +67,13 @@ class RendezVousPrefectureIntegrationTest {
     }
 
     Depose deposer(DemarchePermis demarche) {
+        return deposer(demarche, "Nguyen");
+    }
+
+    Depose deposer(DemarchePermis demarche, String nom) {
         ComptesDeTest.Compte compte = new ComptesDeTest(jdbc, encodeur).usager("83");
         long id = dossiers.creerBrouillon(compte.id(), "83", demarche.code(), demarche.formulaire(), "1",
-                ReponsesPermisDeTest.valides(demarche, "DEMOEPHOTOVALIDE000001", "", "Nguyen"), null, null);
+                ReponsesPermisDeTest.valides(demarche, "DEMOEPHOTOVALIDE000001", "", nom), null, null);
         dossiers.deposer(id, compte.id(), UUID.randomUUID(), DemarchePermis.PREFIXE);
         return new Depose(compte, dossiers.deLUsager(id, compte.id()).orElseThrow());
     }
@@ -126,6 +130,57 @@ class RendezVousPrefectureIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(rendezVous.actif(id)).isEmpty();
         assertThat(boite.attendre(d.compte().email(), "rendez-vous en préfecture annulé").texte()).contains(RendezVousPrefecture.enClair(second));
+    }
+
+    @Test
+    void laPrefectureVoitLesRendezVousDuJour_lesAutresServicesNon() throws Exception {
+        LocalDateTime premier = creneaux(7).getFirst();
+        LocalDateTime second = creneaux(7).get(1);
+        String nomA = nomUnique();
+        String nomB = nomUnique();
+        Depose a = deposer(DemarchePermis.ECHANGE_HORS_UE, nomA);
+        Depose b = deposer(DemarchePermis.ECHANGE_HORS_UE, nomB);
+        Depose annule = deposer(DemarchePermis.ECHANGE_HORS_UE, nomUnique());
+        assertThat(rendezVous.reserver(a.dossier(), second)).isInstanceOf(Reserve.class);
+        assertThat(rendezVous.reserver(b.dossier(), premier)).isInstanceOf(Reserve.class);
+        assertThat(rendezVous.reserver(annule.dossier(), premier)).isInstanceOf(Reserve.class);
+        assertThat(rendezVous.annuler(annule.dossier())).isTrue();
+
+        Cookie agent = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR));
+        String url = "/agent/services/83/rendez-vous-permis?jour=" + premier.toLocalDate();
+        String page = mvc.perform(get(url).cookie(agent)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Rendez-vous du " + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRANCE)
+                        .format(premier.toLocalDate()))
+                .contains("Camille " + nomA).contains(a.dossier().numero()).contains("/agent/dossiers/" + a.dossier().id())
+                .contains("Camille " + nomB).contains(b.dossier().numero())
+                .contains(String.format("%02d:%02d", premier.getHour(), premier.getMinute()))
+                .doesNotContain(annule.dossier().numero());
+        assertThat(page.indexOf(b.dossier().numero())).as("par heure").isLessThan(page.indexOf(a.dossier().numero()));
+        fr.gouv.guichet.support.ValidateurHtml html = new fr.gouv.guichet.support.ValidateurHtml();
+        html.ajouter(url, page);
+        html.verifier();
+        assertThat(mvc.perform(get("/agent/services/83/rendez-vous-permis?jour=" + premier.toLocalDate().plusDays(1)).cookie(agent))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(a.dossier().numero());
+        assertThat(mvc.perform(get("/agent/dossiers/" + a.dossier().id()).cookie(agent)).andReturn().getResponse().getContentAsString())
+                .as("depuis le dossier").contains("/agent/services/83/rendez-vous-permis?jour=" + premier.toLocalDate());
+        assertThat(mvc.perform(get("/agent/services/83/file").cookie(agent)).andReturn().getResponse().getContentAsString())
+                .as("depuis la file de la préfecture").contains("/agent/services/83/rendez-vous-permis");
+        assertThat(mvc.perform(get("/agent/services/83/rendez-vous-permis?jour=" + "9".repeat(300)).cookie(agent))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Date non reconnue");
+
+        Cookie autrePrefecture = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("06", RoleAgent.INSTRUCTEUR));
+        mvc.perform(get(url).cookie(autrePrefecture)).andExpect(status().isNotFound());
+        Cookie cert = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("cert-permis-bordeaux", RoleAgent.INSTRUCTEUR));
+        mvc.perform(get(url).cookie(cert)).andExpect(status().isNotFound());
+        Cookie usager = ConnexionsHttp.usager(mvc, a.compte());
+        assertThat(mvc.perform(get(url).cookie(usager)).andReturn().getResponse().getContentAsString()).doesNotContain(nomA);
+        mvc.perform(get(url)).andExpect(status().is3xxRedirection());
+    }
+
+    private static String nomUnique() {
+        StringBuilder nom = new StringBuilder("Rdv");
+        java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1).forEach(c -> nom.append((char) c));
+        return nom.toString();
     }
 
     @Test
