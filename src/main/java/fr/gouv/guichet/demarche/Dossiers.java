@@ -73,6 +73,11 @@ public class Dossiers {
         return depot.parIdEtUsager(dossierId, usagerId);
     }
 
+    /** The usager's dossier and the name of its service instructeur, in one statement. */
+    public Optional<DossierEtService> deLUsagerAvecService(long dossierId, long usagerId) {
+        return depot.parIdEtUsagerAvecService(dossierId, usagerId);
+    }
+
     /**
      * Marks a side effect as done (e.g. an e-mail sent), in the caller's transaction; false if it already was. Outbox
      * listeners claim their effect with it before acting, so that a resubmitted publication acts once.

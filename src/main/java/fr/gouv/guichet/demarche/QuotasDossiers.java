@@ -74,7 +74,7 @@ public class QuotasDossiers {
                 .param(dossierId).query((rs, i) -> new Total(rs.getInt(1), rs.getLong(2))).single();
         if (dossier.nombre() >= piecesParDossier) {
             return Optional.of("Ce dossier a déjà " + dossier.nombre() + " documents joints, le maximum : si un document "
-                    + "manque encore, regroupez plusieurs pages dans un seul fichier PDF ou écrivez à la préfecture.");
+                    + "manque encore, regroupez plusieurs pages dans un seul fichier PDF ou écrivez au service qui instruit votre dossier.");
         }
         if (dossier.volume() + taille > volumeParDossier.toBytes()) {
             return Optional.of("Les documents de ce dossier ne peuvent pas dépasser " + mo(volumeParDossier.toBytes())

@@ -123,7 +123,7 @@ abstract class ParcoursDossierNavigateur {
     static void ecrireALaPrefecture(Page page, String texte) {
         page.locator("#message").fill(texte);
         bouton(page, "Envoyer le message");
-        assertThat(page.locator(".fr-alert--success")).containsText("Votre message a été envoyé à la préfecture.");
+        assertThat(page.locator(".fr-alert--success")).containsText("Votre message a été envoyé au service qui instruit votre dossier : Préfecture");
         assertThat(page.locator(".fr-callout").filter(new Locator.FilterOptions().setHasText(texte))).containsText("Vous, le");
     }
 

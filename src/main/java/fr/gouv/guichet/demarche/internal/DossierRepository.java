@@ -1,6 +1,7 @@
 package fr.gouv.guichet.demarche.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DossierEtService;
 import fr.gouv.guichet.demarche.Evenements;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
@@ -25,11 +26,13 @@ public class DossierRepository {
 
     private static final TypeReference<Map<String, Object>> CARTE = new TypeReference<>() {
     };
-    private static final String COLONNES = """
+    private static final String LISTE = """
             select id, numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses::text,
-                   etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version
-            from dossier
-            """;
+                   etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version""";
+    private static final String COLONNES = LISTE + " from dossier ";
+    /** The name of the service instructeur (fixed at deposit, none for a draft), read in the same statement. */
+    private static final String NOM_SERVICE = "(select s.nom from service_instructeur s where s.code = dossier.service) as nom_service";
+    private static final String RESUME = "select id, numero, code_departement, demarche, etat, modifie_le, " + NOM_SERVICE + " from dossier ";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -75,6 +78,12 @@ public class DossierRepository {
         return jdbc.sql(COLONNES + "where id = ? and usager_id = ?").params(id, usagerId).query(mapper).optional();
     }
 
+    /** The usager's dossier and the name of the service that instructs it, in one statement (the dossier page). */
+    public Optional<DossierEtService> parIdEtUsagerAvecService(long id, long usagerId) {
+        return jdbc.sql(LISTE + ", " + NOM_SERVICE + " from dossier where id = ? and usager_id = ?").params(id, usagerId)
+                .query((rs, i) -> new DossierEtService(mapper.mapRow(rs, i), rs.getString("nom_service"))).optional();
+    }
+
     /** Reads the usager's dossier and locks its row until the transaction ends (autosave waits behind it). */
     public Optional<Dossier> verrouillerPourUsager(long id, long usagerId) {
         return jdbc.sql(COLONNES + "where id = ? and usager_id = ? for update").params(id, usagerId).query(mapper).optional();
@@ -86,8 +95,7 @@ public class DossierRepository {
 
     /** Drafts ({@code brouillons}) or deposited dossiers of a usager, newest change first (index dossier_usager_idx). */
     public List<ResumeDossier> resumesDeLUsager(long usagerId, boolean brouillons, int nombre, long decalage) {
-        return jdbc.sql("""
-                        select id, numero, code_departement, demarche, etat, modifie_le from dossier
+        return jdbc.sql(RESUME + """
                         where usager_id = ? and (etat = 'BROUILLON') = ?
                         order by modifie_le desc, id desc limit ? offset ?""")
                 .params(usagerId, brouillons, nombre, decalage)
@@ -96,13 +104,13 @@ public class DossierRepository {
 
     private ResumeDossier resume(java.sql.ResultSet rs, int ligne) throws java.sql.SQLException {
         return new ResumeDossier(rs.getLong("id"), rs.getString("numero"), rs.getString("code_departement"),
-                rs.getString("demarche"), procedures.etat(rs.getString("demarche"), rs.getString("etat")), rs.getTimestamp("modifie_le").toInstant());
+                rs.getString("demarche"), procedures.etat(rs.getString("demarche"), rs.getString("etat")), rs.getTimestamp("modifie_le").toInstant(),
+                rs.getString("nom_service"));
     }
 
     /** A usager's dossiers in these states, newest change first (index dossier_usager_idx). */
     public List<ResumeDossier> resumesDansLesEtats(long usagerId, List<String> etats, int nombre) {
-        return jdbc.sql("""
-                        select id, numero, code_departement, demarche, etat, modifie_le from dossier
+        return jdbc.sql(RESUME + """
                         where usager_id = ? and etat = any(?) order by modifie_le desc, id desc limit ?""")
                 .params(usagerId, etats.toArray(String[]::new), nombre).query(this::resume).list();
     }

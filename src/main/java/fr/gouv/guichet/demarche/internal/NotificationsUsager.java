@@ -110,7 +110,7 @@ class NotificationsUsager {
         if (transition.equals(CycleDeVie.DEMANDER_PIECES)) {
             dossiers.derniereDemandePieces(dossierId).ifPresent(d -> paragraphes.addAll(demandePieces(d)));
         }
-        paragraphes.add("Consultez votre dossier pour voir le détail et, le cas échéant, répondre à la préfecture.");
+        paragraphes.add("Consultez votre dossier pour voir le détail et, le cas échéant, répondre au service qui l’instruit.");
         envoyerUneFois(cle, dossierId, "Votre dossier %s : " + avis.sujet(), paragraphes, fichiers);
     }
 
@@ -119,15 +119,15 @@ class NotificationsUsager {
         String echeance = DATE.format(d.echeance());
         return List.of("Pièces et informations demandées : " + d.pieces() + ".",
                 "Date limite pour les fournir : " + echeance + ".",
-                "Le délai au terme duquel le silence de la préfecture vaut rejet de votre demande est suspendu jusqu’à la réception "
+                "Le délai au terme duquel le silence de l’administration vaut rejet de votre demande est suspendu jusqu’à la réception "
                         + "de ces pièces, et au plus tard jusqu’au " + echeance + " (article L114-5 du code des relations entre le public "
                         + "et l’administration). Il reprendra alors là où il s’était arrêté : la nouvelle date figure dans votre dossier.");
     }
 
     @ApplicationModuleListener
     void message(MessagePrefecture e) {
-        envoyerUneFois("notification-message:" + e.messageId(), e.dossierId(), "Nouveau message de la préfecture sur votre dossier %s",
-                List.of("La préfecture vous a écrit au sujet de votre dossier %s.", "Lisez son message dans votre espace Guichet."), List.of());
+        envoyerUneFois("notification-message:" + e.messageId(), e.dossierId(), "Nouveau message du service instructeur sur votre dossier %s",
+                List.of("Le service qui instruit votre dossier %s vous a écrit.", "Lisez son message dans votre espace Guichet."), List.of());
     }
 
     /** Sent once per key ({@link Courriels#envoyerUneFois}), with a Message-ID fixed by the key. */

@@ -34,11 +34,11 @@ class SuiviDossiers implements SuiviDossiersUsager {
         List<ElementASuivre> elements = new ArrayList<>();
         for (ResumeDossier d : depot.resumesDansLesEtats(usagerId, procedures.codesDesEtats(StatutUsager.A_COMPLETER), nombre)) {
             elements.add(new ElementASuivre(procedures.get(d.demarche()).libelle() + " — dossier " + d.numero(),
-                    "À compléter : la préfecture attend des pièces complémentaires", "/usager/dossiers/" + d.id()));
+                    "À compléter : le service qui instruit votre dossier attend des pièces complémentaires", "/usager/dossiers/" + d.id()));
         }
         for (ResumeDossier d : depot.resumesDeLUsager(usagerId, true, nombre - elements.size(), 0)) {
             elements.add(new ElementASuivre(procedures.get(d.demarche()).libelle() + " — brouillon du " + DATE.format(d.modifieLe()),
-                    "Brouillon non transmis à la préfecture : reprenez-le là où vous l’avez laissé", "/usager/dossiers/" + d.id() + "/pages/1"));
+                    "Brouillon non transmis : reprenez-le là où vous l’avez laissé", "/usager/dossiers/" + d.id() + "/pages/1"));
         }
         return elements;
     }

@@ -89,7 +89,7 @@ class DocumentsDossierController {
             throws IOException {
         Dossier dossier = dossier(id);
         if (!dossier.etat().accepteDesComplements()) {
-            redirection.addFlashAttribute("erreurPiece", "La préfecture a rendu sa décision : ce dossier n’accepte plus de document.");
+            redirection.addFlashAttribute("erreurPiece", "Une décision a été rendue sur ce dossier : il n’accepte plus de document.");
             return "redirect:/usager/dossiers/" + id + "#documents";
         }
         if (fichier == null || fichier.isEmpty() && (fichier.getOriginalFilename() == null || fichier.getOriginalFilename().isBlank())) {
@@ -135,7 +135,7 @@ class DocumentsDossierController {
         EtatAnalyse analyse = analyses.analyser(cle);
         if (analyse == EtatAnalyse.INFECTE) {
             redirection.addFlashAttribute("erreurPiece", "Le fichier « " + accepte.nomNettoye() + " » contient un virus : "
-                    + "il a été mis en quarantaine et ne sera pas transmis à la préfecture. Envoyez un autre fichier.");
+                    + "il a été mis en quarantaine et ne sera pas transmis au service qui instruit votre dossier. Envoyez un autre fichier.");
         } else {
             redirection.addFlashAttribute("messageSucces", "Le document « " + accepte.nomNettoye() + " » est joint à votre dossier"
                     + (analyse == EtatAnalyse.SAIN ? "." : " ; son analyse antivirus est en cours, il sera transmis une fois vérifié."));

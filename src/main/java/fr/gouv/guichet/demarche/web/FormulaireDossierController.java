@@ -78,7 +78,7 @@ class FormulaireDossierController {
                        RedirectAttributes redirection) {
         Dossier dossier = brouillon(id);
         if (!dossier.estBrouillon()) {
-            redirection.addFlashAttribute("messageInfo", "Ce dossier a déjà été transmis à la préfecture : il ne peut plus être modifié.");
+            redirection.addFlashAttribute("messageInfo", "Ce dossier a déjà été transmis au service qui l’instruit : il ne peut plus être modifié.");
             return "redirect:/usager/dossiers/" + id;
         }
         DefinitionFormulaire definition = definition(dossier);
@@ -112,7 +112,7 @@ class FormulaireDossierController {
 
         ResultatEnregistrement resultat = dossiers.enregistrer(id, usager(), version, saisies.valeurs());
         if (resultat.statut() == ResultatEnregistrement.Statut.VERROUILLE) {
-            redirection.addFlashAttribute("messageInfo", "Ce dossier a déjà été transmis à la préfecture : il ne peut plus être modifié.");
+            redirection.addFlashAttribute("messageInfo", "Ce dossier a déjà été transmis au service qui l’instruit : il ne peut plus être modifié.");
             return "redirect:/usager/dossiers/" + id;
         }
         if (resultat.statut() == ResultatEnregistrement.Statut.CONFLIT) {
@@ -125,7 +125,7 @@ class FormulaireDossierController {
             case "precedente" -> "redirect:/usager/dossiers/" + id + "/pages/" + Math.max(1, numero - 1);
             case "conserver" -> {
                 redirection.addFlashAttribute("messageSucces", "Votre brouillon est enregistré. Vous pourrez le reprendre à tout "
-                        + "moment depuis « Mes dossiers », sur n’importe quel appareil. Il n’est pas transmis à la préfecture.");
+                        + "moment depuis « Mes dossiers », sur n’importe quel appareil. Il n’est pas encore transmis au service qui instruira votre demande.");
                 yield "redirect:/usager/dossiers";
             }
             case "valider" -> {

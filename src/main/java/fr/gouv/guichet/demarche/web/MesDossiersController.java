@@ -3,6 +3,7 @@ package fr.gouv.guichet.demarche.web;
 import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
+import fr.gouv.guichet.demarche.DossierEtService;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.PageResumes;
@@ -59,7 +60,11 @@ class MesDossiersController {
 
     static final int PAR_PAGE = 20;
 
-    record LigneDossier(ResumeDossier dossier, String demarche, String prefecture, String modifie) {
+    /**
+     * @param instruitPar a deposited dossier's service instructeur; a draft's département (its service is fixed at the
+     *                    deposit)
+     */
+    record LigneDossier(ResumeDossier dossier, String demarche, String instruitPar, String modifie) {
     }
 
     /** Drafts (the 100 most recent) and deposited dossiers, 20 per page, newest change first. */
@@ -78,14 +83,18 @@ class MesDossiersController {
     private List<LigneDossier> lignes(List<ResumeDossier> resumes) {
         return resumes.stream()
                 .map(d -> new LigneDossier(d, procedures.get(d.demarche()).libelle(),
-                        departements.parCode(d.codeDepartement()).map(x -> x.libellePrefecture()).orElse(d.codeDepartement()),
-                        DATE_HEURE.format(d.modifieLe())))
+                        d.service() != null ? d.service() : departement(d.codeDepartement()), DATE_HEURE.format(d.modifieLe())))
                 .toList();
+    }
+
+    private String departement(String code) {
+        return departements.parCode(code).map(x -> x.libelle()).orElse(code);
     }
 
     @GetMapping("/usager/dossiers/{id}")
     String consulter(@PathVariable long id, Model model) {
-        Dossier dossier = dossier(id);
+        DossierEtService lu = dossierEtService(id);
+        Dossier dossier = lu.dossier();
         if (dossier.estBrouillon()) {
             return "redirect:/usager/dossiers/" + id + "/pages/1";
         }
@@ -93,7 +102,8 @@ class MesDossiersController {
         Reponses reponses = new Reponses(dossier.reponses());
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", procedures.get(dossier.demarche()));
-        model.addAttribute("prefecture", departements.parCode(dossier.codeDepartement()).orElseThrow());
+        model.addAttribute("departement", departement(dossier.codeDepartement()));
+        model.addAttribute("service", service(lu));
         model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
         model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("piecesAttendues", procedures.get(dossier.demarche()).pieces().pour(definition, reponses));
@@ -119,7 +129,7 @@ class MesDossiersController {
         if (dossiers.supprimerBrouillon(dossier.id(), usager())) {
             redirection.addFlashAttribute("messageSucces", "Le brouillon a été supprimé.");
         } else {
-            redirection.addFlashAttribute("messageInfo", "Ce dossier a été transmis à la préfecture : il ne peut pas être supprimé.");
+            redirection.addFlashAttribute("messageInfo", "Ce dossier a été transmis au service qui l’instruit : il ne peut pas être supprimé.");
         }
         return "redirect:/usager/dossiers";
     }
@@ -127,7 +137,7 @@ class MesDossiersController {
     @PostMapping("/usager/dossiers/{id}/messages")
     String ecrire(@PathVariable long id, @RequestParam(name = "message", defaultValue = "") String message,
                   RedirectAttributes redirection) {
-        Dossier dossier = dossier(id);
+        DossierEtService lu = dossierEtService(id);
         String texte = message.strip();
         if (texte.isEmpty()) {
             redirection.addFlashAttribute("erreurMessage", "Écrivez votre message avant de l’envoyer.");
@@ -137,10 +147,11 @@ class MesDossiersController {
             redirection.addFlashAttribute("messageSaisi", texte);
         } else {
             try {
-                dossiers.envoyerMessage(dossier.id(), usager(), texte);
-                redirection.addFlashAttribute("messageSucces", "Votre message a été envoyé à la préfecture.");
+                dossiers.envoyerMessage(lu.dossier().id(), usager(), texte);
+                redirection.addFlashAttribute("messageSucces", "Votre message a été envoyé au service qui instruit votre dossier : "
+                        + service(lu) + ".");
             } catch (TransitionImpossible e) {
-                redirection.addFlashAttribute("erreurMessage", "La préfecture a rendu sa décision : ce dossier n’accepte plus de message.");
+                redirection.addFlashAttribute("erreurMessage", "Une décision a été rendue sur ce dossier : il n’accepte plus de message.");
             }
         }
         return "redirect:/usager/dossiers/" + id + "#messages";
@@ -151,12 +162,21 @@ class MesDossiersController {
         Dossier dossier = dossier(id);
         try {
             dossiers.signalerPiecesTransmises(dossier.id(), usager());
-            redirection.addFlashAttribute("messageSucces", "La préfecture est informée que vous avez transmis les pièces demandées : "
+            redirection.addFlashAttribute("messageSucces", "Le service qui instruit votre dossier est informé que vous avez transmis les pièces demandées : "
                     + "votre dossier reprend son instruction.");
         } catch (TransitionImpossible e) {
             redirection.addFlashAttribute("messageInfo", "Aucune pièce n’est demandée actuellement pour ce dossier.");
         }
         return "redirect:/usager/dossiers/" + id;
+    }
+
+    private DossierEtService dossierEtService(long id) {
+        return dossiers.deLUsagerAvecService(id, usager()).orElseThrow(DossierIntrouvable::new);
+    }
+
+    /** The name of the service instructeur fixed at the deposit (every deposited dossier has one). */
+    private static String service(DossierEtService lu) {
+        return lu.service() != null ? lu.service() : "le service instructeur";
     }
 
     private Dossier dossier(long id) {
