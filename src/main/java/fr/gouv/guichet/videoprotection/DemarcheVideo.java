@@ -1,5 +1,6 @@
 package fr.gouv.guichet.videoprotection;
 
+import fr.gouv.guichet.demarche.PiecesDemandees;
 import fr.gouv.guichet.demarche.Procedure;
 
 /** The videoprotection démarches, each a procedure on its CERFA. */
@@ -49,7 +50,9 @@ public enum DemarcheVideo {
     }
 
     public Procedure procedure() {
-        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa, FAMILLE, CycleVideoprotection.CYCLE, PiecesAttendues::pour);
+        return new Procedure(code(), libelle, PREFIXE, formulaireId, cerfa, FAMILLE, CycleVideoprotection.CYCLE,
+                PiecesDemandees.avecPrecisions(PiecesAttendues::pour, "Ces documents sont ceux de la notice 51336 n°02. Vous pouvez "
+                        + "aussi les déposer à l’accueil de la préfecture : dites-le dans un message ci-dessous."));
     }
 
     public static DemarcheVideo depuisCode(String code) {

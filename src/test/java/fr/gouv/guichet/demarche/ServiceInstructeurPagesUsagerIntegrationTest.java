@@ -91,6 +91,8 @@ class ServiceInstructeurPagesUsagerIntegrationTest {
         assertThat(page).contains("au service qui l’instruit : <strong id=\"service-instructeur\">Préfecture du Var</strong>")
                 .contains("Préfecture du Var, le ")
                 .contains("Écrire au service qui instruit votre dossier (Préfecture du Var)")
+                // What only the videoprotection says of its documents: the notice, the préfecture's front desk.
+                .contains("id=\"precisions-pieces\"", "notice 51336 n°02", "déposer à l’accueil de la préfecture")
                 .doesNotContain(CERT);
         assertThat(page("/usager/dossiers", session)).contains("<td>Préfecture du Var</td>");
     }
