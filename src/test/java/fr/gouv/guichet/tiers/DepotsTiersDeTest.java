@@ -40,7 +40,10 @@ final class DepotsTiersDeTest {
         r.put("type_titre", "premier");
         r.put("categorie_obtenue", "b");
         r.put("date_examen", java.time.LocalDate.now().minusDays(3).toString());
-        r.put("code_ephoto", "AB12CD34EF56GH78IJ90KL");
+        // One photo code per person, as a booth gives: the CERT's rule "ePhoto code used for another person" (which
+        // counts the whole shared test database) must only fire where a test means it.
+        r.put("code_ephoto", "EP" + java.util.UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString().replace("-", "").toUpperCase(java.util.Locale.ROOT).substring(0, 20));
         return r;
     }
 
