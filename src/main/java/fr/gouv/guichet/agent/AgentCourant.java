@@ -1,29 +1,26 @@
 package fr.gouv.guichet.agent;
 
-import fr.gouv.guichet.socle.ParRequete;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
 
-/** The agent of the current request, reloaded from the database (a deactivation or a removal applies at once). */
+/**
+ * The agent of the current request, as kept in their session: no database read (issue 18, ADR 0029). The session is
+ * read from the database at every request, and any change of the agent's rights (deactivation, removal from a service,
+ * role, national administrator) deletes their sessions in the same transaction (triggers of migration
+ * V20261206_0201): the next request, on any instance, finds no session and asks for a new sign-in.
+ */
 @Service
 public class AgentCourant {
-
-    private final Agents agents;
-
-    AgentCourant(Agents agents) {
-        this.agents = agents;
-    }
 
     public Optional<AgentConnecte> agent() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof AgentConnecte connecte)) {
             return Optional.empty();
         }
-        // Reloaded once per request (not once per caller of the request): a deactivation applies at the next request.
-        return ParRequete.memoriser("agent:" + connecte.id(), () -> agents.actif(connecte.id()));
+        return Optional.of(connecte);
     }
 
     public AgentConnecte exiger() {

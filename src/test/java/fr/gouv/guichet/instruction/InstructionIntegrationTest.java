@@ -254,7 +254,11 @@ class InstructionIntegrationTest {
         long idNouvel = jdbc.sql("select id from agent where email = ?").param(email).query(Long.class).single();
         mvc.perform(post("/agent/prefectures/29/agents/" + idNouvel + "/desactivation").cookie(admin).with(csrf()))
                 .andExpect(redirectedUrl("/agent/services/29/agents"));
-        mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(status().isForbidden());
+        // Sa session est supprimée avec la désactivation (ADR 0029) : retour à la connexion, qui le refuse.
+        mvc.perform(get("/agent/prefectures/29/file").cookie(nouvel)).andExpect(redirectedUrl("/agent/connexion"));
+        assertThat(mvc.perform(post("/agent/connexion").with(csrf()).param("email", email)
+                .param("motDePasse", "Nouveau mot de passe agent")).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/agent/connexion");
     }
 
     @Test

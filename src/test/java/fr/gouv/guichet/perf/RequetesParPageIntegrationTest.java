@@ -139,6 +139,8 @@ class RequetesParPageIntegrationTest {
         assertThat(accueil).as("GET / avec une session").hasSizeLessThanOrEqualTo(MAX_ACCUEIL);
         assertThat(mesDossiers.stream().filter(r -> r.contains("from usager where id")).count())
                 .as("profil de l'usager lu une fois par requête").isEqualTo(1);
+        assertThat(accueil).as("session inchangée à moins d'une minute d'intervalle : pas réécrite (ADR 0029)")
+                .noneMatch(r -> r.toLowerCase(java.util.Locale.ROOT).contains("update spring_session"));
     }
 
     @Test
@@ -146,17 +148,18 @@ class RequetesParPageIntegrationTest {
         Cookie session = ConnexionsHttp.agent(mvc, new AgentsDeTest(agentsService).agent("83", RoleAgent.INSTRUCTEUR));
         List<String> file = requetes("/agent/prefectures/83/file", session);
         assertThat(file).as("GET /agent/prefectures/83/file").hasSizeLessThanOrEqualTo(MAX_FILE);
-        assertThat(file.stream().filter(r -> r.contains("from agent where id")).count())
-                .as("agent relu une fois par requête").isEqualTo(1);
+        assertThat(file).as("profil de l'agent pris dans sa session (ADR 0029)")
+                .noneMatch(r -> r.contains("from agent where id") || r.contains("from agent_service"));
     }
 
     /*
      * Measured on 1 December 2026 (before → after the profile read once per request → after Spring Session's second
-     * read of the session it has just saved is answered from that session, SessionSansRelecture): session read,
-     * profile, the page's own queries, the session's conditional write.
+     * read of the session it has just saved is answered from that session, SessionSansRelecture → after the unchanged
+     * session is no longer saved and the agent's profile is taken from their session, ADR 0029): session read, usager
+     * profile, the page's own queries.
      */
-    static final int MAX_MES_DOSSIERS = 6; // 8 → 7 → 6
-    static final int MAX_DOSSIER = 9; // 11 → 10 → 9
-    static final int MAX_ACCUEIL = 3; // 4 → 3
-    static final int MAX_FILE = 8; // 11 → 9 → 8
+    static final int MAX_MES_DOSSIERS = 5; // 8 → 7 → 6 → 5
+    static final int MAX_DOSSIER = 8; // 11 → 10 → 9 → 8
+    static final int MAX_ACCUEIL = 2; // 4 → 3 → 2
+    static final int MAX_FILE = 5; // 11 → 9 → 8 → 5
 }

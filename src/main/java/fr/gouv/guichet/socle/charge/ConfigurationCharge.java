@@ -32,13 +32,16 @@ class ConfigurationCharge {
      * <p>
      * Two requests of the same session at once (two tabs, two uploads) that both add the same new attribute (the
      * flash messages of a redirection) each inserted it: the second failed on the primary key and the usager got an
-     * error page. An attribute is inserted or replaced in one statement.
+     * error page. An attribute is inserted or replaced in one statement, and only while its session exists: a request
+     * still running when its session was revoked (agent's rights changed, ADR 0029) neither fails nor revives it.
      */
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> ecritureSessionEspacee() {
         return depot -> {
             depot.setCreateSessionAttributeQuery("""
-                    insert into %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) values (?, ?, ?)
+                    insert into %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                    select v.p, v.n, v.b from (values (cast(? as char(36)), cast(? as varchar(200)), cast(? as bytea))) v (p, n, b)
+                    join %TABLE_NAME% s on s.PRIMARY_ID = v.p
                     on conflict (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) do update set ATTRIBUTE_BYTES = excluded.ATTRIBUTE_BYTES
                     """);
             depot.setUpdateSessionQuery("""
