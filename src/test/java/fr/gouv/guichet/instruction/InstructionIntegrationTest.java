@@ -156,6 +156,17 @@ class InstructionIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(55);
         assertThat(csv).contains("\"'=Commerce 3\"").doesNotContain(numeroPrioritaire);
+
+        // Cells prepared in Java (issue 18) are still escaped by the template; links keep the filter, encoded.
+        jdbc.sql("update dossier set reponses = jsonb_set(reponses, '{denomination}', to_jsonb(?::text)) where id = ?")
+                .params("<script>alert(1)</script> & Cie", prioritaire).update();
+        String echappee = mvc.perform(get("/agent/prefectures/" + dep + "/file").param("q", "a&b é\"<").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(echappee).contains("q=a%26b%20%C3%A9%22%3C&amp;nouveaux=&amp;departement=\"").doesNotContain("é\"<");
+        String premiere = mvc.perform(get("/agent/prefectures/" + dep + "/file").cookie(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(premiere).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie").doesNotContain("<script>alert(1)")
+                .contains("href=\"/agent/dossiers/" + prioritaire + "\"");
     }
 
     @Test

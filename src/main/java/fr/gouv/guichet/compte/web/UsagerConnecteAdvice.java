@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class UsagerConnecteAdvice {
 
     /** @param prefecture e.g. "Préfecture du Var — Var (83)", or null before the choice */
-    record UsagerConnecte(@Nullable String email, @Nullable String prefecture) {
+    public record UsagerConnecte(@Nullable String email, @Nullable String prefecture) {
     }
 
     private final UsagerCourant usagerCourant;

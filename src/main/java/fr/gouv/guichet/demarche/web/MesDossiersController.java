@@ -64,7 +64,7 @@ class MesDossiersController {
      * @param instruitPar a deposited dossier's service instructeur; a draft's département (its service is fixed at the
      *                    deposit)
      */
-    record LigneDossier(ResumeDossier dossier, String demarche, String instruitPar, String modifie) {
+    public record LigneDossier(ResumeDossier dossier, String demarche, String instruitPar, String modifie) {
     }
 
     /** Drafts (the 100 most recent) and deposited dossiers, 20 per page, newest change first. */

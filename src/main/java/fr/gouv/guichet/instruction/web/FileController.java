@@ -12,7 +12,9 @@ import fr.gouv.guichet.referentiel.ServiceInstructeur;
 import fr.gouv.guichet.referentiel.ServicesInstructeurs;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import fr.gouv.guichet.videoprotection.DemarcheVideo;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -25,8 +27,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -35,8 +35,6 @@ import java.time.format.DateTimeParseException;
  */
 @Controller
 class FileController {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"));
 
     private final AccesInstruction acces;
     private final FileAttente file;
@@ -74,7 +72,7 @@ class FileController {
                 @RequestParam(required = false) String priorite, @RequestParam(required = false) String du,
                 @RequestParam(required = false) String au, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String nouveaux, @RequestParam(required = false) String departement,
-                @RequestParam(required = false) String apres, Model model) {
+                @RequestParam(required = false) String apres, HttpServletRequest requete, Model model) {
         ServiceInstructeur service = acces.service(code);
         AgentConnecte agent = acces.agent();
         List<fr.gouv.guichet.referentiel.Departement> servis = departementsServis(service);
@@ -92,22 +90,21 @@ class FileController {
                 .map(c -> c.equals(service.code()) ? java.util.Optional.of(service) : services.parCode(c))
                 .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("departementsServis", servis);
-        model.addAttribute("onglets", Onglet.values());
-        model.addAttribute("compteurs", file.compter(code, filtre.departement()));
-        model.addAttribute("ailleurs", file.ailleurs(filtre));
+        Map<Onglet, Integer> ailleurs = file.ailleurs(filtre);
+        Parametres parametres = new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
+                "oui".equals(nouveaux) ? "oui" : null, filtre.departement());
+        model.addAttribute("rienAilleurs", ailleurs.isEmpty());
         model.addAttribute("filtre", filtre);
-        model.addAttribute("page", page);
         model.addAttribute("demarches", DemarcheVideo.values());
-        model.addAttribute("procedures", procedures);
         model.addAttribute("delaiCible", service.delaiCibleJours());
-        model.addAttribute("date", DATE);
-        model.addAttribute("parametres", new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
-                "oui".equals(nouveaux) ? "oui" : null, filtre.departement()));
+        model.addAttribute("parametres", parametres);
+        model.addAttribute("vue", VueFile.de(requete.getContextPath(), service.code(), parametres, filtre.onglet(),
+                file.compter(code, filtre.departement()), ailleurs, page, c -> procedures.get(c).libelle()));
         return "instruction/file";
     }
 
     /** The query string of the current filter, for links (tabs keep the filter, pages add the cursor). */
-    record Parametres(String onglet, @Nullable String demarche, @Nullable String commune, @Nullable String priorite,
+    public record Parametres(String onglet, @Nullable String demarche, @Nullable String commune, @Nullable String priorite,
                       @Nullable String du, @Nullable String au, @Nullable String q, @Nullable String nouveaux,
                       @Nullable String departement) {
     }
@@ -141,7 +138,7 @@ class FileController {
         sortie.print("Numéro;Démarche;Statut;Prioritaire;Déposé le;Jours écoulés;Demandeur;Commune;Rejet implicite le\r\n");
         file.parcourir(filtre, service.delaiCibleJours(), l -> sortie.print(String.join(";",
                 csv(l.numero()), csv(procedures.get(l.demarche()).libelle()), csv(l.etat().libelleAgent()), l.prioritaire() ? "oui" : "non",
-                DATE.format(l.deposeLe()), String.valueOf(l.joursEcoules()), csv(l.demandeur()), csv(l.commune()),
+                VueFile.DATE.format(l.deposeLe()), String.valueOf(l.joursEcoules()), csv(l.demandeur()), csv(l.commune()),
                 (l.rejetImplicite() == null ? "suspendu ou sans objet" : l.rejetImplicite().toString())) + "\r\n"));
         sortie.flush();
     }
