@@ -235,7 +235,7 @@ public class Dossiers {
         });
         long id = historique.ajouterPiece(dossierId, codePiece, nom, typeContenu, taille, sha256, cleStockage, horloge.instant());
         depot.marquerNouveauxElements(dossierId, horloge.instant());
-        evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id));
+        evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id, dossier.demarche()));
         return id;
     }
 

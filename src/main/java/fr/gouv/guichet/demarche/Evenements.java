@@ -1,5 +1,7 @@
 package fr.gouv.guichet.demarche;
 
+import org.jspecify.annotations.Nullable;
+
 /** Events published by the dossier lifecycle (persisted in the outbox for their listeners). */
 public final class Evenements {
 
@@ -31,7 +33,14 @@ public final class Evenements {
     public record DocumentOfficielJoint(long dossierId, long pieceId, String code) {
     }
 
-    public record PieceAjoutee(long dossierId, long pieceId) {
+    /**
+     * A document was added by the usager to their dossier.
+     *
+     * @param demarche the dossier's procedure code, so that a listener of one procedure declares in its condition that
+     *                 it does not want the others' (nothing stored in the outbox for it, ADR 0032); {@code null} in a
+     *                 publication stored before it was carried: such a listener then receives it and checks the dossier
+     */
+    public record PieceAjoutee(long dossierId, long pieceId, @Nullable String demarche) {
     }
 
     /** The préfecture wrote to the usager. */

@@ -18,7 +18,20 @@ public record PreDemande(NumeroPreDemande numero, long dossierId, @Nullable Long
     /** The procedure's code ({@code dossier.demarche}), its form and its family in the competence table. */
     public static final String DEMARCHE = "ID_PRE_DEMANDE";
     public static final String FORMULAIRE = "identite-pre-demande";
+    /**
+     * Condition ({@code @ApplicationModuleListener(condition = …)}) of the module's listeners of an event carrying the
+     * procedure code ({@code demarche()}): only the pré-demandes' events are stored for them (ADR 0032).
+     */
+    public static final String SI_EVENEMENT_D_UNE_PRE_DEMANDE = "T(fr.gouv.guichet.identite.PreDemande).estUnePreDemande(#p0.demarche())";
     public static final String FAMILLE = "IDENTITE";
+
+    /**
+     * Whether this procedure code ({@code dossier.demarche}) is the pré-demande: the one test of the module, used by
+     * its code and by the conditions of its event listeners (ADR 0032). False for {@code null}.
+     */
+    public static boolean estUnePreDemande(@Nullable String code) {
+        return DEMARCHE.equals(code);
+    }
 
     /** Validity of a pré-demande (issue 14, point 1; the official one is not in the sources). */
     public static final java.time.Period VALIDITE = java.time.Period.ofYears(1);

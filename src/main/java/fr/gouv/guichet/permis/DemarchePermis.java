@@ -1,5 +1,7 @@
 package fr.gouv.guichet.permis;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -21,6 +23,17 @@ public enum DemarchePermis {
             "Échange d'un permis de l'Union européenne, de l'EEE, de Suisse, de Monaco ou d'une collectivité d'outre-mer", true),
     PERMIS_INTERNATIONAL("permis-international", "Permis de conduire international", true),
     ECHANGE_HORS_UE("permis-echange-hors-ue", "Échange d'un permis délivré hors de l'Union européenne", false);
+
+    /**
+     * Condition ({@code @ApplicationModuleListener(condition = …)}) of the module's listeners of an event carrying the
+     * procedure code ({@code demarche()}): only the licence procedures' events are stored for them (ADR 0032).
+     */
+    public static final String SI_EVENEMENT_DU_PERMIS = "T(fr.gouv.guichet.permis.DemarchePermis).estDuPermis(#p0.demarche())";
+    /**
+     * The same for an event whose publications stored before it carried the code hold {@code null} there
+     * ({@code PieceAjoutee}): those are still received, the listener checks the dossier itself.
+     */
+    public static final String SI_EVENEMENT_DU_PERMIS_OU_ANCIEN = "#p0.demarche() == null or " + SI_EVENEMENT_DU_PERMIS;
 
     /** Opens the number of every licence dossier ({@code PC-083-2026-000001}). */
     public static final String PREFIXE = "PC";
@@ -81,6 +94,15 @@ public enum DemarchePermis {
     /** Whether the originals are presented at an appointment in the préfecture (exchange of a non-EU licence). */
     public boolean rendezVousEnPrefecture() {
         return this == ECHANGE_HORS_UE;
+    }
+
+    /**
+     * Whether this procedure code ({@code dossier.demarche}) is a driving licence procedure: the one test of the
+     * module, used by its code and by the conditions of its event listeners (an event of another procedure is not
+     * even stored in the outbox for them, ADR 0032). False for {@code null}.
+     */
+    public static boolean estDuPermis(@Nullable String code) {
+        return code != null && depuisCode(code).isPresent();
     }
 
     public static Optional<DemarchePermis> depuisCode(String code) {

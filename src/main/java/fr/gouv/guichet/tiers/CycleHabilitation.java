@@ -25,7 +25,20 @@ public final class CycleHabilitation {
 
     public static final String PROCEDURE = "TC_HABILITATION";
     public static final String FAMILLE = "TIERS_DE_CONFIANCE";
+    /**
+     * Condition ({@code @ApplicationModuleListener(condition = …)}) of the module's listeners of an event carrying the
+     * procedure code ({@code demarche()}): only the habilitations' events are stored for them (ADR 0032).
+     */
+    public static final String SI_EVENEMENT_D_UNE_HABILITATION = "T(fr.gouv.guichet.tiers.CycleHabilitation).estUneHabilitation(#p0.demarche())";
     public static final String PIECE_CONVENTION = "convention_habilitation";
+
+    /**
+     * Whether this procedure code ({@code dossier.demarche}) is the habilitation of a trusted third party: the test
+     * used by the module's code and by the conditions of its event listeners (ADR 0032). False for {@code null}.
+     */
+    public static boolean estUneHabilitation(@org.jspecify.annotations.Nullable String code) {
+        return PROCEDURE.equals(code);
+    }
 
     public static final Etat BROUILLON = EtatsCommuns.brouillon();
     public static final Etat DEPOSE = EtatsCommuns.depose("Transmise à la préfecture");

@@ -300,7 +300,7 @@ public class DossierUsagerIntegrationTest {
         assertThat(jdbc.sql("select numero from dossier where id = ?").param(depose).query(String.class).single()).startsWith("VP-083");
     }
 
-    static byte[] png() throws Exception {
+    public static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);

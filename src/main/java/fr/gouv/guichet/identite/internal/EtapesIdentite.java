@@ -33,9 +33,9 @@ class EtapesIdentite implements EtapeAvantDepot {
         return timbres.avantDepot(brouillon).map(m -> new Renvoi(TimbresPreDemande.page(brouillon.id()), m));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = PreDemande.SI_EVENEMENT_D_UNE_PRE_DEMANDE)
     void libererLesTimbres(BrouillonSupprime supprime) {
-        if (PreDemande.DEMARCHE.equals(supprime.demarche())) {
+        if (PreDemande.estUnePreDemande(supprime.demarche())) {
             timbres.liberer(supprime.dossierId());
         }
     }

@@ -47,17 +47,17 @@ class TraitementAutomatique {
         this.production = production;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = Operation.SI_EVENEMENT_D_UNE_OPERATION)
     void depose(DossierDepose e) {
-        if (Operation.deCode(e.demarche()).isEmpty()) {
+        if (!Operation.estUneOperation(e.demarche())) {
             return;
         }
         controler(e.dossierId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = Operation.SI_EVENEMENT_D_UNE_OPERATION)
     void transitionne(DossierTransitionne e) {
-        if (Operation.deCode(e.demarche()).isEmpty() || !e.vers().equals(CycleImmatriculation.VALIDE.code())) {
+        if (!Operation.estUneOperation(e.demarche()) || !e.vers().equals(CycleImmatriculation.VALIDE.code())) {
             return;
         }
         executer(e.dossierId());

@@ -89,9 +89,9 @@ class DecisionRefusPermis {
     }
 
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS)
     void refuse(DossierTransitionne e) {
-        if (DemarchePermis.depuisCode(e.demarche()).isEmpty() || !e.transition().equals(CyclePermis.REFUSER.code())) {
+        if (!DemarchePermis.estDuPermis(e.demarche()) || !e.transition().equals(CyclePermis.REFUSER.code())) {
             return;
         }
         Dossier dossier = dossiers.pourInstruction(e.dossierId()).orElseThrow();

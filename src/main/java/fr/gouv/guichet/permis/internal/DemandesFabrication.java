@@ -1,5 +1,6 @@
 package fr.gouv.guichet.permis.internal;
 
+import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.permis.CyclePermis;
@@ -21,7 +22,7 @@ class DemandesFabrication {
         this.fabrication = fabrication;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS)
     void valide(DossierTransitionne e) {
         if (!e.transition().equals(CyclePermis.VALIDER.code()) || !procedures.cycle(e.demarche()).code().equals(CyclePermis.TITRE.code())) {
             return;

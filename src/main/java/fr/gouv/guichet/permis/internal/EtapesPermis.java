@@ -78,16 +78,16 @@ class EtapesPermis implements EtapeAvantDepot {
     }
 
     /** After the deposit, from the outbox (retried until the timbre service answers): consumed once. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS)
     void consommerLeTimbre(DossierDepose depose) {
-        if (DemarchePermis.depuisCode(depose.demarche()).isPresent()) {
+        if (DemarchePermis.estDuPermis(depose.demarche())) {
             dossiers.pourInstruction(depose.dossierId()).ifPresent(timbre::consommer);
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS)
     void libererLeTimbre(BrouillonSupprime supprime) {
-        if (DemarchePermis.depuisCode(supprime.demarche()).isPresent()) {
+        if (DemarchePermis.estDuPermis(supprime.demarche())) {
             timbre.liberer(supprime.dossierId());
         }
     }

@@ -1,5 +1,6 @@
 package fr.gouv.guichet.permis.internal;
 
+import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
@@ -65,12 +66,12 @@ class SignauxFraude {
         this.photos = photos;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS)
     void depose(DossierDepose e) {
         verifier(e.dossierId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = DemarchePermis.SI_EVENEMENT_DU_PERMIS_OU_ANCIEN)
     void pieceAjoutee(PieceAjoutee e) {
         verifier(e.dossierId());
     }

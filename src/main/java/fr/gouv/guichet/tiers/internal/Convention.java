@@ -44,9 +44,9 @@ class Convention {
         this.stockage = stockage;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = CycleHabilitation.SI_EVENEMENT_D_UNE_HABILITATION)
     void habilitee(DossierTransitionne e) {
-        if (!e.demarche().equals(CycleHabilitation.PROCEDURE) || !e.transition().equals(CycleHabilitation.HABILITER.code())) {
+        if (!CycleHabilitation.estUneHabilitation(e.demarche()) || !e.transition().equals(CycleHabilitation.HABILITER.code())) {
             return;
         }
         if (!dossiers.marquerEffet("tiers-convention:" + e.transitionId())) {

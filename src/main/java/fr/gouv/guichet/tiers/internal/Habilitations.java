@@ -35,7 +35,7 @@ class Habilitations {
 
     @EventListener
     void transition(DossierTransitionne e) {
-        if (!e.demarche().equals(CycleHabilitation.PROCEDURE)) {
+        if (!CycleHabilitation.estUneHabilitation(e.demarche())) {
             return;
         }
         if (e.vers().equals(CycleHabilitation.HABILITEE.code()) && e.transition().equals(CycleHabilitation.HABILITER.code())) {
