@@ -3,6 +3,11 @@ package fr.gouv.guichet.perf;
 import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Evenements;
+import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
+import fr.gouv.guichet.support.AgentsDeTest;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.ConnexionsHttp;
 import fr.gouv.guichet.support.DossiersDeTest;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -23,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +71,8 @@ class PublicationsParDepotIntegrationTest {
     IncompleteEventPublications incompletes;
     @Autowired
     EventSerializer serialiseur;
+    @Autowired
+    Agents agents;
 
     ComptesDeTest comptes;
 
@@ -108,6 +117,13 @@ class PublicationsParDepotIntegrationTest {
 
         assertThat(ecouteurs(id)).as("une seule publication : le récépissé ; aucune pour permis, immatriculation, identité, tiers")
                 .singleElement().asString().startsWith("fr.gouv.guichet.demarche.internal.EnvoiRecepisse.envoyer(");
+
+        // Its instruction: a transition is announced to the usager, and to no listener of another procedure.
+        long instructeur = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR).id();
+        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur, null);
+        assertThat(ecouteurs(id)).as("la transition : seulement l'avis à l'usager (pas fabrication, refus ni traitement automatique)")
+                .hasSize(2).anyMatch(l -> l.startsWith("fr.gouv.guichet.demarche.internal.NotificationsUsager.transition("));
+        attendreTraitees(id);
     }
 
     @Test
@@ -153,6 +169,43 @@ class PublicationsParDepotIntegrationTest {
         attendreTraitees(id);
         assertThat(jdbc.sql("select count(*) from event_publication where id = ?").param(publication).query(Integer.class).single())
                 .as("traitée et terminée (supprimée), pas laissée en échec").isZero();
+    }
+
+    /**
+     * The migration of ADR 0032 removes the publications stored before for a listener whose condition now refuses
+     * their event (they would never complete), and only those.
+     */
+    @Test
+    void migration_retireLesPublicationsEnCoursQueLaConditionRefuse_etGardeLesAutres() throws Exception {
+        String depose = "fr.gouv.guichet.demarche.Evenements$DossierDepose";
+        String piece = "fr.gouv.guichet.demarche.Evenements$PieceAjoutee";
+        String fraude = "fr.gouv.guichet.permis.internal.SignauxFraude.depose(" + depose + ")";
+        String traitement = "fr.gouv.guichet.immatriculation.internal.TraitementAutomatique.depose(" + depose + ")";
+        String fraudePiece = "fr.gouv.guichet.permis.internal.SignauxFraude.pieceAjoutee(" + piece + ")";
+        String recepisse = "fr.gouv.guichet.demarche.internal.EnvoiRecepisse.envoyer(" + depose + ")";
+        UUID videoPourLePermis = stocker(fraude, depose, "{\"dossierId\":-11,\"numero\":\"VP-1\",\"demarche\":\"VP_AUTORISATION\"}");
+        UUID videoPourLImmatriculation = stocker(traitement, depose, "{\"dossierId\":-11,\"numero\":\"VP-1\",\"demarche\":\"VP_AUTORISATION\"}");
+        UUID permisPourLePermis = stocker(fraude, depose, "{\"dossierId\":-12,\"numero\":\"PC-1\",\"demarche\":\"PC_PERTE\"}");
+        UUID videoPourLeRecepisse = stocker(recepisse, depose, "{\"dossierId\":-11,\"numero\":\"VP-1\",\"demarche\":\"VP_AUTORISATION\"}");
+        UUID pieceAncienne = stocker(fraudePiece, piece, "{\"dossierId\":-11,\"pieceId\":3}");
+        List<UUID> toutes = List.of(videoPourLePermis, videoPourLImmatriculation, permisPourLePermis, videoPourLeRecepisse, pieceAncienne);
+        try {
+            jdbc.sql(new ClassPathResource("db/migration/V20261207_0101__outbox_publications_hors_condition.sql")
+                    .getContentAsString(StandardCharsets.UTF_8)).update();
+            assertThat(jdbc.sql("select id from event_publication where id in (:ids)").param("ids", toutes).query(UUID.class).list())
+                    .containsExactlyInAnyOrder(permisPourLePermis, videoPourLeRecepisse, pieceAncienne);
+        } finally {
+            jdbc.sql("delete from event_publication where id in (:ids)").param("ids", toutes).update();
+        }
+    }
+
+    private UUID stocker(String ecouteur, String type, String evenement) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                                                       completion_attempts)
+                        values (?, ?, ?, ?, now(), 'PUBLISHED', 0)""").params(id, ecouteur, type, evenement).update();
+        return id;
     }
 
     /** Lets this dossier's listeners finish (their publications are deleted once done), asynchronous as they are. */
