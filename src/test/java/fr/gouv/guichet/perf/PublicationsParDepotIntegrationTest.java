@@ -81,10 +81,13 @@ class PublicationsParDepotIntegrationTest {
         comptes = new ComptesDeTest(jdbc, encodeur);
         jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
         jdbc.sql("create schema " + SCHEMA).update();
-        jdbc.sql("create table " + SCHEMA + ".publication (listener_id text not null, serialized_event text not null)").update();
+        jdbc.sql("create table " + SCHEMA + ".publication (operation text not null, listener_id text not null, "
+                + "serialized_event text not null, transaction_id bigint not null)").update();
         jdbc.sql("create function " + SCHEMA + ".capturer() returns trigger language plpgsql as $$ begin "
-                + "insert into " + SCHEMA + ".publication values (new.listener_id, new.serialized_event); return new; end $$").update();
-        jdbc.sql("create trigger essai_capture after insert on event_publication for each row execute function "
+                + "if tg_op = 'DELETE' then insert into " + SCHEMA + ".publication values (tg_op, old.listener_id, old.serialized_event, "
+                + "txid_current()); return old; end if; insert into " + SCHEMA + ".publication values (tg_op, new.listener_id, "
+                + "new.serialized_event, txid_current()); return new; end $$").update();
+        jdbc.sql("create trigger essai_capture after insert or update or delete on event_publication for each row execute function "
                 + SCHEMA + ".capturer()").update();
     }
 
@@ -96,7 +99,7 @@ class PublicationsParDepotIntegrationTest {
 
     /** The listeners a publication was stored for, for the events of this dossier. */
     List<String> ecouteurs(long dossierId) {
-        return jdbc.sql("select listener_id from " + SCHEMA + ".publication where serialized_event ~ ? order by 1")
+        return jdbc.sql("select listener_id from " + SCHEMA + ".publication where operation = 'INSERT' and serialized_event ~ ? order by 1")
                 .param("\"dossierId\":" + dossierId + "[,}]").query(String.class).list();
     }
 
@@ -115,8 +118,16 @@ class PublicationsParDepotIntegrationTest {
         assertThat(jdbc.sql("select count(*) from piece_jointe where dossier_id = ?").param(id).query(Integer.class).single())
                 .as("la pièce est enregistrée (l'événement PieceAjoutee est publié)").isEqualTo(1);
 
+        attendreTraitees(id);
+        // What the outbox costs this deposit in PostgreSQL: rows written (insert, status updates, delete) and transactions.
+        var cout = jdbc.sql("select count(*), count(distinct transaction_id) from " + SCHEMA + ".publication where serialized_event ~ ?")
+                .param("\"dossierId\":" + id + "[,}]").query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+        System.out.printf("Outbox d'un dépôt de vidéoprotection : %d publications, %d écritures dans event_publication, %d transactions%n",
+                ecouteurs(id).size(), cout[0], cout[1]);
         assertThat(ecouteurs(id)).as("une seule publication : le récépissé ; aucune pour permis, immatriculation, identité, tiers")
                 .singleElement().asString().startsWith("fr.gouv.guichet.demarche.internal.EnvoiRecepisse.envoyer(");
+        assertThat(cout[0]).as("écritures de l'outbox pour ce dépôt (ADR 0032)").isLessThanOrEqualTo(MAX_ECRITURES);
+        assertThat(cout[1]).as("transactions qui écrivent dans l'outbox pour ce dépôt (ADR 0032)").isLessThanOrEqualTo(MAX_TRANSACTIONS);
 
         // Its instruction: a transition is announced to the usager, and to no listener of another procedure.
         long instructeur = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR).id();
@@ -207,6 +218,13 @@ class PublicationsParDepotIntegrationTest {
                         values (?, ?, ?, ?, now(), 'PUBLISHED', 0)""").params(id, ecouteur, type, evenement).update();
         return id;
     }
+
+    /**
+     * Measured on 1 December 2026 (ADR 0032), before → after the listeners' conditions: 5 → 1 publication, each an
+     * insert, an update (PROCESSING) and a delete.
+     */
+    static final int MAX_ECRITURES = 3; // 15 → 3
+    static final int MAX_TRANSACTIONS = 3; // 12 → 3
 
     /** Lets this dossier's listeners finish (their publications are deleted once done), asynchronous as they are. */
     private void attendreTraitees(long dossierId) {
