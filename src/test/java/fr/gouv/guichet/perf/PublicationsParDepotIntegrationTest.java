@@ -1,19 +1,19 @@
 package fr.gouv.guichet.perf;
 
+import fr.gouv.guichet.agent.Agents;
+import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
 import fr.gouv.guichet.demarche.Dossiers;
 import fr.gouv.guichet.demarche.Evenements;
 import fr.gouv.guichet.demarche.TypeActeur;
-import fr.gouv.guichet.agent.Agents;
-import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.support.AgentsDeTest;
-import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.ConnexionsHttp;
 import fr.gouv.guichet.support.DossiersDeTest;
 import fr.gouv.guichet.support.DossiersPermisDeTest;
 import fr.gouv.guichet.support.TestGuichet;
 import fr.gouv.guichet.timbre.ServiceTimbres;
+import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
