@@ -57,6 +57,15 @@ public class GenerateurPdf {
     private static final ExecutorService RENDEUR = Executors.newCachedThreadPool(Thread.ofPlatform()
             .name("rendu-pdf-", 0).daemon(true).factory());
 
+    static {
+        // openhtmltopdf logs several INFO lines per document (fonts loaded, stylesheets parsed, "Prepare to fly") to
+        // java.util.logging's console, outside Spring's logging settings: at a récépissé or an arrêté per request that
+        // is log volume and CPU for nothing. Its warnings and errors are kept.
+        for (String journal : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(journal, java.util.logging.Level.WARNING);
+        }
+    }
+
     /** Largest XHTML document rendered (characters): a recap of every answer, field lengths being bounded, stays far below. */
     static final int TAILLE_MAX = 512 * 1024;
 

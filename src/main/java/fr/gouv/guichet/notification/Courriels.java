@@ -83,6 +83,11 @@ public class Courriels {
     }
 
     public void envoyer(Courriel courriel) {
+        mailSender.send(construire(courriel));
+    }
+
+    /** The message as it is sent: multipart (text and HTML rendered from the template), attachments, headers. */
+    MimeMessage construire(Courriel courriel) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -99,7 +104,7 @@ public class Courriels {
             message.setHeader("Message-ID", "<" + identifiant + "@" + domaine() + ">");
             // RFC 3834: sent by a program, not a person: no vacation replies or bounces loops.
             message.setHeader("Auto-Submitted", "auto-generated");
-            mailSender.send(message);
+            return message;
         } catch (MessagingException e) {
             throw new MailSendException("Courriel non construit : " + courriel.sujet(), e);
         }

@@ -95,7 +95,7 @@ class ConfigurationCharge {
             org.springframework.session.SessionRepository<?> sessions, java.time.Clock horloge) {
         int places = simultanees > 0 ? simultanees : Math.max(8, 4 * COEURS);
         FilterRegistrationBean<DelestageCharge> r = new FilterRegistrationBean<>(
-                new DelestageCharge(places, placesAgents > 0 ? placesAgents : Math.max(4, 2 * COEURS), attenteMax,
+                new DelestageCharge(places, placesAgents > 0 ? placesAgents : Math.max(8, 4 * COEURS), attenteMax,
                         reessayerApres, cookieSession,
                         parClient > 0 ? parClient : Math.max(2, places / 2), new SessionsExistantes(sessions, horloge),
                         new DelestageCharge.LectureCorps(debitMin, grace, lectureMax, maxFichier.toBytes(), maxRequete.toBytes())));

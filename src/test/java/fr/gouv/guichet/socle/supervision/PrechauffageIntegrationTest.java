@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 18, point 5: the warm-up (example PDF, public pages) is over before the readiness probe says ready, and the
+ * Issue 18, point 5: the warm-up (example PDFs: accusé de réception, arrêtés, refusal; example e-mail; public pages) is over before the readiness probe says ready, and the
  * probe answers "not ready" while it runs.
  */
 @TestGuichet
@@ -84,7 +84,9 @@ class PrechauffageIntegrationTest {
                 .allSatisfy(s -> assertThat(s).as("pas prêt pendant le préchauffage").isEqualTo(503));
         assertThat(Temoins.FAIT_AU_MOMENT_PRET).hasSize(1);
         Map<String, List<Long>> fait = Temoins.FAIT_AU_MOMENT_PRET.getFirst();
-        assertThat(fait.keySet()).contains("pages publiques", "rendu PDF (accusé de réception d’exemple)");
+        assertThat(fait.keySet()).contains("pages publiques", "rendu PDF (accusé de réception d’exemple)",
+                "rendu PDF des actes de vidéoprotection (arrêté et refus d’exemple)",
+                "courriel d’exemple (construit et encodé, jamais envoyé)");
         assertThat(fait.values()).allSatisfy(tours -> assertThat(tours).hasSize(2));
         assertThat(prechauffage.durees()).isEqualTo(fait);
         assertThat(statut(port)).as("prête ensuite").isEqualTo(200);
