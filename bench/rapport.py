@@ -145,12 +145,46 @@ def verdict(ok):
     return "✅ atteint" if ok else "❌ manqué"
 
 
+def premier_usage(tsv, out, resume):
+    """Issue 18, target 5: each gesture's first time after start against the nine next (bench/premier-usage.py)."""
+    out.append("## (0) Premier usage après démarrage\n")
+    if not tsv or not os.path.exists(tsv):
+        out.append("Mesure impossible : bench/premier-usage.py s’est arrêté en erreur (voir la sortie de bench/run.sh).\n")
+        resume.append(("Pas de première utilisation lente (1re ≤ 1,5 × médiane des 9 suivantes, ou + 50 ms au plus)",
+                       "non mesuré", verdict(False)))
+        return
+    out.append("Juste après que la sonde readiness a dit « prêt », avant toute autre charge : chaque geste 10 fois, chacune "
+               "sur un objet différent (10 usagers et leurs dépôts, 10 accusés de réception rendus pour la première fois, "
+               "10 arrêtés de refus émis par un agent). Temps mesurés par le client, requête seule (sans sa redirection). "
+               "Critère : la 1re fois ≤ 1,5 × la médiane des neuf suivantes, ou au plus 50 ms de plus (bruit d’une machine "
+               "partagée sur les gestes de quelques ms).\n")
+    out.append("| geste | 1re (ms) | médiane 2e–10e (ms) | 10e (ms) | tient |")
+    out.append("|---|---:|---:|---:|---|")
+    pires = []
+    for l in open(tsv, encoding="utf-8"):
+        p = l.rstrip("\n").split("\t")
+        v = [float(x) for x in p[1:] if x]
+        if not v:
+            continue
+        suite = sorted(v[1:])
+        med = suite[len(suite) // 2] if suite else v[0]
+        ok = v[0] <= max(1.5 * med, med + 50)
+        if not ok:
+            pires.append(p[0])
+        out.append("| {} | {:.0f} | {:.0f} | {:.0f} | {} |".format(p[0], v[0], med, v[-1], "oui" if ok else "non"))
+    out.append("")
+    resume.append(("Pas de première utilisation lente (1re ≤ 1,5 × médiane des 9 suivantes, ou + 50 ms au plus)",
+                   "tous les gestes tiennent" if not pires else "lents la 1re fois : " + ", ".join(pires), verdict(not pires)))
+
+
 def rapport(manifeste, sortie, reglages, java):
     travail = os.path.dirname(manifeste)
-    phases, genou, cpu_pointe, cpu_mix = {}, 0, None, None
+    phases, genou, cpu_pointe, cpu_mix, premier = {}, 0, None, None, None
     for l in open(manifeste, encoding="utf-8"):
         p = l.rstrip("\n").split("\t")
-        if p[0] == "genou":
+        if p[0] == "premier-usage":
+            premier = p[1] if len(p) > 1 else ""
+        elif p[0] == "genou":
             genou = int(p[1])
         elif p[0] == "cpu-pointe":
             cpu_pointe = (int(p[1]), int(p[2]))
@@ -173,6 +207,8 @@ def rapport(manifeste, sortie, reglages, java):
     out.append("- Modèle de charge ouvert (arrivées par seconde, indépendantes des réponses), sauf la mesure de capacité (modèle fermé, 16 clients).\n")
 
     resume = []
+    if premier is not None:
+        premier_usage(premier, out, resume)
     if "pointe" in phases:
         s = stats(phases["pointe"][1])
         tot = s["stats"]

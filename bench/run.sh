@@ -121,6 +121,15 @@ cpu_ms() {
 
 a_jouer() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
+# Issue 18, target 5: the first uses after start (first page, sign-in, deposit, accusé de réception, arrêté) against
+# the tenth, before any other traffic warms Guichet up. Always played, first (it needs a Guichet just started).
+echo "== Premier usage après démarrage (1re à 10e fois de chaque geste)"
+if python3 bench/premier-usage.py "http://localhost:$PORT" "$TRAVAIL/premier-usage.tsv"; then
+  printf 'premier-usage\t%s\n' "$TRAVAIL/premier-usage.tsv" >> "$MANIFESTE"
+else
+  printf 'premier-usage\t\n' >> "$MANIFESTE"
+fi
+
 DEBITS_POINTE="-Ddepots=$POINTE_DEPOTS -DrequetesAgents=$POINTE_AGENTS -Dnu=$POINTE_NU"
 gatling echauffement PointeNationale -Dmontee=30 -Dduree="$ECHAUFFEMENT" $DEBITS_POINTE
 AVANT=$(cpu_ms)
