@@ -168,7 +168,7 @@ class RequetesParPageIntegrationTest {
      * profile, the page's own queries.
      */
     static final int MAX_MES_DOSSIERS = 5; // 8 → 7 → 6 → 5
-    static final int MAX_DOSSIER = 8; // 11 → 10 → 9 → 8
+    static final int MAX_DOSSIER = 6; // 11 → 10 → 9 → 8 → 6 (complet_le, jours_suspension lus avec le dossier, ADR 0031)
     static final int MAX_ACCUEIL = 2; // 4 → 3 → 2
     static final int MAX_FILE = 5; // 11 → 9 → 8 → 5
 }
