@@ -67,9 +67,9 @@ public class DelaisDossier {
         if (dossier.deposeLe() == null || dossier.etat().estFinal() || delai == null) {
             return new Horloge(null, false, null);
         }
-        Instant origine = dossiers.completLe(dossier.id()).orElse(dossier.deposeLe());
-        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plus(delai)
-                .plusDays(dossiers.joursSuspension(dossier.id()));
+        // Both read with the dossier (ADR 0031): no statement of its own.
+        Instant origine = dossier.completLe() != null ? dossier.completLe() : dossier.deposeLe();
+        LocalDate rejet = origine.atZone(PARIS).toLocalDate().plus(delai).plusDays(dossier.joursSuspension());
         if (!dossier.etat().attendDesPieces()) {
             return new Horloge(rejet, false, null);
         }

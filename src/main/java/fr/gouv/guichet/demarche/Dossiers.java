@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Dossiers as seen by their usager. Every read and write is scoped to the usager: another usager's dossier is
@@ -151,13 +152,40 @@ public class Dossiers {
     @Transactional
     public NumeroDossier deposer(long dossierId, long usagerId, UUID cleValidation, String prefixe, Predicate<Dossier> valide) {
         Dossier dossier = depot.verrouillerPourUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
-        Transition deposer = procedures.cycle(dossier.demarche()).transition(CycleDeVie.DEPOSER).orElseThrow();
         if (!dossier.estBrouillon()) {
             if (dossier.numero() == null) {
-                throw new TransitionImpossible(deposer, dossier.etat());
+                throw new TransitionImpossible(transitionDeposer(dossier), dossier.etat());
             }
             return new NumeroDossier(dossier.numero());
         }
+        // Cannot fail while the row is locked; refuse rather than deposit answers nobody checked.
+        return deposerBrouillon(dossier, usagerId, cleValidation, prefixe, valide, ReponsesNonValides::new);
+    }
+
+    /**
+     * Deposits the draft {@code lu} that the caller has just read for this usager, without reading nor locking it again
+     * (ADR 0031): the deposit's update is conditioned on the version read, so the answers deposited are exactly those
+     * {@code valide} checks. Same effects as {@link #deposer(long, long, UUID, String, Predicate)}.
+     *
+     * @throws DepotConcurrent    if the draft was saved or deposited since it was read: nothing is deposited (the number
+     *                            taken is rolled back with the transaction); the caller reads it again
+     * @throws ReponsesNonValides if the answers read do not pass {@code valide}
+     */
+    @Transactional
+    public NumeroDossier deposer(Dossier lu, long usagerId, UUID cleValidation, String prefixe, Predicate<Dossier> valide) {
+        if (!lu.estBrouillon()) {
+            throw new DepotConcurrent();
+        }
+        return deposerBrouillon(lu, usagerId, cleValidation, prefixe, valide, DepotConcurrent::new);
+    }
+
+    private Transition transitionDeposer(Dossier dossier) {
+        return procedures.cycle(dossier.demarche()).transition(CycleDeVie.DEPOSER).orElseThrow();
+    }
+
+    private NumeroDossier deposerBrouillon(Dossier dossier, long usagerId, UUID cleValidation, String prefixe,
+                                           Predicate<Dossier> valide, Supplier<RuntimeException> siModifie) {
+        Transition deposer = transitionDeposer(dossier);
         if (!valide.test(dossier)) {
             throw new ReponsesNonValides();
         }
@@ -168,15 +196,14 @@ public class Dossiers {
         int annee = maintenant.atZone(PARIS).getYear();
         NumeroDossier numero = NumeroDossier.de(prefixe, dossier.codeDepartement(), annee,
                 depot.prochainNumero(prefixe, dossier.codeDepartement(), annee));
-        if (depot.deposer(dossierId, usagerId, dossier.version(), numero.valeur(), cleValidation, maintenant, service) == 0) {
-            // Cannot happen while the row is locked; refuse rather than deposit answers nobody checked.
-            throw new ReponsesNonValides();
+        if (depot.deposer(dossier.id(), usagerId, dossier.version(), numero.valeur(), cleValidation, maintenant, service) == 0) {
+            throw siModifie.get();
         }
-        depot.enregistrerTransition(dossierId, CycleDeVie.BROUILLON, CycleDeVie.DEPOSE, TypeActeur.USAGER.name(), usagerId,
+        depot.enregistrerTransition(dossier.id(), CycleDeVie.BROUILLON, CycleDeVie.DEPOSE, TypeActeur.USAGER.name(), usagerId,
                 deposer.libelle(), maintenant);
-        depot.emettreDocument(CodesVerification.nouveau(), DocumentsEmis.RECEPISSE, dossierId, numero.valeur(),
+        depot.emettreDocument(CodesVerification.nouveau(), DocumentsEmis.RECEPISSE, dossier.id(), numero.valeur(),
                 dossier.codeDepartement(), maintenant);
-        evenements.publishEvent(new DossierDepose(dossierId, numero.valeur(), dossier.demarche()));
+        evenements.publishEvent(new DossierDepose(dossier.id(), numero.valeur(), dossier.demarche()));
         return numero;
     }
 
@@ -224,18 +251,35 @@ public class Dossiers {
     public long ajouterPiece(long dossierId, long usagerId, String codePiece, String nom, String typeContenu, long taille,
                              String sha256, String cleStockage) {
         Dossier dossier = depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
+        return ajouterPiece(dossier, usagerId, codePiece, nom, typeContenu, taille, sha256, cleStockage);
+    }
+
+    /**
+     * Records a document already stored in the dossier {@code lu} that the caller has just read for this usager (the
+     * page's access check), without reading it again (ADR 0031): its row is flagged and locked by an update conditioned
+     * on the usager and the version read, so that a state change made since (every one increments the version) is seen
+     * — the dossier is then read again and checked — and none can happen before this transaction ends.
+     */
+    @Transactional
+    public long ajouterPiece(Dossier lu, long usagerId, String codePiece, String nom, String typeContenu, long taille,
+                             String sha256, String cleStockage) {
+        Instant maintenant = horloge.instant();
+        Dossier dossier = lu;
+        if (depot.marquerNouveauxElementsSiInchange(lu.id(), usagerId, lu.version(), maintenant) == 0) {
+            dossier = depot.parIdEtUsager(lu.id(), usagerId).orElseThrow(DossierIntrouvable::new);
+            depot.marquerNouveauxElements(dossier.id(), maintenant);
+        }
         if (!dossier.etat().accepteDesComplements()) {
             throw new TransitionImpossible(null, dossier.etat());
         }
         // Checked again here, under the account's lock: the page's check before reading the file does not see a
         // concurrent upload of the same account.
         quotas.verrouillerLeCompte(usagerId);
-        quotas.refusPiece(dossierId, usagerId, taille).ifPresent(refus -> {
+        quotas.refusPiece(dossier.id(), usagerId, taille).ifPresent(refus -> {
             throw new QuotaAtteint(refus);
         });
-        long id = historique.ajouterPiece(dossierId, codePiece, nom, typeContenu, taille, sha256, cleStockage, horloge.instant());
-        depot.marquerNouveauxElements(dossierId, horloge.instant());
-        evenements.publishEvent(new Evenements.PieceAjoutee(dossierId, id, dossier.demarche()));
+        long id = historique.ajouterPiece(dossier.id(), codePiece, nom, typeContenu, taille, sha256, cleStockage, maintenant);
+        evenements.publishEvent(new Evenements.PieceAjoutee(dossier.id(), id, dossier.demarche()));
         return id;
     }
 
@@ -346,11 +390,6 @@ public class Dossiers {
         long id = historique.ajouterMessage(dossierId, TypeActeur.AGENT, agentId, texte, horloge.instant());
         evenements.publishEvent(new Evenements.MessagePrefecture(dossierId, id));
         return id;
-    }
-
-    /** Since when the dossier is complete (the implicit-rejection clock's start), if it is. */
-    public Optional<Instant> completLe(long dossierId) {
-        return depot.completLe(dossierId);
     }
 
     @Transactional

@@ -66,27 +66,32 @@ public class QuotasDossiers {
         return Optional.empty();
     }
 
-    /** Why this document of {@code taille} bytes may not be joined to this dossier by this account, or empty. */
+    /**
+     * Why this document of {@code taille} bytes may not be joined to this dossier by this account, or empty. The
+     * dossier's documents and the account's last hour are counted in one statement (ADR 0031).
+     */
     public Optional<String> refusPiece(long dossierId, long usagerId, long taille) {
-        record Total(int nombre, long volume) {
+        record Totaux(int nombre, long volume, int nombreHeure, long volumeHeure) {
         }
-        Total dossier = jdbc.sql("select count(*), coalesce(sum(taille), 0) from piece_jointe where dossier_id = ?")
-                .param(dossierId).query((rs, i) -> new Total(rs.getInt(1), rs.getLong(2))).single();
-        if (dossier.nombre() >= piecesParDossier) {
-            return Optional.of("Ce dossier a déjà " + dossier.nombre() + " documents joints, le maximum : si un document "
+        Totaux t = jdbc.sql("""
+                        select d.nombre, d.volume, h.nombre, h.volume
+                        from (select count(*) as nombre, coalesce(sum(taille), 0) as volume from piece_jointe
+                              where dossier_id = ?) d,
+                             (select count(*) as nombre, coalesce(sum(p.taille), 0) as volume
+                              from piece_jointe p join dossier d on d.id = p.dossier_id
+                              where d.usager_id = ? and p.depose_le > ?) h""")
+                .params(dossierId, usagerId, Timestamp.from(horloge.instant().minus(Duration.ofHours(1))))
+                .query((rs, i) -> new Totaux(rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getLong(4))).single();
+        if (t.nombre() >= piecesParDossier) {
+            return Optional.of("Ce dossier a déjà " + t.nombre() + " documents joints, le maximum : si un document "
                     + "manque encore, regroupez plusieurs pages dans un seul fichier PDF ou écrivez au service qui instruit votre dossier.");
         }
-        if (dossier.volume() + taille > volumeParDossier.toBytes()) {
+        if (t.volume() + taille > volumeParDossier.toBytes()) {
             return Optional.of("Les documents de ce dossier ne peuvent pas dépasser " + mo(volumeParDossier.toBytes())
-                    + " au total (" + mo(dossier.volume()) + " déjà joints) : réduisez la taille du fichier "
+                    + " au total (" + mo(t.volume()) + " déjà joints) : réduisez la taille du fichier "
                     + "(par exemple en le numérisant en noir et blanc ou à 150 ppp).");
         }
-        Total heure = jdbc.sql("""
-                        select count(*), coalesce(sum(p.taille), 0) from piece_jointe p join dossier d on d.id = p.dossier_id
-                        where d.usager_id = ? and p.depose_le > ?""")
-                .params(usagerId, Timestamp.from(horloge.instant().minus(Duration.ofHours(1))))
-                .query((rs, i) -> new Total(rs.getInt(1), rs.getLong(2))).single();
-        if (heure.nombre() >= televersementsParHeure || heure.volume() + taille > volumeParHeure.toBytes()) {
+        if (t.nombreHeure() >= televersementsParHeure || t.volumeHeure() + taille > volumeParHeure.toBytes()) {
             return Optional.of("Vous avez envoyé beaucoup de documents en peu de temps (au plus " + televersementsParHeure
                     + " documents et " + mo(volumeParHeure.toBytes()) + " par heure) : réessayez dans une heure.");
         }

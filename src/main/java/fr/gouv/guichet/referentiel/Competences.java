@@ -53,7 +53,21 @@ public class Competences {
      * contact details are complete. Empty when offered; otherwise the reason, in French, for the usager.
      */
     public Optional<String> indisponibilite(String famille, String codeDepartement, LocalDate date) {
-        Optional<ServiceInstructeur> service = serviceCompetent(famille, codeDepartement, date).flatMap(services::parCode);
+        // The competence rows and their services in one statement (ADR 0031).
+        Map<Long, ServiceInstructeur> servicesDesLignes = new java.util.HashMap<>();
+        List<Competence> lignes = jdbc.sql("select c.id, c.famille, c.code_departement, c.service, c.valide_du, c.valide_au, "
+                        + "c.source, c.cree_le, " + ServicesInstructeurs.COLONNES_SERVICE + " from competence c "
+                        + "left join service_instructeur s on s.code = c.service where c.famille = ? and c.code_departement = ?")
+                .params(famille, codeDepartement)
+                .query((rs, i) -> {
+                    Competence ligne = LIGNE.mapRow(rs, i);
+                    if (rs.getString(9) != null) {
+                        servicesDesLignes.put(ligne.id(), ServicesInstructeurs.lire(rs, 8));
+                    }
+                    return ligne;
+                }).list();
+        Optional<ServiceInstructeur> service = RegleCompetence.applicable(lignes, famille, codeDepartement, date)
+                .map(c -> servicesDesLignes.get(c.id()));
         if (service.isEmpty()) {
             return Optional.of("Aucun service n’est compétent pour cette démarche dans ce département : elle n’est pas proposée en ligne.");
         }

@@ -20,10 +20,19 @@ public class ServicesInstructeurs {
                    s.signataire_prenom, s.signataire_nom, s.signataire_qualite, s.reference_delegation, s.delai_cible_jours
             from service_instructeur s\s""";
 
-    private static final RowMapper<ServiceInstructeur> LIGNE = (rs, i) -> new ServiceInstructeur(rs.getString(1),
-            TypeService.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-            new Coordonnees(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                    rs.getString(12), rs.getString(13)), rs.getInt(14));
+    /** The columns of {@link #COLONNES}, for a statement that joins them to another table's (ADR 0031). */
+    static final String COLONNES_SERVICE = COLONNES.substring("select ".length(), COLONNES.indexOf("from")).strip();
+
+    private static final RowMapper<ServiceInstructeur> LIGNE = (rs, i) -> lire(rs, 0);
+
+    /** The service in the 14 columns of {@link #COLONNES_SERVICE} that follow the first {@code avant} columns. */
+    static ServiceInstructeur lire(java.sql.ResultSet rs, int avant) throws java.sql.SQLException {
+        int c = avant;
+        return new ServiceInstructeur(rs.getString(c + 1), TypeService.valueOf(rs.getString(c + 2)), rs.getString(c + 3),
+                rs.getString(c + 4), rs.getString(c + 5), new Coordonnees(rs.getString(c + 6), rs.getString(c + 7),
+                rs.getString(c + 8), rs.getString(c + 9), rs.getString(c + 10), rs.getString(c + 11), rs.getString(c + 12),
+                rs.getString(c + 13)), rs.getInt(c + 14));
+    }
 
     /** A service whose procedures are not offered, and why. */
     public record Incomplet(ServiceInstructeur service, List<String> manques) {

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /** Tiny real files built in memory for the tests. */
-final class EchantillonsFichiers {
+public final class EchantillonsFichiers {
 
     private EchantillonsFichiers() {
     }
 
     /** A minimal valid one-page PDF, with a correct cross-reference table; {@code remplissage} bytes of comment. */
-    static byte[] pdf(int remplissage) {
+    public static byte[] pdf(int remplissage) {
         String contenu = "BT /F1 12 Tf 72 720 Td (Bonjour) Tj ET";
         List<String> objets = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",

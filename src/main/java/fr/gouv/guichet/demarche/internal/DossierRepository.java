@@ -28,11 +28,19 @@ public class DossierRepository {
     };
     private static final String LISTE = """
             select id, numero, usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses::text,
-                   etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version""";
+                   etat, reference_autorisation, date_arrete, prioritaire, cree_le, modifie_le, depose_le, version,
+                   complet_le, jours_suspension""";
     private static final String COLONNES = LISTE + " from dossier ";
     /** The name of the service instructeur (fixed at deposit, none for a draft), read in the same statement. */
     private static final String NOM_SERVICE = "(select s.nom from service_instructeur s where s.code = dossier.service) as nom_service";
     static final String RESUME = "select id, numero, code_departement, demarche, etat, modifie_le, " + NOM_SERVICE + " from dossier ";
+    /** {@link #aReprendre}: explained by {@code PlansRequetesChaudesIntegrationTest}. */
+    static final String A_REPRENDRE = "select * from ((" + RESUME + """
+            where usager_id = ? and etat = any(?) order by modifie_le desc, id desc limit ?)
+            union all
+            (""" + RESUME + """
+            where usager_id = ? and (etat = 'BROUILLON') = true order by modifie_le desc, id desc limit ?)) r
+            order by etat = 'BROUILLON', modifie_le desc, id desc limit ?""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -50,7 +58,12 @@ public class DossierRepository {
                 rs.getString("reference_autorisation"),
                 rs.getDate("date_arrete") == null ? null : rs.getDate("date_arrete").toLocalDate(),
                 rs.getBoolean("prioritaire"), rs.getTimestamp("cree_le").toInstant(), rs.getTimestamp("modifie_le").toInstant(),
-                rs.getTimestamp("depose_le") == null ? null : rs.getTimestamp("depose_le").toInstant(), rs.getInt("version"));
+                instant(rs.getTimestamp("depose_le")), rs.getInt("version"), instant(rs.getTimestamp("complet_le")),
+                rs.getInt("jours_suspension"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp moment) {
+        return moment == null ? null : moment.toInstant();
     }
 
     public long creer(long usagerId, String codeDepartement, String demarche, String formulaireId, String formulaireVersion,
@@ -108,11 +121,14 @@ public class DossierRepository {
                 rs.getString("nom_service"));
     }
 
-    /** A usager's dossiers in these states, newest change first (index-only walk of dossier_usager_liste_idx). */
-    public List<ResumeDossier> resumesDansLesEtats(long usagerId, List<String> etats, int nombre) {
-        return jdbc.sql(RESUME + """
-                        where usager_id = ? and etat = any(?) order by modifie_le desc, id desc limit ?""")
-                .params(usagerId, etats.toArray(String[]::new), nombre).query(this::resume).list();
+    /**
+     * At most {@code nombre} of a usager's dossiers: those in these states first, then drafts, each newest change
+     * first, in one statement (two index-only walks of dossier_usager_liste_idx).
+     */
+    public List<ResumeDossier> aReprendre(long usagerId, List<String> etats, int nombre) {
+        return jdbc.sql(A_REPRENDRE)
+                .params(usagerId, etats.toArray(String[]::new), nombre, usagerId, nombre, nombre)
+                .query(this::resume).list();
     }
 
     public long compterDeLUsager(long usagerId, boolean brouillons) {
@@ -222,6 +238,17 @@ public class DossierRepository {
     }
 
     /**
+     * {@link #marquerNouveauxElements} if the dossier is still the usager's at {@code version} (nothing changed its
+     * state since it was read); 0 otherwise. The row stays locked until the transaction ends.
+     */
+    public int marquerNouveauxElementsSiInchange(long id, long usagerId, int version, Instant moment) {
+        return jdbc.sql("""
+                        update dossier set nouveaux_elements_le = coalesce(nouveaux_elements_le, ?)
+                        where id = ? and usager_id = ? and version = ?""")
+                .params(Timestamp.from(moment), id, usagerId, version).update();
+    }
+
+    /**
      * Clears the flag when an agent opens the dossier, writing the row only if it was set. The condition is written so
      * that only the primary key can serve it: {@code nouveaux_elements_le is not null} matched the predicate of the
      * partial index {@code dossier_nouveaux_elements_idx}, and the planner, finding both indexes one row deep, walked
@@ -234,16 +261,6 @@ public class DossierRepository {
 
     static final String VU_PAR_AGENT = "update dossier set nouveaux_elements_le = null where id = ?"
             + " and coalesce(nouveaux_elements_le, '-infinity') > '-infinity'";
-
-    /** Days the implicit-rejection clock was suspended by answered requests for documents (CRPA L114-5). */
-    public int joursSuspension(long id) {
-        return jdbc.sql("select jours_suspension from dossier where id = ?").param(id).query(Integer.class).optional().orElse(0);
-    }
-
-    public Optional<Instant> completLe(long id) {
-        return jdbc.sql("select complet_le from dossier where id = ?").param(id)
-                .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
-    }
 
     public void definirPriorite(long id, boolean prioritaire) {
         jdbc.sql("update dossier set prioritaire = ?, version = version + 1 where id = ?").params(prioritaire, id).update();

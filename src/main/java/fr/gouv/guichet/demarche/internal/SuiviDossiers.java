@@ -5,7 +5,6 @@ import fr.gouv.guichet.demarche.StatutUsager;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,17 +27,16 @@ class SuiviDossiers implements SuiviDossiersUsager {
         this.procedures = procedures;
     }
 
+    /** One statement, no transaction (ADR 0031): the dossiers awaiting documents first, then the newest drafts. */
     @Override
-    @Transactional(readOnly = true)
     public List<ElementASuivre> aReprendre(long usagerId, int nombre) {
         List<ElementASuivre> elements = new ArrayList<>();
-        for (ResumeDossier d : depot.resumesDansLesEtats(usagerId, procedures.codesDesEtats(StatutUsager.A_COMPLETER), nombre)) {
-            elements.add(new ElementASuivre(procedures.get(d.demarche()).libelle() + " — dossier " + d.numero(),
+        for (ResumeDossier d : depot.aReprendre(usagerId, procedures.codesDesEtats(StatutUsager.A_COMPLETER), nombre)) {
+            elements.add(d.etat().estBrouillon()
+                    ? new ElementASuivre(procedures.get(d.demarche()).libelle() + " — brouillon du " + DATE.format(d.modifieLe()),
+                    "Brouillon non transmis : reprenez-le là où vous l’avez laissé", "/usager/dossiers/" + d.id() + "/pages/1")
+                    : new ElementASuivre(procedures.get(d.demarche()).libelle() + " — dossier " + d.numero(),
                     "À compléter : le service qui instruit votre dossier attend des pièces complémentaires", "/usager/dossiers/" + d.id()));
-        }
-        for (ResumeDossier d : depot.resumesDeLUsager(usagerId, true, nombre - elements.size(), 0)) {
-            elements.add(new ElementASuivre(procedures.get(d.demarche()).libelle() + " — brouillon du " + DATE.format(d.modifieLe()),
-                    "Brouillon non transmis : reprenez-le là où vous l’avez laissé", "/usager/dossiers/" + d.id() + "/pages/1"));
         }
         return elements;
     }

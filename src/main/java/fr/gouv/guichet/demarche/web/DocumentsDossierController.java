@@ -122,7 +122,7 @@ class DocumentsDossierController {
         String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), inspecteur.tailleMax());
         String code = codePiece.matches("[a-z_]{1,40}") ? codePiece : "autre";
         try {
-            dossiers.ajouterPiece(id, usagerCourant.exiger().id(), code, accepte.nomNettoye(), accepte.typeContenu().name(),
+            dossiers.ajouterPiece(dossier, usagerCourant.exiger().id(), code, accepte.nomNettoye(), accepte.typeContenu().name(),
                     accepte.taille(), accepte.sha256(), cle);
         } catch (TransitionImpossible e) {
             stockage.supprimer(cle);

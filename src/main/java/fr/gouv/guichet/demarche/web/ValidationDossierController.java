@@ -1,6 +1,7 @@
 package fr.gouv.guichet.demarche.web;
 
 import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.demarche.DepotConcurrent;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.EtapeAvantDepot;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -120,10 +122,17 @@ class ValidationDossierController {
         Procedure procedure = procedures.get(dossier.demarche());
         NumeroDossier numero;
         try {
-            // Validated again on the very version locked and deposited: an autosave racing this request either
-            // lands before (and is checked) or waits and finds the dossier locked.
-            numero = dossiers.deposer(id, usagerCourant.exiger().id(), cle, procedure.prefixeNumero(),
+            // Deposited only at the version read and validated above (ADR 0031): an autosave racing this request
+            // either lands before (the deposit then fails, the recap shows the new answers) or finds the dossier locked.
+            numero = dossiers.deposer(dossier, usagerCourant.exiger().id(), cle, procedure.prefixeNumero(),
                     lu -> moteur.validerTout(definition, new Reponses(lu.reponses()), contexte(lu)).isEmpty());
+        } catch (DepotConcurrent e) {
+            // A second click or a retry deposited it meanwhile: the same number, shown as this deposit's.
+            Optional<String> depose = dossiers.deLUsager(id, usagerCourant.exiger().id()).map(Dossier::numero);
+            if (depose.isEmpty()) {
+                return "redirect:/usager/dossiers/" + id + "/validation";
+            }
+            numero = new NumeroDossier(depose.get());
         } catch (ReponsesNonValides e) {
             return "redirect:/usager/dossiers/" + id + "/validation";
         } catch (AucunServiceCompetent e) {

@@ -48,8 +48,8 @@ final class AnalysesAntivirusJdbc implements AnalysesAntivirus {
         StockageFichiers.sha256(cle);
         jdbc.sql("insert into piece_analyse (cle_stockage, etat) values (?, 'EN_COURS') on conflict do nothing")
                 .param(cle).update();
-        tenter(Optional.of(cle));
-        return etat(cle);
+        // The verdict just recorded is the state: read only when another instance holds the file or already scanned it.
+        return tenter(Optional.of(cle)).orElseGet(() -> etat(cle));
     }
 
     @Override
@@ -93,11 +93,11 @@ final class AnalysesAntivirusJdbc implements AnalysesAntivirus {
     public int analyserEnAttente(int max) {
         int verdicts = 0;
         for (int i = 0; i < max; i++) {
-            Optional<Boolean> tentative = tenter(Optional.empty());
+            Optional<EtatAnalyse> tentative = tenter(Optional.empty());
             if (tentative.isEmpty()) {
                 break;
             }
-            if (!tentative.get()) {
+            if (tentative.get() == EtatAnalyse.EN_COURS) {
                 break; // scanner unavailable: the others wait for the next round
             }
             verdicts++;
@@ -113,9 +113,10 @@ final class AnalysesAntivirusJdbc implements AnalysesAntivirus {
     /**
      * Claims one waiting file (the given one, or the next due) and scans it.
      *
-     * @return empty when nothing was claimed, else whether a verdict was recorded
+     * @return empty when nothing was claimed, else the file's state after the attempt: the verdict recorded, or
+     * {@link EtatAnalyse#EN_COURS} when none could be
      */
-    private Optional<Boolean> tenter(Optional<String> cleDemandee) {
+    private Optional<EtatAnalyse> tenter(Optional<String> cleDemandee) {
         return Optional.ofNullable(transactions.execute(statut -> {
             Optional<Map.Entry<String, Integer>> reclame = reclamer(cleDemandee);
             if (reclame.isEmpty()) {
@@ -132,7 +133,7 @@ final class AnalysesAntivirusJdbc implements AnalysesAntivirus {
                 if (verdict.infecte()) {
                     LOG.warn("Fichier {} infecté ({}) : mis en quarantaine, jamais servi", cle, verdict.signature());
                 }
-                return true;
+                return verdict.infecte() ? EtatAnalyse.INFECTE : EtatAnalyse.SAIN;
             } catch (IOException | UncheckedIOException e) {
                 long delai = Math.min(DELAI_MAX_S, 5L << Math.min(reclame.get().getValue(), 10));
                 jdbc.sql("""
@@ -142,7 +143,7 @@ final class AnalysesAntivirusJdbc implements AnalysesAntivirus {
                         .params(delai, cle).update();
                 LOG.warn("Analyse antivirus impossible de {} ({}) : {} ; le fichier attend, nouvel essai dans {} s",
                         cle, antivirus.nom(), e.getMessage(), delai);
-                return false;
+                return EtatAnalyse.EN_COURS;
             }
         }));
     }

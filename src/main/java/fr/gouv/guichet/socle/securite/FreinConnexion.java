@@ -38,16 +38,14 @@ public class FreinConnexion {
         return fenetre;
     }
 
+    /** Both counts in one statement (ADR 0031), each on its own index. */
     public boolean estFreine(String email, String ip) {
         Timestamp depuis = Timestamp.from(horloge.instant().minus(fenetre));
-        int compte = jdbc.sql("select count(*) from echec_connexion where email = ? and moment > ?")
-                .params(email.toLowerCase(), depuis).query(Integer.class).single();
-        if (compte >= parCompte) {
-            return true;
-        }
-        int adresse = jdbc.sql("select count(*) from echec_connexion where ip = ? and moment > ?")
-                .params(ReseauClient.de(ip), depuis).query(Integer.class).single();
-        return adresse >= parIp;
+        return jdbc.sql("""
+                        select (select count(*) from echec_connexion where email = ? and moment > ?),
+                               (select count(*) from echec_connexion where ip = ? and moment > ?)""")
+                .params(email.toLowerCase(), depuis, ReseauClient.de(ip), depuis)
+                .query((rs, i) -> rs.getInt(1) >= parCompte || rs.getInt(2) >= parIp).single();
     }
 
     public void echec(String email, String ip) {

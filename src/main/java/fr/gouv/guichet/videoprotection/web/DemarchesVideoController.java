@@ -101,10 +101,7 @@ class DemarchesVideoController {
         if (choisi == Lieu.PLUSIEURS_DEPARTEMENTS && departements.parCode(siege).isEmpty()) {
             return vueLieu(model, demarche, "Choisissez le département du siège social : c’est sa préfecture qui est compétente.");
         }
-        java.util.Optional<String> quota = quotas.refusBrouillon(profil.id());
-        if (quota.isPresent()) {
-            return vueLieu(model, demarche, quota.get());
-        }
+        // The draft quota is checked once, under the account's lock, by creerBrouillon (QuotaAtteint below, ADR 0031).
         String departement = AutoriteCompetente.departementCompetent(choisi, profil.codeDepartement(), siege);
         var indisponible = indisponibilite(departement);
         if (indisponible.isPresent()) {
