@@ -217,6 +217,8 @@ class CompteIntegrationTest {
         String jeton = jeton(courriels.attendre(nouvel, "Confirmez votre nouvelle adresse").lien());
         mvc.perform(post("/compte/email/confirmer").with(csrf()).param("jeton", jeton)).andExpect(redirectedUrl("/connexion"));
         assertThat(jdbc.sql("select count(*) from usager where email = ?").param(nouvel).query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/compte").cookie(session)).andExpect(redirectedUrl("/connexion")); // nouvelle adresse : sessions fermées
+        session = connexion(nouvel, MDP, "192.0.2.60").session();
 
         mvc.perform(post("/compte/suppression").cookie(session).with(csrf()).param("motDePasseSuppression", "faux"))
                 .andExpect(status().isOk());
