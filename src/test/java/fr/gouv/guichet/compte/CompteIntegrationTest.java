@@ -215,8 +215,16 @@ class CompteIntegrationTest {
         assertThat(jdbc.sql("select count(*) from usager where email = ?").param(email).query(Integer.class).single()).isEqualTo(1);
         courriels.attendre(email, "Changement d’adresse");
         String jeton = jeton(courriels.attendre(nouvel, "Confirmez votre nouvelle adresse").lien());
-        mvc.perform(post("/compte/email/confirmer").with(csrf()).param("jeton", jeton)).andExpect(redirectedUrl("/connexion"));
+        // Confirmed in the browser where the account is signed in: its session is closed with the others (ADR 0030),
+        // and the message lands in a new one.
+        Cookie apres = mvc.perform(post("/compte/email/confirmer").cookie(session).with(csrf()).param("jeton", jeton))
+                .andExpect(redirectedUrl("/connexion")).andReturn().getResponse().getCookie("GUICHET_SESSION");
         assertThat(jdbc.sql("select count(*) from usager where email = ?").param(nouvel).query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/compte").cookie(session)).andExpect(redirectedUrl("/connexion"));
+        assertThat(apres).isNotNull();
+        assertThat(mvc.perform(get("/connexion").cookie(apres)).andReturn().getResponse().getContentAsString())
+                .contains("Votre nouvelle adresse électronique est confirmée");
+        session = connexion(nouvel, MDP, "192.0.2.60").session();
 
         mvc.perform(post("/compte/suppression").cookie(session).with(csrf()).param("motDePasseSuppression", "faux"))
                 .andExpect(status().isOk());

@@ -146,8 +146,10 @@ class RequetesParPageIntegrationTest {
         assertThat(mesDossiers).as("GET /usager/dossiers").hasSizeLessThanOrEqualTo(MAX_MES_DOSSIERS);
         assertThat(dossier).as("GET /usager/dossiers/{id}").hasSizeLessThanOrEqualTo(MAX_DOSSIER);
         assertThat(accueil).as("GET / avec une session").hasSizeLessThanOrEqualTo(MAX_ACCUEIL);
-        assertThat(mesDossiers.stream().filter(r -> r.contains("from usager where id")).count())
-                .as("profil de l'usager lu une fois par requête").isEqualTo(1);
+        for (List<String> page : List.of(mesDossiers, dossier, accueil)) {
+            assertThat(page).as("profil de l'usager pris dans sa session (ADR 0030)")
+                    .noneMatch(r -> r.contains("from usager where id"));
+        }
         assertThat(accueil).as("session inchangée à moins d'une minute d'intervalle : pas réécrite (ADR 0029)")
                 .noneMatch(r -> r.toLowerCase(java.util.Locale.ROOT).contains("update spring_session"));
     }
@@ -167,8 +169,8 @@ class RequetesParPageIntegrationTest {
      * session is no longer saved and the agent's profile is taken from their session, ADR 0029): session read, usager
      * profile, the page's own queries.
      */
-    static final int MAX_MES_DOSSIERS = 5; // 8 → 7 → 6 → 5
-    static final int MAX_DOSSIER = 6; // 11 → 10 → 9 → 8 → 6 (complet_le, jours_suspension lus avec le dossier, ADR 0031)
-    static final int MAX_ACCUEIL = 2; // 4 → 3 → 2
+    static final int MAX_MES_DOSSIERS = 4; // 8 → 7 → 6 → 5 → 4 (profil de l'usager pris dans la session, ADR 0030)
+    static final int MAX_DOSSIER = 5; // 11 → 10 → 9 → 8 → 6 (complet_le, jours_suspension lus avec le dossier, ADR 0031) → 5 (ADR 0030)
+    static final int MAX_ACCUEIL = 1; // 4 → 3 → 2 → 1 (ADR 0030)
     static final int MAX_FILE = 5; // 11 → 9 → 8 → 5
 }

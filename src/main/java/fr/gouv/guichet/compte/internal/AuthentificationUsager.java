@@ -51,7 +51,7 @@ class AuthentificationUsager implements AuthenticationProvider {
             throw new ConnexionRefusee(Motif.NON_ACTIVE);
         }
         frein.reussite(email);
-        UsagerPrincipal principal = new UsagerPrincipal(usager.get().id(), usager.get().email());
+        UsagerPrincipal principal = UsagerPrincipal.de(usager.get());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.autorites());
     }
 

@@ -19,8 +19,8 @@ public class ComptesFranceConnect {
 
     /** Outcome of a FranceConnect sign-in. */
     public sealed interface Issue {
-        /** Signed in to this account (found by sub, or just created); {@code email} null for an account without address. */
-        record Connecte(long usagerId, @Nullable String email) implements Issue {
+        /** Signed in to this account (found by sub, or just created), with its profile as the session keeps it. */
+        record Connecte(UsagerPrincipal principal) implements Issue {
         }
 
         /** An account already uses this e-mail: its password is needed once to link it. */
@@ -55,20 +55,21 @@ public class ComptesFranceConnect {
         Optional<Long> relie = identites.usagerDuSub(identite.sub());
         if (relie.isPresent()) {
             identites.mettreAJour(identite);
-            return usagers.parId(relie.get()).<Issue>map(u -> new Issue.Connecte(u.id(), u.email()))
+            return usagers.parId(relie.get()).<Issue>map(u -> new Issue.Connecte(UsagerPrincipal.de(u)))
                     .orElseThrow(() -> new IllegalStateException("Identité FranceConnect sans compte"));
         }
         if (identite.email() == null) {
             long id = usagers.creerSansAdresse();
             identites.relier(id, identite);
-            return new Issue.Connecte(id, null);
+            return new Issue.Connecte(new UsagerPrincipal(id, null, null, true));
         }
         Optional<Long> cree = usagers.creerActiveSansMotDePasse(identite.email());
         if (cree.isEmpty()) {
             return new Issue.RattachementRequis(identite.email());
         }
         identites.relier(cree.get(), identite);
-        return new Issue.Connecte(cree.get(), fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(identite.email()));
+        return new Issue.Connecte(new UsagerPrincipal(cree.get(),
+                fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser(identite.email()), null, true));
     }
 
     /** Links the identity to the account of its e-mail, if {@code motDePasse} is that account's password. */
@@ -93,7 +94,7 @@ public class ComptesFranceConnect {
             return new Rattachement(Statut.DEJA_RELIE, null);
         }
         usagers.activer(usager.get().id());
-        return new Rattachement(Statut.RELIE, new UsagerPrincipal(usager.get().id(), usager.get().email()));
+        return new Rattachement(Statut.RELIE, UsagerPrincipal.de(usager.get()));
     }
 
     public Optional<IdentiteFranceConnect> identite(long usagerId) {

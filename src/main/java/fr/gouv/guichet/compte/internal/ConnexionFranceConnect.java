@@ -71,7 +71,7 @@ public class ConnexionFranceConnect implements AuthenticationSuccessHandler, Aut
         String jeton = utilisateur.getIdToken().getTokenValue();
         switch (comptes.connecter(identite)) {
             case ComptesFranceConnect.Issue.Connecte c -> {
-                connecter(new UsagerPrincipal(c.usagerId(), c.email()), jeton, request, response);
+                connecter(c.principal(), jeton, request, response);
                 response.sendRedirect(request.getContextPath() + "/usager");
             }
             case ComptesFranceConnect.Issue.RattachementRequis r -> {

@@ -28,13 +28,10 @@ public class ServiceCompte {
     private final PasswordEncoder encodeur;
     private final ApplicationEventPublisher evenements;
 
-    private final org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
     private final fr.gouv.guichet.socle.securite.FreinConnexion frein;
 
     ServiceCompte(UsagerRepository usagers, Jetons jetons, PasswordEncoder encodeur, ApplicationEventPublisher evenements,
-                  org.springframework.session.FindByIndexNameSessionRepository<?> sessions,
                   fr.gouv.guichet.socle.securite.FreinConnexion frein) {
-        this.sessions = sessions;
         this.frein = frein;
         this.usagers = usagers;
         this.jetons = jetons;
@@ -98,7 +95,7 @@ public class ServiceCompte {
             usagers.changerMotDePasse(j.usagerId(), encodeur.encode(motDePasse));
             usagers.activer(j.usagerId());
             String email = usagers.emailDe(j.usagerId());
-            evincer(j.usagerId(), email, null);
+            revoquerLiens(j.usagerId());
             if (email != null) {
                 evenements.publishEvent(new MotDePasseModifie(email));
             }
@@ -156,9 +153,10 @@ public class ServiceCompte {
     /** Changes the password from « Mon compte »: every pending link and every other session is revoked. */
     @Transactional
     public void changerMotDePasse(long usagerId, String nouveau, @org.jspecify.annotations.Nullable String sessionCourante) {
+        usagers.conserverSession(sessionCourante);
         usagers.changerMotDePasse(usagerId, encodeur.encode(nouveau));
         usagers.parId(usagerId).ifPresent(u -> {
-            evincer(usagerId, u.email(), sessionCourante);
+            revoquerLiens(usagerId);
             if (u.email() != null) {
                 evenements.publishEvent(new MotDePasseModifie(u.email()));
             }
@@ -167,17 +165,12 @@ public class ServiceCompte {
 
     /**
      * Account recovery evicts whoever knew the old password: every pending link (e-mail change, reset, activation)
-     * is revoked and every session but the current one is closed.
+     * is revoked. The sessions are closed by the password change itself (database trigger, ADR 0030), all of them but
+     * the one the usager named with {@link UsagerRepository#conserverSession}.
      */
-    private void evincer(long usagerId, @org.jspecify.annotations.Nullable String email,
-                         @org.jspecify.annotations.Nullable String sessionCourante) {
+    private void revoquerLiens(long usagerId) {
         for (TypeJeton type : TypeJeton.values()) {
             jetons.revoquer(usagerId, type);
-        }
-        for (String id : sessions.findByPrincipalName(UsagerPrincipal.nom(usagerId, email)).keySet()) {
-            if (!id.equals(sessionCourante)) {
-                sessions.deleteById(id);
-            }
         }
     }
 
@@ -212,8 +205,13 @@ public class ServiceCompte {
         });
     }
 
+    /**
+     * Records the chosen département. The usager's other sessions are closed by the change (database trigger, ADR 0030);
+     * {@code sessionCourante} stays open and the caller puts the new département in it ({@link ProfilEnSession}).
+     */
     @Transactional
-    public void choisirDepartement(long usagerId, String code) {
+    public void choisirDepartement(long usagerId, String code, @org.jspecify.annotations.Nullable String sessionCourante) {
+        usagers.conserverSession(sessionCourante);
         usagers.choisirDepartement(usagerId, code);
     }
 }

@@ -52,6 +52,17 @@ public class UsagerRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * Names the session that the change of this transaction keeps open (ADR 0030): the revocation triggers spare it
+     * while the usager stays active with the same address. Transaction-local: without a transaction it has no effect,
+     * and every session is closed.
+     */
+    void conserverSession(@Nullable String sessionId) {
+        if (sessionId != null) {
+            jdbc.sql("select set_config('guichet.session_conservee', ?, true)").param(sessionId).query(String.class).single();
+        }
+    }
+
     void activer(long id) {
         jdbc.sql("update usager set active = true, active_le = now(), version = version + 1 where id = ? and not active")
                 .param(id).update();

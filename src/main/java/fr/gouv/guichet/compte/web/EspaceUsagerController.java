@@ -4,8 +4,11 @@ import fr.gouv.guichet.compte.EntreeEspaceUsager;
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.SuiviDossiersUsager;
 import fr.gouv.guichet.compte.UsagerCourant;
+import fr.gouv.guichet.compte.internal.ProfilEnSession;
 import fr.gouv.guichet.compte.internal.ServiceCompte;
 import fr.gouv.guichet.referentiel.Departements;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,10 +65,11 @@ class EspaceUsagerController {
 
     @PostMapping("/usager/prefecture")
     String choisir(@RequestParam(name = "departement", defaultValue = "") String code, Model model,
-                   RedirectAttributes redirection) {
+                   RedirectAttributes redirection, HttpServletRequest request, HttpServletResponse response) {
         ProfilUsager profil = usagerCourant.exiger();
         return departements.parCode(code).map(d -> {
-            comptes.choisirDepartement(profil.id(), d.code());
+            comptes.choisirDepartement(profil.id(), d.code(), request.getSession().getId());
+            ProfilEnSession.departementChoisi(d.code(), request, response);
             redirection.addFlashAttribute("messageSucces", "Préfecture choisie : " + d.libellePrefecture()
                     + ", pour " + d.libelle() + ". Vous pourrez en changer à tout moment.");
             return "redirect:/usager";

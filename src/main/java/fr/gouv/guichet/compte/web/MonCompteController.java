@@ -139,10 +139,12 @@ class MonCompteController {
 
     @PostMapping("/compte/email/confirmer")
     String confirmerEmail(@RequestParam(name = "jeton", defaultValue = "") String jeton, Model model,
-                          RedirectAttributes redirection) {
+                          RedirectAttributes redirection, HttpServletRequest request, HttpServletResponse response) {
         ResultatChangementEmail resultat = jeton.isBlank() ? ResultatChangementEmail.LIEN_INVALIDE
                 : comptes.confirmerChangementEmail(jeton);
         if (resultat == ResultatChangementEmail.CONFIRME) {
+            // The new address closed every session of the account (ADR 0030): sign in again with it.
+            fr.gouv.guichet.compte.internal.ProfilEnSession.quitterSessionUsager(request, response);
             redirection.addFlashAttribute("messageSucces", "Votre nouvelle adresse électronique est confirmée. "
                     + "Utilisez-la désormais pour vous connecter.");
             return "redirect:/connexion";

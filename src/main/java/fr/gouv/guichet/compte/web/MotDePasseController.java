@@ -78,7 +78,8 @@ class MotDePasseController {
 
     @PostMapping("/mot-de-passe/reinitialiser")
     String reinitialiser(@ModelAttribute("nouveau") NouveauMotDePasse form, BindingResult erreurs, Model model,
-                         RedirectAttributes redirection) {
+                         RedirectAttributes redirection, jakarta.servlet.http.HttpServletRequest request,
+                         jakarta.servlet.http.HttpServletResponse response) {
         Optional<String> email = form.getJeton().isBlank() ? Optional.empty() : comptes.emailPourJetonReinitialisation(form.getJeton());
         if (email.isEmpty()) {
             model.addAttribute("valide", false);
@@ -93,6 +94,8 @@ class MotDePasseController {
             model.addAttribute("valide", !erreurs.hasErrors() ? Boolean.FALSE : Boolean.TRUE);
             return "compte/reinitialiser";
         }
+        // The new password closed every session of the account (ADR 0030), this browser's too if it was signed in.
+        fr.gouv.guichet.compte.internal.ProfilEnSession.quitterSessionUsager(request, response);
         redirection.addFlashAttribute("messageSucces", "Votre mot de passe a été modifié. Vous pouvez vous connecter.");
         return "redirect:/connexion";
     }
