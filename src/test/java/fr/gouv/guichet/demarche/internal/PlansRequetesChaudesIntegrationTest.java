@@ -51,6 +51,13 @@ class PlansRequetesChaudesIntegrationTest {
                     List.of(premierUsager, new String[]{"DEPOSE", "EN_INSTRUCTION"}, 5, premierUsager, 5, 5), echecs,
                     plan -> parcours(plan, "dossier_usager_liste_idx") == 2 && noeuds(plan).stream()
                             .filter(n -> texte(n, "Node Type").equals("Append")).noneMatch(PlansRequetesChaudesIntegrationTest::trie));
+            // Upload quotas (QuotasDossiers.TOTAUX_PIECES): the account's last hour read dossier by dossier, never by a
+            // merge or hash join over every document (the bench's plan once the account has a recent, highest-id dossier).
+            long recent = pieces(premierUsager);
+            verifier("quotas d'une pièce (dossier, heure du compte)", fr.gouv.guichet.demarche.QuotasDossiers.TOTAUX_PIECES,
+                    List.of(recent, "now() - interval '1 hour'", premierUsager), echecs,
+                    plan -> noeuds(plan).stream().map(n -> texte(n, "Node Type")).noneMatch(t -> t.equals("Merge Join") || t.equals("Hash Join"))
+                            && noeuds(plan).stream().filter(n -> texte(n, "Index Name").equals("piece_jointe_dossier_idx")).count() == 2);
         });
         assertThat(echecs).as("plans qui ne prennent pas l'index attendu").isEmpty();
     }
@@ -77,6 +84,32 @@ class PlansRequetesChaudesIntegrationTest {
                 cross join lateral (select random() + 0 * g as e, random() + 0 * g as f, random() + 0 * g as t) r
                 where u.email like 'plans-%@banc.guichet.test'""").update();
         return premier;
+    }
+
+    /**
+     * As at the bench: documents only on the newest dossiers (6 000 dossiers of other accounts filed after all the others,
+     * three documents each, most in the last two hours), then a new dossier of the first usager (the highest id), whose
+     * other dossiers are old; returns that dossier's id.
+     */
+    private long pieces(long premierUsager) {
+        jdbc.sql("""
+                with nouveaux as (
+                    insert into dossier (usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses)
+                    select u.id, '83', 'VP_AUTORISATION', 'cerfa-13806', '04', '{"banc": "plans"}'::jsonb
+                    from usager u cross join generate_series(1, 8) g
+                    where u.email like 'plans-%@banc.guichet.test' and u.id <> ? returning id)
+                insert into piece_jointe (dossier_id, code_piece, nom, type_contenu, taille, sha256, cle_stockage, depose_le)
+                select n.id, 'plan_masse', 'plan.pdf', 'application/pdf', 1048576, md5(n.id || '-' || k), 'plans-' || n.id || '-' || k,
+                       now() - random() * interval '3 hours'
+                from nouveaux n cross join generate_series(1, 3) k""")
+                .param(premierUsager).update();
+        long recent = jdbc.sql("""
+                insert into dossier (usager_id, code_departement, demarche, formulaire_id, formulaire_version, reponses)
+                values (?, '83', 'VP_AUTORISATION', 'cerfa-13806', '04', '{"banc": "plans"}'::jsonb) returning id""")
+                .param(premierUsager).query(Long.class).single();
+        jdbc.sql("analyze piece_jointe").update();
+        jdbc.sql("analyze dossier").update();
+        return recent;
     }
 
     /** Prepares the statement as the driver does, explains its generic plan, and records it if not as expected. */
