@@ -263,7 +263,12 @@ class ActesJuridiquesIntegrationTest {
                 .param("pieces", "Rapport de présentation")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select echeance from demande_pieces where dossier_id = ? order by id desc limit 1").param(cas.id())
                 .query(LocalDate.class).single()).as("un mois par défaut").isEqualTo(aujourdhui.plusMonths(1));
-        jdbc.sql("update demande_pieces set demandee_le = now() - interval '40 days', echeance = current_date - 10 where dossier_id = ? and recues_le is null")
+        // Dates of Paris (the clock's): 40 days ago at noon there, deadline 10 days ago — whatever the hour of the run
+        // and a summer-time change in between (now() - 40 days at 23:xx UTC in December was the next day in Paris).
+        jdbc.sql("""
+                update demande_pieces set demandee_le = (((now() at time zone 'Europe/Paris')::date - 40) + time '12:00') at time zone 'Europe/Paris',
+                       echeance = (now() at time zone 'Europe/Paris')::date - 10
+                where dossier_id = ? and recues_le is null""")
                 .param(cas.id()).update();
         dossiers.signalerPiecesTransmises(cas.id(), cas.titulaire().id());
         assertThat(pageAgent(cas)).contains(JOUR.format(rejet.plusDays(30)));
