@@ -82,11 +82,11 @@ class ExpirationPreDemandeIntegrationTest {
         assertThat(libres(mairie, creneau)).doesNotContain(creneau);
 
         // Still valid on its last day: the task leaves it alone.
-        jdbc.sql("update identite_pre_demande set valide_jusquau = current_date where numero = ?").param(pd.numero().valeur()).update();
+        jdbc.sql("update identite_pre_demande set valide_jusquau = (now() at time zone 'Europe/Paris')::date where numero = ?").param(pd.numero().valeur()).update();
         expiration.expirer();
         assertThat(etat(pd)).isEqualTo("DEPOSE");
 
-        jdbc.sql("update identite_pre_demande set valide_jusquau = current_date - 1 where numero = ?").param(pd.numero().valeur()).update();
+        jdbc.sql("update identite_pre_demande set valide_jusquau = (now() at time zone 'Europe/Paris')::date - 1 where numero = ?").param(pd.numero().valeur()).update();
         expiration.expirer();
 
         assertThat(etat(pd)).isEqualTo("EXPIREE");

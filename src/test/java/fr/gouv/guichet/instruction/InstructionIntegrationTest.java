@@ -329,13 +329,13 @@ class InstructionIntegrationTest {
         jdbc.sql("update dossier set etat = 'AUTORISE' where id = ?").param(id).update();
         jdbc.sql("""
                 insert into autorisation (dossier_id, code_departement, numero_arrete, date_arrete, expire_le, titulaire, commune, adresse, nombre_cameras)
-                values (?, '83', ?, current_date - interval '54 months', current_date + interval '6 months' - interval '3 days', 'Boulangerie', 'Toulon', 'quai', 4)""")
+                values (?, '83', ?, (now() at time zone 'Europe/Paris')::date - interval '54 months', (now() at time zone 'Europe/Paris')::date + interval '6 months' - interval '3 days', 'Boulangerie', 'Toulon', 'quai', 4)""")
                 .params(id, "TEST-" + id).update();
         assertThat(rappels.envoyer()).isGreaterThanOrEqualTo(1);
         new BoiteCourriels(greenMail).attendre(titulaire.email(), "expire le");
         int deja = rappels.envoyer();
         assertThat(new BoiteCourriels(greenMail).pour(titulaire.email()).stream().filter(r -> r.sujet().contains("expire le")).count()).isEqualTo(1);
-        jdbc.sql("update autorisation set expire_le = current_date + interval '5 months' - interval '3 days' where dossier_id = ?").param(id).update();
+        jdbc.sql("update autorisation set expire_le = (now() at time zone 'Europe/Paris')::date + interval '5 months' - interval '3 days' where dossier_id = ?").param(id).update();
         rappels.envoyer();
         new BoiteCourriels(greenMail).attendre(titulaire.email(), "expire le", 2);
         assertThat(deja).isGreaterThanOrEqualTo(0);

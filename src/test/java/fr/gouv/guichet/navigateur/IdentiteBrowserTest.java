@@ -136,7 +136,7 @@ class IdentiteBrowserTest {
             }
             // A pré-demande past its year of validity: its summary says so (read from the date, before the task runs).
             PreDemande expiree = new PreDemandesDeTest(dossiers, preDemandes, mairies).deposer(compte.id(), PreDemandesDeTest.reponsesMajeur());
-            jdbc.sql("update identite_pre_demande set valide_jusquau = current_date - 1 where numero = ?")
+            jdbc.sql("update identite_pre_demande set valide_jusquau = (now() at time zone 'Europe/Paris')::date - 1 where numero = ?")
                     .param(expiree.numero().valeur()).update();
             page.navigate(url("/usager/identite/dossiers/" + expiree.dossierId()));
             assertThat(page.locator("#pre-demande-expiree")).containsText("Pré-demande expirée");

@@ -108,13 +108,13 @@ final class Terrain {
                         insert into identite_rendez_vous (mairie, debut, poste, numero_pre_demande, usager_id, statut, reserve_le)
                         values (?, date_trunc('day', now()) + interval '100 days' + ? * interval '1 minute', 1, ?, ?, 'ACTIF', now()) returning id""")
                 .params(MAIRIE, pd, numeroPreDemande, victime.id()).query(Long.class).single();
-        fermeture = jdbc.sql("insert into identite_fermeture (mairie, du, au, motif) values (?, current_date + 115, current_date + 116, ?) returning id")
+        fermeture = jdbc.sql("insert into identite_fermeture (mairie, du, au, motif) values (?, (now() at time zone 'Europe/Paris')::date + 115, (now() at time zone 'Europe/Paris')::date + 116, ?) returning id")
                 .params(MAIRIE, "Fermeture " + marqueur).query(Long.class).single();
 
         vehicule = new fr.gouv.guichet.immatriculation.VehiculesDeTest(jdbc).vehicule(victime.id(), false).id();
         cession = jdbc.sql("""
                         insert into cession (vehicule_id, vendeur_usager_id, date_vente, kilometrage, acquereur_nom, acquereur_prenoms,
-                          empreinte_code, declaree_le, expire_le) values (?, ?, current_date, 1000, ?, 'Dominique', 'x', now(),
+                          empreinte_code, declaree_le, expire_le) values (?, ?, (now() at time zone 'Europe/Paris')::date, 1000, ?, 'Dominique', 'x', now(),
                           now() + interval '15 days') returning id""").params(vehicule, victime.id(), marqueur).query(Long.class).single();
         demandeImmatriculation = dossiers.creerBrouillon(victime.id(), "83", "IM_CHANGEMENT_TITULAIRE", "immatriculation-operation", "1",
                 new java.util.HashMap<>(Map.of("immatriculation", "AA-001-AA", "nom", marqueur)), null, null);
