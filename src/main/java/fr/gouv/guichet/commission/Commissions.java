@@ -5,7 +5,7 @@ import fr.gouv.guichet.commission.internal.SeancesCommission;
 import fr.gouv.guichet.commission.internal.SeancesCommission.Inscription;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +36,10 @@ public class Commissions {
     public static final int ANNEES_MAX = 2;
 
     private final SeancesCommission seances;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Clock horloge;
 
-    Commissions(SeancesCommission seances, Dossiers dossiers, Clock horloge) {
+    Commissions(SeancesCommission seances, InstructionDossiers dossiers, Clock horloge) {
         this.seances = seances;
         this.dossiers = dossiers;
         this.horloge = horloge;

@@ -5,7 +5,6 @@ import fr.gouv.guichet.demarche.internal.DossierRepository;
 import fr.gouv.guichet.demarche.internal.HistoriqueRepository;
 import fr.gouv.guichet.referentiel.Competences;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +21,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Dossiers as seen by their usager. Every read and write is scoped to the usager: another usager's dossier is
- * simply not found.
+ * Dossiers as seen by their usager: drafts, deposit, the usager's messages and documents. Every read and write is
+ * scoped to the usager: another usager's dossier is simply not found. The back office's access (any dossier, once the
+ * caller has checked the agent's préfecture) is {@link InstructionDossiers}.
  */
 @Service
 public class Dossiers {
@@ -34,24 +34,21 @@ public class Dossiers {
     private final HistoriqueRepository historique;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
-    private final ObjectProvider<GardeTransition> gardes;
+    private final TransitionsDossier transitions;
     private final Procedures procedures;
     private final Competences competences;
     private final QuotasDossiers quotas;
-    private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
 
     Dossiers(DossierRepository depot, HistoriqueRepository historique, ApplicationEventPublisher evenements, Clock horloge,
-             ObjectProvider<GardeTransition> gardes, Procedures procedures, Competences competences, QuotasDossiers quotas,
-             fr.gouv.guichet.piece.AnalysesAntivirus analyses) {
+             TransitionsDossier transitions, Procedures procedures, Competences competences, QuotasDossiers quotas) {
         this.depot = depot;
-        this.analyses = analyses;
         this.quotas = quotas;
         this.procedures = procedures;
         this.competences = competences;
         this.historique = historique;
         this.evenements = evenements;
         this.horloge = horloge;
-        this.gardes = gardes;
+        this.transitions = transitions;
     }
 
     @Transactional
@@ -103,11 +100,6 @@ public class Dossiers {
         int numero = Math.clamp(page, 1, pages);
         return new PageResumes(depot.resumesDeLUsager(usagerId, brouillons, parPage, (long) (numero - 1) * parPage),
                 numero, pages, total);
-    }
-
-    /** Any dossier by number (e.g. the authorization a renewal refers to); not for display to usagers. */
-    public Optional<Dossier> parNumero(String numero) {
-        return depot.parNumero(numero);
     }
 
     /** Saves a draft's answers unless it was saved elsewhere since {@code versionLue}. */
@@ -217,22 +209,6 @@ public class Dossiers {
         return depot.confier(dossierId, deposantId, titulaireId) == 1;
     }
 
-    public List<Historique.TransitionEnregistree> transitions(long dossierId) {
-        return historique.transitions(dossierId);
-    }
-
-    public List<Historique.Message> messages(long dossierId) {
-        return historique.messages(dossierId);
-    }
-
-    public List<Historique.PieceJointe> pieces(long dossierId) {
-        return historique.pieces(dossierId);
-    }
-
-    public Optional<Historique.PieceJointe> piece(long dossierId, long pieceId) {
-        return historique.piece(dossierId, pieceId);
-    }
-
     /** A message from the usager to the préfecture, possible until the préfecture decides. */
     @Transactional
     public long envoyerMessage(long dossierId, long usagerId, String texte) {
@@ -283,130 +259,12 @@ public class Dossiers {
         return id;
     }
 
-    // ---- Back office (callers check the agent's préfecture first) ----
-
-    /** The service instructeur of a deposited dossier, fixed at its deposit; empty for a draft. */
-    public Optional<String> service(long dossierId) {
-        return depot.service(dossierId);
-    }
-
-    /** Any deposited dossier, for instruction; the caller must have checked the agent may see its préfecture. */
-    public Optional<Dossier> pourInstruction(long dossierId) {
-        return depot.parId(dossierId).filter(d -> !d.estBrouillon());
-    }
-
-    /**
-     * Fires a transition of the dossier's lifecycle: allowed only from its starting states and by its actor type; the
-     * state change is atomic (a concurrent change makes it fail with {@link TransitionImpossible}), recorded and
-     * published. A transition of another procedure's lifecycle is refused the same way.
-     */
-    @Transactional
-    public Etat appliquer(long dossierId, Transition transition, TypeActeur acteur, long acteurId, @Nullable String motif) {
-        Dossier dossier = depot.parId(dossierId).orElseThrow(DossierIntrouvable::new);
-        if (!procedures.cycle(dossier.demarche()).contient(transition) || !transition.autoriseA(acteur)
-                || !transition.possibleDepuis(dossier.etat())) {
-            throw new TransitionImpossible(transition, dossier.etat());
-        }
-        verifierGardes(dossier, transition);
-        Instant maintenant = horloge.instant();
-        if (depot.changerEtat(dossierId, dossier.etat().code(), transition.vers().code(), maintenant) == 0) {
-            throw new TransitionImpossible(transition, depot.parId(dossierId).map(Dossier::etat).orElse(dossier.etat()));
-        }
-        String texte = motif == null || motif.isBlank() ? transition.libelle() : transition.libelle() + " : " + motif.strip();
-        long transitionId = depot.enregistrerTransition(dossierId, dossier.etat().code(), transition.vers().code(), acteur.name(),
-                acteurId, texte, maintenant);
-        if (dossier.etat().attendDesPieces() && !transition.vers().attendDesPieces()) {
-            reprendreHorloge(dossierId, maintenant);
-        }
-        evenements.publishEvent(new Evenements.DossierTransitionne(dossierId, dossier.demarche(), transition.code(), acteur,
-                dossier.etat().code(), transition.vers().code(), transitionId));
-        return transition.vers();
-    }
-
-    /**
-     * Asks the guards features added to {@code transition} (without firing it): what the agent sees before deciding.
-     *
-     * @throws TransitionRefusee with the first guard's reason
-     */
-    public void verifierGardes(Dossier dossier, Transition transition) {
-        for (GardeTransition garde : gardes.orderedStream().toList()) {
-            if (garde.transition().equals(transition)) {
-                garde.refus(dossier).ifPresent(raison -> {
-                    throw new TransitionRefusee(transition, dossier.etat(), raison);
-                });
-            }
-        }
-    }
-
-    /**
-     * Asks the usager for missing documents (CRPA L114-5): records what is asked and the deadline, then fires the
-     * lifecycle's {@value CycleDeVie#DEMANDER_PIECES}. The implicit-rejection clock is suspended from now until the
-     * documents arrive or the deadline passes, whichever comes first.
-     */
-    @Transactional
-    public void demanderPieces(long dossierId, long agentId, String pieces, LocalDate echeance) {
-        Transition demander = transitionCommune(dossierId, CycleDeVie.DEMANDER_PIECES);
-        depot.ouvrirDemandePieces(dossierId, horloge.instant(), echeance, pieces, agentId);
-        appliquer(dossierId, demander, TypeActeur.AGENT, agentId,
-                pieces + " (à fournir au plus tard le " + DelaisDossier.DATE.format(echeance) + ")");
-    }
-
-    /** The documents arrived: the suspension ends, at the deadline at the latest (CRPA L114-5). */
-    private void reprendreHorloge(long dossierId, Instant maintenant) {
-        depot.derniereDemandePieces(dossierId).filter(d -> d.recuesLe() == null).ifPresent(d -> {
-            LocalDate fin = java.util.Collections.min(List.of(maintenant.atZone(PARIS).toLocalDate(), d.echeance()));
-            int jours = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(d.demandeeLe().atZone(PARIS).toLocalDate(), fin));
-            depot.cloreDemandePieces(d.id(), dossierId, maintenant, jours);
-        });
-    }
-
-    /** A transition every lifecycle with requests for documents declares under this code; refused when this one has none. */
-    private Transition transitionCommune(long dossierId, String code) {
-        Dossier dossier = depot.parId(dossierId).orElseThrow(DossierIntrouvable::new);
-        return procedures.cycle(dossier.demarche()).transition(code).orElseThrow(() -> new TransitionImpossible(null, dossier.etat()));
-    }
-
-    /** The dossier's latest request for documents, if any. */
-    public Optional<DemandePieces> derniereDemandePieces(long dossierId) {
-        return depot.derniereDemandePieces(dossierId);
-    }
-
     /** The usager says the requested documents have been sent: the dossier goes back to instruction. */
     @Transactional
     public void signalerPiecesTransmises(long dossierId, long usagerId) {
         depot.parIdEtUsager(dossierId, usagerId).orElseThrow(DossierIntrouvable::new);
-        appliquer(dossierId, transitionCommune(dossierId, CycleDeVie.COMPLETER), TypeActeur.USAGER, usagerId, null);
+        transitions.appliquer(dossierId, transitions.transitionCommune(dossierId, CycleDeVie.COMPLETER), TypeActeur.USAGER,
+                usagerId, null);
         depot.marquerNouveauxElements(dossierId, horloge.instant());
-    }
-
-    /** An agent opened the dossier: what the usager sent is no longer new (the caller checked the agent's préfecture). */
-    @Transactional
-    public void vuParAgent(long dossierId) {
-        depot.marquerVuParAgent(dossierId);
-    }
-
-    @Transactional
-    public long messageAgent(long dossierId, long agentId, String texte) {
-        long id = historique.ajouterMessage(dossierId, TypeActeur.AGENT, agentId, texte, horloge.instant());
-        evenements.publishEvent(new Evenements.MessagePrefecture(dossierId, id));
-        return id;
-    }
-
-    @Transactional
-    public void definirPriorite(long dossierId, boolean prioritaire) {
-        depot.definirPriorite(dossierId, prioritaire);
-    }
-
-    /**
-     * Attaches a document issued by the préfecture (arrêté, decision letter, convention): the usager sees it with their
-     * documents. Guichet rendered it, so it is recorded as safe here: an upload waits for its antivirus analysis before
-     * it is served, a document of the administration must not (it would never be downloadable).
-     */
-    @Transactional
-    public long joindreDocumentOfficiel(long dossierId, String code, String nom, long taille, String sha256, String cleStockage) {
-        analyses.marquerProduitParGuichet(cleStockage);
-        long id = historique.ajouterPiece(dossierId, code, nom, "PDF", taille, sha256, cleStockage, horloge.instant());
-        evenements.publishEvent(new Evenements.DocumentOfficielJoint(dossierId, id, code));
-        return id;
     }
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A lifecycle rule a feature adds to a transition (e.g. "an opinion is recorded, or the time to give it has run out").
- * {@link Dossiers#appliquer} asks every guard before changing the state, in the transition's transaction: a guard
- * that answers a reason stops the transition with {@link TransitionRefusee}.
+ * {@link InstructionDossiers#appliquer} asks every guard before changing the state, in the transition's transaction: a
+ * guard that answers a reason stops the transition with {@link TransitionRefusee}.
  */
 public interface GardeTransition {
 

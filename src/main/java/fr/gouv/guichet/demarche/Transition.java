@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One transition of a procedure's lifecycle ({@link CycleDeVie}): the states it may start from, where it leads, who
- * may fire it, and what the usager is told when an agent fires it. Only {@link Dossiers#appliquer} fires it.
+ * may fire it, and what the usager is told when an agent fires it. Only {@link InstructionDossiers#appliquer} fires it
+ * (the usager's {@link Dossiers#signalerPiecesTransmises} goes through the same code).
  *
  * @param avis the e-mail to the usager when an agent fires it
  */

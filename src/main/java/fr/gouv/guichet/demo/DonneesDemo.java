@@ -4,6 +4,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.compte.ServiceDeDemonstration;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.referentiel.Departement;
@@ -44,16 +45,19 @@ class DonneesDemo {
     private final Agents agents;
     private final ServiceDeDemonstration comptes;
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final Departements departements;
     private final JdbcClient jdbc;
     private final ServicesInstructeurs services;
     private final String motDePasse;
 
-    DonneesDemo(Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, Departements departements, JdbcClient jdbc,
-                ServicesInstructeurs services, @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
+    DonneesDemo(Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, InstructionDossiers instruction,
+                Departements departements, JdbcClient jdbc, ServicesInstructeurs services,
+                @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
         this.agents = agents;
         this.comptes = comptes;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.departements = departements;
         this.jdbc = jdbc;
         this.services = services;
@@ -144,13 +148,13 @@ class DonneesDemo {
         long id = dossiers.creerBrouillon(usager, departement, "VP_AUTORISATION", "cerfa-13806", "04", r, null, null);
         dossiers.deposer(id, usager, UUID.randomUUID(), "VP");
         if (prioritaire) {
-            dossiers.definirPriorite(id, true);
+            instruction.definirPriorite(id, true);
         }
         if (CycleVideoprotection.DEMANDER_PIECES.equals(ensuite)) {
-            dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
-            dossiers.appliquer(id, CycleVideoprotection.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
+            instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, 0, null);
+            instruction.appliquer(id, CycleVideoprotection.DEMANDER_PIECES, TypeActeur.AGENT, 0, "Plan de détail des caméras");
         } else if (ensuite != null) {
-            dossiers.appliquer(id, ensuite, TypeActeur.AGENT, 0, null);
+            instruction.appliquer(id, ensuite, TypeActeur.AGENT, 0, null);
         }
     }
 }

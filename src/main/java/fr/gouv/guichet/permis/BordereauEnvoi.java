@@ -5,7 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.referentiel.ServiceInstructeur;
@@ -32,10 +32,10 @@ import java.util.Map;
 public class BordereauEnvoi {
 
     private final GenerateurPdf pdf;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicesInstructeurs services;
 
-    BordereauEnvoi(GenerateurPdf pdf, Dossiers dossiers, ServicesInstructeurs services) {
+    BordereauEnvoi(GenerateurPdf pdf, InstructionDossiers dossiers, ServicesInstructeurs services) {
         this.pdf = pdf;
         this.dossiers = dossiers;
         this.services = services;

@@ -1,6 +1,6 @@
 package fr.gouv.guichet.signalement;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.signalement.internal.SignalRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,11 @@ import java.util.Optional;
 public class Signaux {
 
     private final SignalRepository depot;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
 
-    Signaux(SignalRepository depot, Dossiers dossiers, ApplicationEventPublisher evenements, Clock horloge) {
+    Signaux(SignalRepository depot, InstructionDossiers dossiers, ApplicationEventPublisher evenements, Clock horloge) {
         this.depot = depot;
         this.dossiers = dossiers;
         this.evenements = evenements;

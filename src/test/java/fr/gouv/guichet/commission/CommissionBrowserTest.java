@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -53,6 +54,8 @@ class CommissionBrowserTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agents;
     @Autowired
     Commissions commissions;
@@ -82,7 +85,7 @@ class CommissionBrowserTest {
         long id = dossiers.creerBrouillon(titulaire.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", DossiersDeTest.reponsesValides(),
                 null, null);
         String numero = dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP").valeur();
-        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
         LocalDate jour = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(30);
 
         try (BrowserContext contexte = navigateur.contexte()) {

@@ -3,6 +3,7 @@ package fr.gouv.guichet.commission;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -50,6 +51,8 @@ class CommissionIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agentsService;
     @Autowired
     Commissions commissions;
@@ -76,7 +79,7 @@ class CommissionIntegrationTest {
         ComptesDeTest.Compte titulaire = comptes.usager(departement);
         long id = dossiers.creerBrouillon(titulaire.id(), departement, "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP");
-        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), null);
+        instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), null);
         return id;
     }
 
@@ -101,7 +104,7 @@ class CommissionIntegrationTest {
         reponses.put("denomination", "Gare maritime de Toulon");
         reponses.put("cameras_voie_publique", "2");
         long prioritaire = enInstruction("83", instructeur, reponses);
-        dossiers.definirPriorite(prioritaire, true);
+        instruction.definirPriorite(prioritaire, true);
         String numero = numero(ordinaire);
         String numeroPrioritaire = numero(prioritaire);
 
@@ -180,7 +183,7 @@ class CommissionIntegrationTest {
 
         // A provisionally authorized dossier goes before the commission too (transition recorded).
         long provisoire = enInstruction("83", instructeur, DossiersDeTest.reponsesValides());
-        dossiers.appliquer(provisoire, CycleVideoprotection.AUTORISER_PROVISOIREMENT, TypeActeur.AGENT, instructeur.id(), null);
+        instruction.appliquer(provisoire, CycleVideoprotection.AUTORISER_PROVISOIREMENT, TypeActeur.AGENT, instructeur.id(), null);
         long suivante = creerSeance(session, "83", LocalDate.now(PARIS).plusDays(40), "10:00", "Salle 2");
         assertThat(page(session, "/agent/prefectures/83/commission/seances/" + suivante)).contains("value=\"" + provisoire + "\"")
                 .contains("autorisé à titre provisoire").doesNotContain("value=\"" + prioritaire + "\"");
@@ -189,7 +192,7 @@ class CommissionIntegrationTest {
         assertThat(etat(provisoire)).isEqualTo("ATTENTE_AVIS_COMMISSION");
 
         // The préfet's decision may follow the opinion.
-        dossiers.appliquer(ordinaire, CycleVideoprotection.AUTORISER, TypeActeur.AGENT, instructeur.id(), null);
+        instruction.appliquer(ordinaire, CycleVideoprotection.AUTORISER, TypeActeur.AGENT, instructeur.id(), null);
         assertThat(etat(ordinaire)).isEqualTo("AUTORISE");
     }
 

@@ -53,6 +53,8 @@ public class DossierUsagerIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     GreenMail greenMail;
 
     ComptesDeTest comptes;
@@ -284,7 +286,7 @@ public class DossierUsagerIntegrationTest {
         valider(session, depose);
         mvc.perform(post("/usager/dossiers/" + depose + "/messages").cookie(session).with(csrf())
                 .param("message", "Les plans vous parviendront par courrier.")).andExpect(redirectedUrl("/usager/dossiers/" + depose + "#messages"));
-        assertThat(dossiers.messages(depose)).extracting(Historique.Message::texte).containsExactly("Les plans vous parviendront par courrier.");
+        assertThat(instruction.messages(depose)).extracting(Historique.Message::texte).containsExactly("Les plans vous parviendront par courrier.");
 
         long aSupprimer = brouillon(compte);
         mvc.perform(post("/usager/dossiers/" + aSupprimer + "/supprimer").cookie(session).with(csrf())).andExpect(redirectedUrl("/usager/dossiers"));

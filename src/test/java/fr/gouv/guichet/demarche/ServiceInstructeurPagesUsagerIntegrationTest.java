@@ -42,6 +42,8 @@ class ServiceInstructeurPagesUsagerIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     ServiceTimbres timbres;
     @Autowired
     Agents agents;
@@ -50,10 +52,10 @@ class ServiceInstructeurPagesUsagerIntegrationTest {
     void dossierDePermisDuVar_sesPagesNommentLeCertQuiLInstruit_jamaisLaPrefecture() throws Exception {
         ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("83");
         long id = new DossiersPermisDeTest(dossiers, timbres).deposerAvecTimbre(usager.id(), "83");
-        assertThat(dossiers.service(id)).as("la table de compétence confie le permis du Var au CERT de Bordeaux")
+        assertThat(instruction.service(id)).as("la table de compétence confie le permis du Var au CERT de Bordeaux")
                 .contains("cert-permis-bordeaux");
         long agent = new AgentsDeTest(agents).agent("cert-permis-bordeaux", RoleAgent.INSTRUCTEUR).id();
-        dossiers.messageAgent(id, agent, "Votre photo est bien reçue.");
+        instruction.messageAgent(id, agent, "Votre photo est bien reçue.");
         Cookie session = ConnexionsHttp.usager(mvc, usager);
 
         String page = page("/usager/dossiers/" + id, session);
@@ -83,9 +85,9 @@ class ServiceInstructeurPagesUsagerIntegrationTest {
                 .contains("je demande leur transmission au service qui l’instruit.").doesNotContain("transmission à la préfecture");
         mvc.perform(post("/usager/dossiers/" + id + "/valider").cookie(session).with(csrf())
                 .param("cle", UUID.randomUUID().toString()).param("certification", "oui"));
-        assertThat(dossiers.service(id)).contains("83");
+        assertThat(instruction.service(id)).contains("83");
         long agent = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR).id();
-        dossiers.messageAgent(id, agent, "Merci de préciser le nombre de caméras.");
+        instruction.messageAgent(id, agent, "Merci de préciser le nombre de caméras.");
 
         String page = page("/usager/dossiers/" + id, session);
         assertThat(page).contains("au service qui l’instruit : <strong id=\"service-instructeur\">Préfecture du Var</strong>")

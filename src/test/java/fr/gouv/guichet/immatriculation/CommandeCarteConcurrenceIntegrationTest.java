@@ -4,7 +4,7 @@ import fr.gouv.fauxservices.Pannes;
 import fr.gouv.fauxservices.Service;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.immatriculation.internal.ServeurDemoEmbarque;
 import fr.gouv.guichet.immatriculation.internal.SuiviProduction;
@@ -61,7 +61,7 @@ class CommandeCarteConcurrenceIntegrationTest {
     @Autowired
     PasswordEncoder encodeur;
     @Autowired
-    Dossiers dossiers;
+    InstructionDossiers dossiers;
     @Autowired
     ServeurDemoEmbarque demo;
     @Autowired

@@ -2,7 +2,7 @@ package fr.gouv.guichet.immatriculation;
 
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -41,7 +41,7 @@ class ImmatriculationIntegrationTest {
     @Autowired
     PasswordEncoder encodeur;
     @Autowired
-    Dossiers dossiers;
+    InstructionDossiers dossiers;
     @Autowired
     Agents agents;
     @Autowired

@@ -5,6 +5,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
@@ -49,17 +50,20 @@ class ActesJuridiquesIntegrationTest {
     final MockMvc mvc;
     final JdbcClient jdbc;
     final Dossiers dossiers;
+    final InstructionDossiers instruction;
     final GreenMail greenMail;
     final fr.gouv.guichet.piece.StockageFichiers stockage;
     final ComptesDeTest comptes;
     final AgentsDeTest agents;
 
     @Autowired
-    ActesJuridiquesIntegrationTest(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers, Agents agentsService,
+    ActesJuridiquesIntegrationTest(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers,
+                                   InstructionDossiers instruction, Agents agentsService,
                                    GreenMail greenMail, fr.gouv.guichet.piece.StockageFichiers stockage) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.greenMail = greenMail;
         this.stockage = stockage;
         this.comptes = new ComptesDeTest(jdbc, encodeur);
@@ -75,7 +79,7 @@ class ActesJuridiquesIntegrationTest {
                 DossiersDeTest.reponsesValides(), null, null);
         dossiers.deposer(id, titulaire.id(), UUID.randomUUID(), "VP");
         AgentsDeTest.Agent agent = agents.agent(departement, RoleAgent.INSTRUCTEUR);
-        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
         return new Cas(id, titulaire, agent, fr.gouv.guichet.support.ConnexionsHttp.agent(mvc, agent));
     }
 
@@ -129,7 +133,7 @@ class ActesJuridiquesIntegrationTest {
         assertThat(refuse.getFlashMap().get("erreurAction")).asString().contains("avis");
         assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
         // The guard is in the state machine itself, not in the controller.
-        assertThatThrownBy(() -> dossiers.appliquer(cas.id(), CycleVideoprotection.AUTORISER, TypeActeur.AGENT, cas.agent().id(), null))
+        assertThatThrownBy(() -> instruction.appliquer(cas.id(), CycleVideoprotection.AUTORISER, TypeActeur.AGENT, cas.agent().id(), null))
                 .isInstanceOf(TransitionImpossible.class);
         assertThat(etat(cas.id())).isEqualTo("ATTENTE_AVIS_COMMISSION");
 

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.BoiteCourriels;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -45,6 +46,8 @@ class InstructionIntegrationTest {
     PasswordEncoder encodeur;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    InstructionDossiers instruction;
     @Autowired
     Agents agentsService;
     @Autowired
@@ -119,7 +122,7 @@ class InstructionIntegrationTest {
         }
         long prioritaire = jdbc.sql("select id from dossier where code_departement = ? order by depose_le desc limit 1").param(dep)
                 .query(Long.class).single();
-        dossiers.definirPriorite(prioritaire, true);
+        instruction.definirPriorite(prioritaire, true);
         Cookie session = agent(agents.agent(dep, RoleAgent.INSTRUCTEUR));
 
         String page1 = mvc.perform(get("/agent/prefectures/" + dep + "/file").cookie(session)).andExpect(status().isOk())
@@ -349,7 +352,7 @@ class InstructionIntegrationTest {
         Map<String, Object> reponses = DossiersDeTest.reponsesValides();
         reponses.put("systeme_code_postal", "20000");
         long id = depose(titulaire, "2A", reponses);
-        dossiers.definirPriorite(id, true);
+        instruction.definirPriorite(id, true);
         Cookie agent = agent(agents.agent("2A", RoleAgent.INSTRUCTEUR));
         String page = mvc.perform(get("/agent/prefectures/2A/tableau-de-bord").cookie(agent)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

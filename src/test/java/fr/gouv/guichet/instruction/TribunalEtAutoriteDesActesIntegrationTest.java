@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.piece.StockageFichiers;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ConnexionsHttp;
@@ -47,13 +48,13 @@ class TribunalEtAutoriteDesActesIntegrationTest {
 
     @Autowired
     TribunalEtAutoriteDesActesIntegrationTest(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers,
-                                              Agents agentsService, GreenMail greenMail, StockageFichiers stockage) {
+                                              InstructionDossiers instruction, Agents agentsService, GreenMail greenMail, StockageFichiers stockage) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.stockage = stockage;
         this.agentsService = agentsService;
         this.agents = new AgentsDeTest(agentsService);
-        this.actes = new ActesJuridiquesIntegrationTest(mvc, jdbc, encodeur, dossiers, agentsService, greenMail, stockage);
+        this.actes = new ActesJuridiquesIntegrationTest(mvc, jdbc, encodeur, dossiers, instruction, agentsService, greenMail, stockage);
     }
 
     record Cas(long id, Cookie session) {

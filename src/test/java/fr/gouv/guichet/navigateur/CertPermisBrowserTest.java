@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.timbre.ServiceTimbres;
 import fr.gouv.guichet.support.AgentsDeTest;
 import fr.gouv.guichet.support.ComptesDeTest;
@@ -51,6 +52,8 @@ class CertPermisBrowserTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     ServiceTimbres timbres;
     @Autowired
     Agents agentsService;
@@ -83,14 +86,14 @@ class CertPermisBrowserTest {
         ComptesDeTest.Compte usager = new ComptesDeTest(jdbc, encodeur).usager("33");
         DossiersPermisDeTest depots = new DossiersPermisDeTest(dossiers, timbres);
         long id = depots.deposerAvecTimbre(usager.id(), "33");
-        String numero = dossiers.pourInstruction(id).orElseThrow().numero();
+        String numero = instruction.pourInstruction(id).orElseThrow().numero();
         // Another person's request from the same e-mail address: a signal for the CERT.
         Map<String, Object> autre = DossiersPermisDeTest.reponses();
         autre.put("nom", "MARTIN");
         autre.put("prenoms", "Léa Marie");
         autre.put("date_naissance", "1999-11-03");
         long suspect = depots.deposer(new ComptesDeTest(jdbc, encodeur).usager("33").id(), "33", autre);
-        String numeroSuspect = dossiers.pourInstruction(suspect).orElseThrow().numero();
+        String numeroSuspect = instruction.pourInstruction(suspect).orElseThrow().numero();
         AgentsDeTest.Agent agent = new AgentsDeTest(agentsService).agent("cert-permis-bordeaux", RoleAgent.INSTRUCTEUR);
 
         try (BrowserContext coteAgent = navigateur.contexte(); BrowserContext coteUsager = navigateur.contexte()) {

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.FilePayload;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
 import fr.gouv.guichet.immatriculation.VehiculesDeTest;
@@ -54,6 +55,8 @@ class TiersDeConfianceBrowserTest {
     Agents agents;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    InstructionDossiers instruction;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -169,7 +172,7 @@ class TiersDeConfianceBrowserTest {
 
     @Test
     void unGarageDeposeUnChangementDeTitulaire_lePaie_etLeClientSOppose() {
-        var garage = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur)
+        var garage = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur)
                 .habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage du Parcours", 3, 200);
         ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
         ComptesDeTest.Compte vendeur = comptes.usager("83");
@@ -242,7 +245,7 @@ class TiersDeConfianceBrowserTest {
 
     @Test
     void uneAutoEcoleDepose_pourUnEleve_quiSOppose() {
-        var ecole = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur)
+        var ecole = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur)
                 .habilitee("auto_ecole", EntreprisesDeTest.SIRET_AUTO_ECOLE, "Auto-école du Navigateur", 3, 200);
         String eleve = "eleve-navigateur-" + System.nanoTime() + "@exemple.fr";
         try (BrowserContext contexte = navigateur.contexte()) {
@@ -288,7 +291,7 @@ class TiersDeConfianceBrowserTest {
 
     @Test
     void unMandatReutilise_suspendAutomatiquement_etLaPrefectureLeVoit() throws Exception {
-        var ecole = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur)
+        var ecole = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur)
                 .habilitee("auto_ecole", EntreprisesDeTest.SIRET_AUTO_ECOLE, "Auto-école Photocopie", 3, 200);
         BufferedImage image = new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB);
         image.setRGB(2, 2, 0x123456);

@@ -4,6 +4,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.DossierUsagerIntegrationTest;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -61,6 +62,8 @@ class PublicationsParDepotIntegrationTest {
     PasswordEncoder encodeur;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    InstructionDossiers instruction;
     @Autowired
     ServiceTimbres timbres;
     @Autowired
@@ -131,7 +134,7 @@ class PublicationsParDepotIntegrationTest {
 
         // Its instruction: a transition is announced to the usager, and to no listener of another procedure.
         long instructeur = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR).id();
-        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur, null);
+        instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur, null);
         assertThat(ecouteurs(id)).as("la transition : seulement l'avis à l'usager (pas fabrication, refus ni traitement automatique)")
                 .hasSize(2).anyMatch(l -> l.startsWith("fr.gouv.guichet.demarche.internal.NotificationsUsager.transition("));
         attendreTraitees(id);

@@ -5,6 +5,7 @@ import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.NumeroDossier;
 import fr.gouv.guichet.demarche.StatutUsager;
@@ -39,6 +40,8 @@ class CyclePermisIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     DelaisDossier delais;
     @Autowired
     JdbcClient jdbc;
@@ -59,9 +62,9 @@ class CyclePermisIntegrationTest {
         assertThat(etat(id)).isEqualTo(CyclePermis.DEPOSE);
         assertThat(onglet(id)).isEqualTo("A_TRAITER");
 
-        dossiers.appliquer(id, CyclePermis.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
-        dossiers.demanderPieces(id, agent, "Déclaration de perte signée", LocalDate.now().plusDays(15));
-        Dossier enAttente = dossiers.pourInstruction(id).orElseThrow();
+        instruction.appliquer(id, CyclePermis.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
+        instruction.demanderPieces(id, agent, "Déclaration de perte signée", LocalDate.now().plusDays(15));
+        Dossier enAttente = instruction.pourInstruction(id).orElseThrow();
         assertThat(enAttente.etat()).isEqualTo(CyclePermis.ATTENTE_PIECES);
         assertThat(enAttente.etat().statut()).isEqualTo(StatutUsager.A_COMPLETER);
         assertThat(onglet(id)).isEqualTo("ATTENTE_PIECES");
@@ -69,21 +72,21 @@ class CyclePermisIntegrationTest {
 
         dossiers.signalerPiecesTransmises(id, usager);
         assertThat(etat(id)).isEqualTo(CyclePermis.EN_INSTRUCTION);
-        dossiers.appliquer(id, CyclePermis.VALIDER, TypeActeur.AGENT, agent, null);
-        assertThatThrownBy(() -> dossiers.appliquer(id, CyclePermis.LANCER_PRODUCTION, TypeActeur.AGENT, agent, null))
+        instruction.appliquer(id, CyclePermis.VALIDER, TypeActeur.AGENT, agent, null);
+        assertThatThrownBy(() -> instruction.appliquer(id, CyclePermis.LANCER_PRODUCTION, TypeActeur.AGENT, agent, null))
                 .as("la production est signalée par le service de fabrication, pas par un agent")
                 .isInstanceOf(TransitionImpossible.class);
-        dossiers.appliquer(id, CyclePermis.LANCER_PRODUCTION, TypeActeur.SYSTEME, 0, "commande n° 42");
-        dossiers.appliquer(id, CyclePermis.EXPEDIER, TypeActeur.SYSTEME, 0, "suivi 1Z999");
+        instruction.appliquer(id, CyclePermis.LANCER_PRODUCTION, TypeActeur.SYSTEME, 0, "commande n° 42");
+        instruction.appliquer(id, CyclePermis.EXPEDIER, TypeActeur.SYSTEME, 0, "suivi 1Z999");
 
-        Dossier expedie = dossiers.pourInstruction(id).orElseThrow();
+        Dossier expedie = instruction.pourInstruction(id).orElseThrow();
         assertThat(expedie.etat()).isEqualTo(CyclePermis.EXPEDIE);
         assertThat(expedie.etat().estFinal()).isTrue();
         assertThat(expedie.etat().accepteDesComplements()).isFalse();
         assertThat(onglet(id)).isEqualTo("DECIDES");
         assertThatThrownBy(() -> dossiers.envoyerMessage(id, usager, "Encore un mot")).isInstanceOf(TransitionImpossible.class);
 
-        List<Historique.TransitionEnregistree> historique = dossiers.transitions(id);
+        List<Historique.TransitionEnregistree> historique = instruction.transitions(id);
         assertThat(historique).extracting(t -> t.vers().code()).containsExactly("BROUILLON", "DEPOSE", "EN_INSTRUCTION",
                 "ATTENTE_PIECES", "EN_INSTRUCTION", "VALIDE", "EN_PRODUCTION", "EXPEDIE");
         assertThat(historique.getLast().motif()).isEqualTo("Titre expédié : suivi 1Z999");
@@ -101,18 +104,18 @@ class CyclePermisIntegrationTest {
         long id = dossiers.creerBrouillon(usager, "33", "PC_PERTE", "permis-perte", "1", Map.of(), null, null);
         dossiers.deposer(id, usager, UUID.randomUUID(), "PC");
 
-        assertThatThrownBy(() -> dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null))
+        assertThatThrownBy(() -> instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null))
                 .as("même code, autre cycle").isInstanceOf(TransitionImpossible.class);
-        assertThatThrownBy(() -> dossiers.appliquer(id, CyclePermis.VALIDER, TypeActeur.AGENT, agent, null))
+        assertThatThrownBy(() -> instruction.appliquer(id, CyclePermis.VALIDER, TypeActeur.AGENT, agent, null))
                 .as("pas depuis l’état déposé").isInstanceOf(TransitionImpossible.class);
-        dossiers.appliquer(id, CyclePermis.REFUSER, TypeActeur.AGENT, agent, "Pièce d’identité illisible");
+        instruction.appliquer(id, CyclePermis.REFUSER, TypeActeur.AGENT, agent, "Pièce d’identité illisible");
         assertThat(etat(id)).isEqualTo(CyclePermis.REFUSE);
         assertThat(etat(id).statut()).isEqualTo(StatutUsager.TERMINE);
         assertThat(onglet(id)).isEqualTo("DECIDES");
     }
 
     private fr.gouv.guichet.demarche.Etat etat(long id) {
-        return dossiers.pourInstruction(id).orElseThrow().etat();
+        return instruction.pourInstruction(id).orElseThrow().etat();
     }
 
     private String onglet(long id) {

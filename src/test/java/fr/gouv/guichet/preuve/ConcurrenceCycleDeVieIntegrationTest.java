@@ -3,6 +3,7 @@ package fr.gouv.guichet.preuve;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.VerificateurRejeu;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
@@ -65,6 +66,8 @@ class ConcurrenceCycleDeVieIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agentsService;
 
     record Cible(long id, long usagerId) {
@@ -110,7 +113,7 @@ class ConcurrenceCycleDeVieIntegrationTest {
                             dossiers.signalerPiecesTransmises(cible.id(), cible.usagerId());
                         } else {
                             long acteurId = acteur == TypeActeur.AGENT ? agentId : cible.usagerId();
-                            dossiers.appliquer(cible.id(), t, acteur, acteurId, acteur == TypeActeur.AGENT ? "essai de concurrence" : null);
+                            instruction.appliquer(cible.id(), t, acteur, acteurId, acteur == TypeActeur.AGENT ? "essai de concurrence" : null);
                         }
                         succes.incrementAndGet();
                         succesParTransition.computeIfAbsent(t.code(), k -> new AtomicInteger()).incrementAndGet();

@@ -2,6 +2,7 @@ package fr.gouv.guichet.securite;
 
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.support.TestGuichet;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,8 @@ class AccesCroisesIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agents;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -66,7 +69,7 @@ class AccesCroisesIntegrationTest {
 
     @BeforeEach
     void terrain() throws Exception {
-        t = new Terrain(mvc, jdbc, encodeur, dossiers, agents);
+        t = new Terrain(mvc, jdbc, encodeur, dossiers, instruction, agents);
     }
 
     record Cible(String motif, RequestMethod methode) {

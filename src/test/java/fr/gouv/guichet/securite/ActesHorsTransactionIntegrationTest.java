@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.instruction.internal.ProductionActes;
@@ -43,6 +44,8 @@ class ActesHorsTransactionIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agents;
     @Autowired
     MeterRegistry mesures;
@@ -63,7 +66,7 @@ class ActesHorsTransactionIntegrationTest {
         long id = dossiers.creerBrouillon(usager.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04",
                 DossiersDeTest.reponsesValides(), null, null);
         dossiers.deposer(id, usager.id(), UUID.randomUUID(), "VP");
-        dossiers.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), "");
+        instruction.appliquer(id, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur.id(), "");
         Cookie session = ConnexionsHttp.agent(mvc, instructeur);
         double avant = rendusSousTransaction("refus");
 

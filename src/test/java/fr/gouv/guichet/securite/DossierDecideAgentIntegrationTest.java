@@ -3,6 +3,7 @@ package fr.gouv.guichet.securite;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -36,6 +37,8 @@ class DossierDecideAgentIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agents;
 
     @Test
@@ -45,7 +48,7 @@ class DossierDecideAgentIntegrationTest {
         long id = dossiers.creerBrouillon(usager.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04",
                 DossiersDeTest.reponsesValides(), null, null);
         dossiers.deposer(id, usager.id(), UUID.randomUUID(), "VP");
-        dossiers.appliquer(id, CycleVideoprotection.CLASSER_SANS_SUITE, TypeActeur.AGENT, instructeur.id(), "Demande retirée");
+        instruction.appliquer(id, CycleVideoprotection.CLASSER_SANS_SUITE, TypeActeur.AGENT, instructeur.id(), "Demande retirée");
         Cookie session = ConnexionsHttp.agent(mvc, instructeur);
 
         var message = mvc.perform(post("/agent/dossiers/" + id + "/messages").cookie(session).with(csrf())

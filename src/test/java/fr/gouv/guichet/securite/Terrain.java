@@ -3,6 +3,7 @@ package fr.gouv.guichet.securite;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -75,7 +76,8 @@ final class Terrain {
 
     private final JdbcClient jdbc;
 
-    Terrain(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers, Agents agentsService) throws Exception {
+    Terrain(MockMvc mvc, JdbcClient jdbc, PasswordEncoder encodeur, Dossiers dossiers, InstructionDossiers instruction,
+            Agents agentsService) throws Exception {
         this.jdbc = jdbc;
         ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
         AgentsDeTest agents = new AgentsDeTest(agentsService);
@@ -91,7 +93,7 @@ final class Terrain {
         brouillon = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         dossier = dossiers.creerBrouillon(victime.id(), "83", "VP_AUTORISATION", "cerfa-13806", "04", reponses, null, null);
         numero = dossiers.deposer(dossier, victime.id(), UUID.randomUUID(), "VP").valeur();
-        dossiers.appliquer(dossier, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
+        instruction.appliquer(dossier, CycleVideoprotection.PRENDRE_EN_CHARGE, TypeActeur.AGENT, instructeur83.id(), null);
 
         mediateur83 = jdbc.sql("""
                         insert into mediateur (email, nom, lieu_id, code_service) values (?, 'Médiateur du Var', 'guichet-pn-83-toulon', '83')

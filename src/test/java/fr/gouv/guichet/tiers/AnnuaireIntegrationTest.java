@@ -2,6 +2,7 @@ package fr.gouv.guichet.tiers;
 
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
@@ -24,6 +25,8 @@ class AnnuaireIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encodeur;
@@ -36,10 +39,10 @@ class AnnuaireIntegrationTest {
 
     @Test
     void annuaire_cherchable_sansLesHabilitationsRetirees() throws Exception {
-        var entreprises = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur);
+        var entreprises = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur);
         entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage Annuaire Zèbre", 3, 100);
         var retire = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE, "Garage Annuaire Retiré", 3, 100);
-        dossiers.appliquer(retire.dossier(), CycleHabilitation.RETIRER, TypeActeur.AGENT, retire.agent().id(), "Fraude avérée");
+        instruction.appliquer(retire.dossier(), CycleHabilitation.RETIRER, TypeActeur.AGENT, retire.agent().id(), "Fraude avérée");
 
         String page = mvc.perform(get("/professionnels-habilites").param("q", "annuaire")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Garage Annuaire Zèbre", "83000 Toulon", "Vente de véhicules, Réparation").doesNotContain("Garage Annuaire Retiré");

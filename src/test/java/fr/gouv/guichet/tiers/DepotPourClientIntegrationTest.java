@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
@@ -43,6 +44,8 @@ class DepotPourClientIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encodeur;
@@ -61,7 +64,7 @@ class DepotPourClientIntegrationTest {
 
     @BeforeEach
     void preparer() {
-        entreprises = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur);
+        entreprises = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur);
     }
 
     @Test
@@ -76,14 +79,14 @@ class DepotPourClientIntegrationTest {
                 DepotsTiersDeTest.mandat(1), "192.0.2.10");
         assertThat(depot.getResponse().getRedirectedUrl()).startsWith("/usager/pro/depots/");
         long dossierId = jdbc.sql("select dossier_id from tiers_depot where client_email = ?").param(eleve.email()).query(Long.class).single();
-        Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
+        Dossier dossier = instruction.pourInstruction(dossierId).orElseThrow();
         assertThat(dossier.usagerId()).as("confié au compte de l’élève").isEqualTo(eleve.id());
         assertThat(dossier.demarche()).isEqualTo("PC_TITRE_APRES_EXAMEN");
         assertThat(dossier.numero()).startsWith("PC-083-");
-        assertThat(dossiers.pieces(dossierId)).extracting(p -> p.codePiece()).containsExactly("mandat");
-        assertThat(dossiers.transitions(dossierId)).extracting(t -> t.acteur()).containsExactly(TypeActeur.USAGER, TypeActeur.USAGER);
+        assertThat(instruction.pieces(dossierId)).extracting(p -> p.codePiece()).containsExactly("mandat");
+        assertThat(instruction.transitions(dossierId)).extracting(t -> t.acteur()).containsExactly(TypeActeur.USAGER, TypeActeur.USAGER);
         // The uploaded mandate goes through the antivirus like any upload: without its analysis it could never be served.
-        String cleMandat = dossiers.pieces(dossierId).getFirst().cleStockage();
+        String cleMandat = instruction.pieces(dossierId).getFirst().cleStockage();
         assertThat(jdbc.sql("select etat from piece_analyse where cle_stockage = ?").param(cleMandat).query(String.class).optional())
                 .as("analyse antivirus du mandat").contains("SAIN");
 
@@ -165,7 +168,7 @@ class DepotPourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot)).andReturn().getResponse().getRedirectedUrl()).endsWith("/connexion");
 
         // Suspended: reads, cannot file.
-        dossiers.appliquer(ecole.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, ecole.agent().id(), "Contrôle");
+        instruction.appliquer(ecole.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, ecole.agent().id(), "Contrôle");
         assertThat(mvc.perform(get("/usager/pro").cookie(victime)).andReturn().getResponse().getContentAsString())
                 .contains(numero, "Vous ne pouvez plus déposer");
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(victime)).andReturn().getResponse().getStatus()).isEqualTo(200);

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
@@ -53,6 +54,8 @@ class DepotVehiculePourClientIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encodeur;
@@ -73,7 +76,7 @@ class DepotVehiculePourClientIntegrationTest {
 
     @BeforeEach
     void preparer() {
-        entreprises = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur);
+        entreprises = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur);
         comptes = new ComptesDeTest(jdbc, encodeur);
     }
 
@@ -176,7 +179,7 @@ class DepotVehiculePourClientIntegrationTest {
         long depot = Long.parseLong(r.getResponse().getRedirectedUrl().substring("/usager/pro/depots/".length()));
         long dossierId = jdbc.sql("select dossier_id from tiers_depot where id = ?").param(depot).query(Long.class).single();
         assertThat(dossiers.deLUsager(dossierId, garage.gerant().id()).orElseThrow().estBrouillon()).as("en attente du paiement").isTrue();
-        assertThat(dossiers.pieces(dossierId)).as("un brouillon ne reçoit pas de pièce").isEmpty();
+        assertThat(instruction.pieces(dossierId)).as("un brouillon ne reçoit pas de pièce").isEmpty();
         assertThat(mvc.perform(get("/usager/vehicules/demandes/" + dossierId).cookie(vendeurPro)).andReturn().getResponse()
                 .getContentAsString()).as("la page de la demande ne remplace pas le client par le gérant connecté")
                 .contains("value=\"Client\"").doesNotContain("GARAGISTE");
@@ -188,13 +191,13 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get(retour).cookie(vendeurPro)).andReturn().getFlashMap().get("messageSucces")).asString()
                 .contains("transmis");
 
-        Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
+        Dossier dossier = instruction.pourInstruction(dossierId).orElseThrow();
         assertThat(dossier.numero()).as("déposé au paiement").isNotNull();
         assertThat(dossier.usagerId()).as("remis au compte du client").isEqualTo(client.id());
         assertThat(dossier.reponses()).containsEntry("adresse", "7 rue de la Rade").containsEntry("nom", "Client")
                 .containsEntry("prenoms", "Alix").containsEntry("date_naissance", "1980-05-12")
                 .doesNotContainKey("identite_franceconnect");
-        assertThat(dossiers.pieces(dossierId)).as("mandat joint pour le centre d’instruction").extracting(p -> p.codePiece())
+        assertThat(instruction.pieces(dossierId)).as("mandat joint pour le centre d’instruction").extracting(p -> p.codePiece())
                 .containsExactly("mandat");
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(vendeurPro)).andReturn().getResponse().getContentAsString())
                 .contains(dossier.numero()).doesNotContain("Taxes à payer");
@@ -259,7 +262,7 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(sessionCollegue)).andReturn().getResponse().getStatus()).isEqualTo(404);
 
         // Suspended: reads, neither files nor pays.
-        dossiers.appliquer(garage.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, garage.agent().id(), "Contrôle");
+        instruction.appliquer(garage.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, garage.agent().id(), "Contrôle");
         assertThat(mvc.perform(get("/usager/pro/depots/" + depot).cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(403);
         String[] w = vehiculeVendu();
@@ -309,7 +312,7 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(statut(garage.entreprise())).isEqualTo("HABILITEE");
         mvc.perform(post("/usager/pro/resiliation").param("motif", "Cessation d’activité").param("confirme", "true").cookie(gerant).with(csrf()));
         assertThat(statut(garage.entreprise())).isEqualTo("RESILIATION_NOTIFIEE");
-        assertThat(dossiers.transitions(garage.dossier())).extracting(t -> t.acteur()).contains(TypeActeur.USAGER);
+        assertThat(instruction.transitions(garage.dossier())).extracting(t -> t.acteur()).contains(TypeActeur.USAGER);
         assertThat(jdbc.sql("select fin_le > now() + interval '58 days' and fin_le < now() + interval '63 days' from tiers_entreprise where id = ?")
                 .param(garage.entreprise()).query(Boolean.class).single()).as("préavis de deux mois").isTrue();
         // During the notice: files, and the directory still lists it.
@@ -323,7 +326,7 @@ class DepotVehiculePourClientIntegrationTest {
         assertThat(mvc.perform(get("/usager/pro").cookie(gerant)).andReturn().getResponse().getContentAsString())
                 .contains("Vous ne pouvez plus déposer", "La convention a pris fin");
         assertThat(statut(garage.entreprise())).isEqualTo("RESILIEE");
-        assertThat(dossiers.pourInstruction(garage.dossier()).orElseThrow().etat().code()).isEqualTo("RESILIEE");
+        assertThat(instruction.pourInstruction(garage.dossier()).orElseThrow().etat().code()).isEqualTo("RESILIEE");
         assertThat(mvc.perform(get("/usager/pro/depots/vehicule").cookie(gerant)).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(post("/usager/pro/depots/" + depot + "/paiement").cookie(gerant).with(csrf())).andReturn()
                 .getResponse().getStatus()).isEqualTo(403);

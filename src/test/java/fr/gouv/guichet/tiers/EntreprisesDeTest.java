@@ -3,6 +3,7 @@ package fr.gouv.guichet.tiers;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.ContexteValidation;
@@ -29,15 +30,18 @@ public final class EntreprisesDeTest {
     public static final String SIRET_FERME = "93686090021175";
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final JdbcClient jdbc;
     private final PasswordEncoder encodeur;
     private final Agents agents;
     private final CatalogueFormulaires catalogue;
     private final MoteurValidation moteur;
 
-    public EntreprisesDeTest(Dossiers dossiers, JdbcClient jdbc, PasswordEncoder encodeur, Agents agents,
-                             CatalogueFormulaires catalogue, MoteurValidation moteur) {
+    public EntreprisesDeTest(Dossiers dossiers, InstructionDossiers instruction, JdbcClient jdbc,
+                             PasswordEncoder encodeur, Agents agents, CatalogueFormulaires catalogue,
+                             MoteurValidation moteur) {
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.jdbc = jdbc;
         this.encodeur = encodeur;
         this.agents = agents;
@@ -89,8 +93,8 @@ public final class EntreprisesDeTest {
         ComptesDeTest.Compte gerant = new ComptesDeTest(jdbc, encodeur).usager("83");
         AgentsDeTest.Agent agent = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR);
         long dossier = deposee(gerant, reponses(type, siret, raisonSociale, effectif, volume, List.of()));
-        dossiers.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
-        dossiers.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent.id(), null);
+        instruction.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent.id(), null);
+        instruction.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent.id(), null);
         long entreprise = jdbc.sql("select id from tiers_entreprise where dossier_habilitation = ?").param(dossier)
                 .query(Long.class).single();
         return new Habilitee(dossier, entreprise, gerant, agent);

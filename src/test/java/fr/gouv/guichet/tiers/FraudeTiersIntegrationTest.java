@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.formulaire.MoteurValidation;
@@ -40,6 +41,8 @@ class FraudeTiersIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encodeur;
@@ -60,7 +63,7 @@ class FraudeTiersIntegrationTest {
 
     @BeforeEach
     void preparer() {
-        entreprises = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur);
+        entreprises = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur);
     }
 
     @Test
@@ -78,7 +81,7 @@ class FraudeTiersIntegrationTest {
         assertThat(signauxHabilitation.getFirst().explication()).contains("même fichier", "un mandat ne sert qu’une fois");
         long dossierSecond = jdbc.sql("select dossier_id from tiers_depot where client_email = 'second-copie@exemple.fr'").query(Long.class).single();
         assertThat(signaux.duDossier(dossierSecond)).extracting(Signal::regle).containsExactly("tiers-mandat-reutilise");
-        var suspension = dossiers.transitions(ecole.dossier()).getLast();
+        var suspension = instruction.transitions(ecole.dossier()).getLast();
         assertThat(suspension.acteur()).isEqualTo(TypeActeur.SYSTEME);
         assertThat(suspension.motif()).contains("Suspension automatique", "mandat");
 
@@ -93,7 +96,7 @@ class FraudeTiersIntegrationTest {
 
         assertThat(DepotsTiersDeTest.deposer(mvc, session, DepotsTiersDeTest.client("Trois", "trois-copie@exemple.fr", "3 rue Trois"),
                 DepotsTiersDeTest.mandat(7), "192.0.2.20").getResponse().getStatus()).isEqualTo(403);
-        dossiers.appliquer(ecole.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT, ecole.agent().id(),
+        instruction.appliquer(ecole.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT, ecole.agent().id(),
                 "Mandats vérifiés auprès des clients");
         assertThat(statut(ecole)).isEqualTo("HABILITEE");
         DepotsTiersDeTest.deposer(mvc, session, DepotsTiersDeTest.client("Quatre", "quatre-copie@exemple.fr", "4 rue Quatre"),

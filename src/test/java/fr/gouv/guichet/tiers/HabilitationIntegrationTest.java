@@ -3,6 +3,7 @@ package fr.gouv.guichet.tiers;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TransitionRefusee;
@@ -51,6 +52,8 @@ class HabilitationIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encodeur;
@@ -69,14 +72,14 @@ class HabilitationIntegrationTest {
 
     @BeforeEach
     void preparer() {
-        entreprises = new EntreprisesDeTest(dossiers, jdbc, encodeur, agents, catalogue, moteur);
+        entreprises = new EntreprisesDeTest(dossiers, instruction, jdbc, encodeur, agents, catalogue, moteur);
     }
 
     @Test
     void deLaDemande_aLaConvention_puisSuspensionLeveeEtRetrait() throws Exception {
         EntreprisesDeTest.Habilitee h = entreprises.habilitee("professionnel_automobile", EntreprisesDeTest.SIRET_GARAGE,
                 "Garage du Port", 4, 300);
-        assertThat(dossiers.service(h.dossier())).contains("83");
+        assertThat(instruction.service(h.dossier())).contains("83");
         assertThat(statut(h)).isEqualTo("HABILITEE");
         assertThat(jdbc.sql("select role from tiers_collaborateur where usager_id = ?").param(h.gerant().id()).query(String.class)
                 .single()).isEqualTo("GERANT");
@@ -96,19 +99,19 @@ class HabilitationIntegrationTest {
                         .cookie(ConnexionsHttp.usager(mvc, h.gerant())))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
 
-        dossiers.appliquer(h.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, h.agent().id(), "Contrôle sur place");
+        instruction.appliquer(h.dossier(), CycleHabilitation.SUSPENDRE, TypeActeur.AGENT, h.agent().id(), "Contrôle sur place");
         assertThat(statut(h)).isEqualTo("SUSPENDUE");
-        dossiers.appliquer(h.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT, h.agent().id(), "Contrôle conforme");
+        instruction.appliquer(h.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT, h.agent().id(), "Contrôle conforme");
         assertThat(statut(h)).isEqualTo("HABILITEE");
-        dossiers.appliquer(h.dossier(), CycleHabilitation.RETIRER, TypeActeur.AGENT, h.agent().id(), "Cessation d’activité");
+        instruction.appliquer(h.dossier(), CycleHabilitation.RETIRER, TypeActeur.AGENT, h.agent().id(), "Cessation d’activité");
         assertThat(statut(h)).isEqualTo("RETIREE");
-        assertThatThrownBy(() -> dossiers.appliquer(h.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT,
+        assertThatThrownBy(() -> instruction.appliquer(h.dossier(), CycleHabilitation.LEVER_SUSPENSION, TypeActeur.AGENT,
                 h.agent().id(), null)).isInstanceOf(TransitionImpossible.class);
 
-        assertThat(dossiers.transitions(h.dossier())).extracting(t -> t.vers().code()).containsExactly("BROUILLON", "DEPOSE",
+        assertThat(instruction.transitions(h.dossier())).extracting(t -> t.vers().code()).containsExactly("BROUILLON", "DEPOSE",
                 "EN_INSTRUCTION", "HABILITEE", "SUSPENDUE", "HABILITEE", "RETIREE");
-        assertThat(dossiers.transitions(h.dossier())).anySatisfy(t -> assertThat(t.motif()).contains("Contrôle sur place"));
-        var pas = dossiers.transitions(h.dossier()).stream().map(t -> new VerificateurRejeu.Pas(t.de() == null ? null : t.de().code(),
+        assertThat(instruction.transitions(h.dossier())).anySatisfy(t -> assertThat(t.motif()).contains("Contrôle sur place"));
+        var pas = instruction.transitions(h.dossier()).stream().map(t -> new VerificateurRejeu.Pas(t.de() == null ? null : t.de().code(),
                 t.vers().code(), t.acteur())).toList();
         var verdict = VerificateurRejeu.rejouer(CycleHabilitation.CYCLE, pas, "RETIREE");
         assertThat(verdict.illegales()).isEmpty();
@@ -122,8 +125,8 @@ class HabilitationIntegrationTest {
         long dossier = entreprises.deposee(gerant, EntreprisesDeTest.reponses("auto_ecole", EntreprisesDeTest.SIRET_AUTO_ECOLE,
                 "Auto-école des Pins", 3, 200, List.of(Map.of("nom", "Durand", "prenom", "Léa", "courriel", email))));
         long agent = new fr.gouv.guichet.support.AgentsDeTest(agents).agent("83", fr.gouv.guichet.agent.RoleAgent.INSTRUCTEUR).id();
-        dossiers.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
-        dossiers.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, null);
+        instruction.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
+        instruction.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, null);
         BoiteCourriels.Recu invitation = new BoiteCourriels(greenMail).attendre(email, "Invitation");
         assertThat(invitation.texte()).contains("Auto-école des Pins");
         assertThat(invitation.lien()).contains("/usager/pro/invitations/");
@@ -137,12 +140,12 @@ class HabilitationIntegrationTest {
             ComptesDeTest.Compte gerant = new ComptesDeTest(jdbc, encodeur).usager("83");
             long dossier = entreprises.deposee(gerant, EntreprisesDeTest.reponses("professionnel_automobile", siret, "Fantôme", 1, 10, List.of()));
             long agent = new fr.gouv.guichet.support.AgentsDeTest(agents).agent("83", fr.gouv.guichet.agent.RoleAgent.INSTRUCTEUR).id();
-            dossiers.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
-            assertThatThrownBy(() -> dossiers.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, null))
+            instruction.appliquer(dossier, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
+            assertThatThrownBy(() -> instruction.appliquer(dossier, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, null))
                     .isInstanceOfSatisfying(TransitionRefusee.class, e -> assertThat(e.raison()).contains(siret));
             assertThat(jdbc.sql("select count(*) from tiers_entreprise where dossier_habilitation = ?").param(dossier)
                     .query(Integer.class).single()).isZero();
-            dossiers.appliquer(dossier, CycleHabilitation.REFUSER_HABILITATION, TypeActeur.AGENT, agent, "SIRET inconnu du répertoire");
+            instruction.appliquer(dossier, CycleHabilitation.REFUSER_HABILITATION, TypeActeur.AGENT, agent, "SIRET inconnu du répertoire");
         }
     }
 
@@ -153,7 +156,7 @@ class HabilitationIntegrationTest {
     private Historique.PieceJointe attendreConvention(long dossier) throws InterruptedException {
         Instant limite = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(limite)) {
-            Optional<Historique.PieceJointe> piece = dossiers.pieces(dossier).stream()
+            Optional<Historique.PieceJointe> piece = instruction.pieces(dossier).stream()
                     .filter(p -> p.codePiece().equals(CycleHabilitation.PIECE_CONVENTION)).findFirst();
             if (piece.isPresent()) {
                 return piece.get();

@@ -3,7 +3,7 @@ package fr.gouv.guichet.commission.internal;
 import fr.gouv.guichet.commission.Commissions;
 import fr.gouv.guichet.commission.Seance;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.commission.DonneesOrdreDuJour;
 import fr.gouv.guichet.document.GenerateurPdf;
@@ -27,14 +27,14 @@ public class OrdresDuJour {
             .thenComparing(LigneOrdreDuJour::deposeLe).thenComparing(LigneOrdreDuJour::dossierId);
 
     private final SeancesCommission seances;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Commissions commissions;
     private final Procedures procedures;
     private final Departements departements;
     private final GenerateurPdf generateur;
 
-    OrdresDuJour(SeancesCommission seances, Dossiers dossiers, Commissions commissions, Procedures procedures,
-                 Departements departements, GenerateurPdf generateur) {
+    OrdresDuJour(SeancesCommission seances, InstructionDossiers dossiers, Commissions commissions,
+                 Procedures procedures, Departements departements, GenerateurPdf generateur) {
         this.seances = seances;
         this.dossiers = dossiers;
         this.commissions = commissions;

@@ -12,7 +12,7 @@ import fr.gouv.guichet.commission.internal.OrdresDuJour;
 import fr.gouv.guichet.commission.internal.SeancesCommission;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.referentiel.Departements;
 import org.jspecify.annotations.Nullable;
@@ -57,12 +57,12 @@ class CommissionController {
     private final Commissions commissions;
     private final OrdresDuJour ordresDuJour;
     private final SeancesCommission seances;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Departements departements;
     private final Clock horloge;
 
     CommissionController(AccesCommission acces, Commissions commissions, OrdresDuJour ordresDuJour, SeancesCommission seances,
-                         Dossiers dossiers, Departements departements, Clock horloge) {
+                         InstructionDossiers dossiers, Departements departements, Clock horloge) {
         this.acces = acces;
         this.commissions = commissions;
         this.ordresDuJour = ordresDuJour;

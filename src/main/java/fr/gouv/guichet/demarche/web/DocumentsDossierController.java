@@ -5,6 +5,7 @@ import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.QuotaAtteint;
 import fr.gouv.guichet.demarche.TransitionImpossible;
@@ -50,6 +51,7 @@ import java.util.Locale;
 class DocumentsDossierController {
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final UsagerCourant usagerCourant;
     private final Recepisses recepisses;
     private final InspecteurFichier inspecteur;
@@ -58,11 +60,13 @@ class DocumentsDossierController {
     private final AnalysesAntivirus analyses;
     private final fr.gouv.guichet.demarche.QuotasDossiers quotas;
 
-    DocumentsDossierController(Dossiers dossiers, UsagerCourant usagerCourant, Recepisses recepisses,
-                               InspecteurFichier inspecteur, StockageFichiers stockage, DocumentsEmis documents,
-                               AnalysesAntivirus analyses, fr.gouv.guichet.demarche.QuotasDossiers quotas) {
+    DocumentsDossierController(Dossiers dossiers, InstructionDossiers instruction, UsagerCourant usagerCourant,
+                               Recepisses recepisses, InspecteurFichier inspecteur, StockageFichiers stockage,
+                               DocumentsEmis documents, AnalysesAntivirus analyses,
+                               fr.gouv.guichet.demarche.QuotasDossiers quotas) {
         this.quotas = quotas;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.usagerCourant = usagerCourant;
         this.recepisses = recepisses;
         this.inspecteur = inspecteur;
@@ -147,7 +151,7 @@ class DocumentsDossierController {
     ResponseEntity<InputStreamResource> telecharger(@PathVariable long id, @PathVariable long pieceId,
                                                     HttpServletRequest requete, HttpServletResponse reponse) {
         Dossier dossier = dossier(id);
-        Historique.PieceJointe piece = dossiers.piece(dossier.id(), pieceId).orElseThrow(DossierIntrouvable::new);
+        Historique.PieceJointe piece = instruction.piece(dossier.id(), pieceId).orElseThrow(DossierIntrouvable::new);
         EtatAnalyse analyse = analyses.etat(piece.cleStockage());
         if (analyse != EtatAnalyse.SAIN) {
             return fr.gouv.guichet.piece.RenvoiFichierNonDisponible.versLaPage("/usager/dossiers/" + id, "erreurPiece", analyse, requete, reponse);

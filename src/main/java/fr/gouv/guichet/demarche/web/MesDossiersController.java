@@ -6,6 +6,7 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierEtService;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.PageResumes;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.ResumeDossier;
@@ -37,6 +38,7 @@ class MesDossiersController {
     static final int LONGUEUR_MAX_MESSAGE = 5000;
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final Procedures procedures;
     private final CatalogueFormulaires catalogue;
     private final Departements departements;
@@ -45,11 +47,13 @@ class MesDossiersController {
     private final fr.gouv.guichet.piece.AnalysesAntivirus analyses;
     private final List<fr.gouv.guichet.demarche.InformationsDossier> informations;
 
-    MesDossiersController(Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue, Departements departements,
-                          UsagerCourant usagerCourant, DelaisDossier delais, fr.gouv.guichet.piece.AnalysesAntivirus analyses,
+    MesDossiersController(Dossiers dossiers, InstructionDossiers instruction, Procedures procedures,
+                          CatalogueFormulaires catalogue, Departements departements, UsagerCourant usagerCourant,
+                          DelaisDossier delais, fr.gouv.guichet.piece.AnalysesAntivirus analyses,
                           List<fr.gouv.guichet.demarche.InformationsDossier> informations) {
         this.informations = informations;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.procedures = procedures;
         this.catalogue = catalogue;
         this.departements = departements;
@@ -107,14 +111,14 @@ class MesDossiersController {
         model.addAttribute("deposeLe", dossier.deposeLe() == null ? "" : DATE_HEURE.format(dossier.deposeLe()));
         model.addAttribute("horloge", delais.horloge(dossier));
         model.addAttribute("piecesAttendues", procedures.get(dossier.demarche()).pieces().pour(definition, reponses));
-        var pieces = dossiers.pieces(id);
+        var pieces = instruction.pieces(id);
         model.addAttribute("pieces", pieces);
         model.addAttribute("analyses", analyses.etats(pieces.stream().map(fr.gouv.guichet.demarche.Historique.PieceJointe::cleStockage).toList()));
-        model.addAttribute("messages", dossiers.messages(id));
-        var transitions = dossiers.transitions(id);
+        model.addAttribute("messages", instruction.messages(id));
+        var transitions = instruction.transitions(id);
         model.addAttribute("transitions", transitions);
         model.addAttribute("demandePieces", dossier.etat().attendDesPieces()
-                ? dossiers.derniereDemandePieces(id).map(d -> d.pieces()).or(() -> transitions.stream()
+                ? instruction.derniereDemandePieces(id).map(d -> d.pieces()).or(() -> transitions.stream()
                         .filter(t -> t.vers().attendDesPieces())
                         .reduce((a, b) -> b).map(t -> t.motif())).orElse(null) : null);
         model.addAttribute("blocs", Recapitulatif.de(definition, reponses));

@@ -3,7 +3,7 @@ package fr.gouv.guichet.identite.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.externe.ServiceExterneIndisponibleException;
 import fr.gouv.guichet.identite.CycleIdentite;
@@ -43,12 +43,12 @@ public class ExpirationPreDemandes {
     private final PreDemandes preDemandes;
     private final Reservations reservations;
     private final TimbresPreDemande timbres;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final TransactionTemplate transaction;
     private final Clock horloge;
 
     ExpirationPreDemandes(JdbcClient jdbc, PreDemandes preDemandes, Reservations reservations, TimbresPreDemande timbres,
-                          Dossiers dossiers, TransactionTemplate transaction, Clock horloge) {
+                          InstructionDossiers dossiers, TransactionTemplate transaction, Clock horloge) {
         this.jdbc = jdbc;
         this.preDemandes = preDemandes;
         this.reservations = reservations;

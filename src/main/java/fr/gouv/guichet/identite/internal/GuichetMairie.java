@@ -1,6 +1,6 @@
 package fr.gouv.guichet.identite.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.identite.CycleIdentite;
 import fr.gouv.guichet.identite.NumeroPreDemande;
@@ -31,13 +31,13 @@ public class GuichetMairie {
     private final JdbcClient jdbc;
     private final PreDemandes preDemandes;
     private final Reservations reservations;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final TimbresPreDemande timbres;
     private final TransactionTemplate transaction;
     private final Clock horloge;
 
-    GuichetMairie(JdbcClient jdbc, PreDemandes preDemandes, Reservations reservations, Dossiers dossiers, TimbresPreDemande timbres,
-                  TransactionTemplate transaction, Clock horloge) {
+    GuichetMairie(JdbcClient jdbc, PreDemandes preDemandes, Reservations reservations, InstructionDossiers dossiers,
+                  TimbresPreDemande timbres, TransactionTemplate transaction, Clock horloge) {
         this.jdbc = jdbc;
         this.preDemandes = preDemandes;
         this.reservations = reservations;

@@ -1,7 +1,7 @@
 package fr.gouv.guichet.identite.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.identite.NumeroPreDemande;
 import fr.gouv.guichet.identite.PreDemande;
@@ -42,11 +42,11 @@ public class PreDemandes {
             instant(rs.getTimestamp(12)), rs.getString(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)));
 
     private final JdbcClient jdbc;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Clock horloge;
     private final SecureRandom hasard = new SecureRandom();
 
-    PreDemandes(JdbcClient jdbc, Dossiers dossiers, Clock horloge) {
+    PreDemandes(JdbcClient jdbc, InstructionDossiers dossiers, Clock horloge) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.horloge = horloge;

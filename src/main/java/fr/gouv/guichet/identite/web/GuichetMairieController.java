@@ -2,7 +2,7 @@ package fr.gouv.guichet.identite.web;
 
 import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.agent.AgentCourant;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.identite.Mairie;
 import fr.gouv.guichet.identite.NumeroPreDemande;
 import fr.gouv.guichet.identite.PiecesAApporter;
@@ -40,13 +40,13 @@ class GuichetMairieController {
     private final Reservations reservations;
     private final PreDemandes preDemandes;
     private final GuichetMairie guichet;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final TimbresIdentite timbres;
     private final TimbresPreDemande timbresPreDemande;
     private final Clock horloge;
 
     GuichetMairieController(AgentCourant agentCourant, Mairies mairies, Reservations reservations, PreDemandes preDemandes,
-                            GuichetMairie guichet, Dossiers dossiers, TimbresIdentite timbres, TimbresPreDemande timbresPreDemande,
+                            GuichetMairie guichet, InstructionDossiers dossiers, TimbresIdentite timbres, TimbresPreDemande timbresPreDemande,
                             Clock horloge) {
         this.timbresPreDemande = timbresPreDemande;
         this.agentCourant = agentCourant;

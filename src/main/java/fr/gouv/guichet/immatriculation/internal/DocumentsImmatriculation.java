@@ -1,6 +1,6 @@
 package fr.gouv.guichet.immatriculation.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.immatriculation.BaremeTaxes;
 import fr.gouv.guichet.immatriculation.CycleImmatriculation;
@@ -40,11 +40,11 @@ public class DocumentsImmatriculation {
     private final RegistreVehicules registre;
     private final DemandesUsager demandes;
     private final Paiements paiements;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicesInstructeurs services;
 
     DocumentsImmatriculation(GenerateurPdf pdf, Cessions cessions, RegistreVehicules registre, DemandesUsager demandes,
-                             Paiements paiements, Dossiers dossiers, ServicesInstructeurs services) {
+                             Paiements paiements, InstructionDossiers dossiers, ServicesInstructeurs services) {
         this.pdf = pdf;
         this.cessions = cessions;
         this.registre = registre;

@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import fr.gouv.guichet.compte.EnvoisUsager;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.immatriculation.BaremeTaxes;
 import fr.gouv.guichet.immatriculation.externe.PrestatairePaiement;
 import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
@@ -111,11 +111,11 @@ public class Remboursements {
     static class CourrielRemboursement {
 
         private final JdbcClient jdbc;
-        private final Dossiers dossiers;
+        private final InstructionDossiers dossiers;
         private final EnvoisUsager envois;
         private final Environment env;
 
-        CourrielRemboursement(JdbcClient jdbc, Dossiers dossiers, EnvoisUsager envois, Environment env) {
+        CourrielRemboursement(JdbcClient jdbc, InstructionDossiers dossiers, EnvoisUsager envois, Environment env) {
             this.jdbc = jdbc;
             this.dossiers = dossiers;
             this.envois = envois;

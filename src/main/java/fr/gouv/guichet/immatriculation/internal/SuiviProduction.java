@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.immatriculation.CycleImmatriculation;
@@ -33,14 +33,15 @@ public class SuiviProduction {
 
     private static final Logger log = LoggerFactory.getLogger(SuiviProduction.class);
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Demandes demandes;
     private final RegistreVehicules registre;
     private final ProductionCertificats production;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Clock horloge;
 
-    SuiviProduction(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, ProductionCertificats production,
+    SuiviProduction(InstructionDossiers dossiers, Demandes demandes, RegistreVehicules registre,
+                    ProductionCertificats production,
                     org.springframework.transaction.PlatformTransactionManager transactions, Clock horloge) {
         this.horloge = horloge;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);

@@ -2,6 +2,7 @@ package fr.gouv.guichet.immatriculation.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.demarche.TypeActeur;
@@ -29,6 +30,7 @@ import java.util.Map;
 class TraitementAutomatique {
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final Demandes demandes;
     private final RegistreVehicules registre;
     private final Vigilance vigilance;
@@ -36,10 +38,12 @@ class TraitementAutomatique {
     private final SuiviProduction production;
     private final Signaux signaux;
 
-    TraitementAutomatique(Dossiers dossiers, Demandes demandes, RegistreVehicules registre, Vigilance vigilance, AttributionNumeros serie,
+    TraitementAutomatique(Dossiers dossiers, InstructionDossiers instruction, Demandes demandes,
+                          RegistreVehicules registre, Vigilance vigilance, AttributionNumeros serie,
                           SuiviProduction production, Signaux signaux) {
         this.signaux = signaux;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.demandes = demandes;
         this.registre = registre;
         this.vigilance = vigilance;
@@ -64,7 +68,7 @@ class TraitementAutomatique {
     }
 
     void controler(long dossierId) {
-        Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
+        Dossier dossier = instruction.pourInstruction(dossierId).orElseThrow();
         if (!dossier.etat().equals(CycleImmatriculation.DEPOSE)) {
             return;
         }
@@ -78,17 +82,17 @@ class TraitementAutomatique {
             }
         }
         if (motifs.isEmpty()) {
-            dossiers.appliquer(dossierId, CycleImmatriculation.VALIDER_AUTOMATIQUEMENT, TypeActeur.SYSTEME, 0,
+            instruction.appliquer(dossierId, CycleImmatriculation.VALIDER_AUTOMATIQUEMENT, TypeActeur.SYSTEME, 0,
                     "situation du véhicule sans gage, opposition ni vol ; identité conforme à la cession ; aucun signal");
         } else {
             String texte = String.join(" ; ", motifs.stream().map(Vigilance.Motif::texte).toList());
             demandes.noterMotifs(dossierId, texte);
-            dossiers.appliquer(dossierId, CycleImmatriculation.ORIENTER, TypeActeur.SYSTEME, 0, texte);
+            instruction.appliquer(dossierId, CycleImmatriculation.ORIENTER, TypeActeur.SYSTEME, 0, texte);
         }
     }
 
     void executer(long dossierId) {
-        Dossier dossier = dossiers.pourInstruction(dossierId).orElseThrow();
+        Dossier dossier = instruction.pourInstruction(dossierId).orElseThrow();
         Demandes.Demande demande = demandes.parDossier(dossierId).orElseThrow();
         if (dossiers.marquerEffet("immatriculation-registre:" + dossierId)) {
             mettreAJourRegistre(dossier, demande);
@@ -96,7 +100,7 @@ class TraitementAutomatique {
         Vehicule vehicule = registre.parId(demande.vehiculeId()).orElseThrow();
         if (demande.operation() == Operation.CHANGEMENT_ADRESSE && vehicule.etiquettesAdresse() > 0
                 && dossier.etat().equals(CycleImmatriculation.VALIDE)) {
-            dossiers.appliquer(dossierId, CycleImmatriculation.CLORE_SANS_CARTE, TypeActeur.SYSTEME, 0,
+            instruction.appliquer(dossierId, CycleImmatriculation.CLORE_SANS_CARTE, TypeActeur.SYSTEME, 0,
                     "étiquette n° " + vehicule.etiquettesAdresse() + " sur " + Vehicule.ETIQUETTES_MAX);
             return;
         }

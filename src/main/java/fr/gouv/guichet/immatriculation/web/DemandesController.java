@@ -2,7 +2,7 @@ package fr.gouv.guichet.immatriculation.web;
 
 import fr.gouv.guichet.compte.ProfilUsager;
 import fr.gouv.guichet.compte.UsagerCourant;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.immatriculation.CodeCession;
 import fr.gouv.guichet.immatriculation.ErreursSaisie;
 import fr.gouv.guichet.immatriculation.externe.ServiceIndisponible;
@@ -38,12 +38,12 @@ class DemandesController {
     private final Paiements paiements;
     private final DocumentsImmatriculation documents;
     private final SuiviProduction suivi;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final PiecesDemande pieces;
     private final long tailleMaxMo;
 
     DemandesController(UsagerCourant usager, ChangementsTitulaire changements, DemandesUsager demandes, Paiements paiements,
-                       DocumentsImmatriculation documents, SuiviProduction suivi, Dossiers dossiers, PiecesDemande pieces,
+                       DocumentsImmatriculation documents, SuiviProduction suivi, InstructionDossiers dossiers, PiecesDemande pieces,
                        InspecteurFichier inspecteur) {
         this.pieces = pieces;
         this.tailleMaxMo = inspecteur.tailleMax() / (1024 * 1024);

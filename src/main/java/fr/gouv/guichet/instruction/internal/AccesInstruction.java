@@ -4,7 +4,7 @@ import fr.gouv.guichet.agent.AgentConnecte;
 import fr.gouv.guichet.agent.AgentCourant;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
 import fr.gouv.guichet.referentiel.ServiceInstructeur;
@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
 public class AccesInstruction {
 
     private final AgentCourant agentCourant;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicesInstructeurs services;
     private final Departements departements;
 
-    AccesInstruction(AgentCourant agentCourant, Dossiers dossiers, ServicesInstructeurs services, Departements departements) {
+    AccesInstruction(AgentCourant agentCourant, InstructionDossiers dossiers, ServicesInstructeurs services,
+                     Departements departements) {
         this.agentCourant = agentCourant;
         this.dossiers = dossiers;
         this.services = services;

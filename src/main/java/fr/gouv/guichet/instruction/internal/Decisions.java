@@ -7,7 +7,7 @@ import fr.gouv.guichet.commission.Commissions;
 import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Transition;
 import fr.gouv.guichet.demarche.TransitionRefusee;
 import fr.gouv.guichet.demarche.TypeActeur;
@@ -43,7 +43,7 @@ public class Decisions {
         }
     }
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final RedactionDecisions redaction;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
@@ -51,8 +51,8 @@ public class Decisions {
     private final ProductionActes production;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    Decisions(Dossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements, Clock horloge,
-              Commissions commissions, ProductionActes production,
+    Decisions(InstructionDossiers dossiers, RedactionDecisions redaction, ApplicationEventPublisher evenements,
+              Clock horloge, Commissions commissions, ProductionActes production,
               org.springframework.transaction.support.TransactionTemplate transaction) {
         this.production = production;
         this.transaction = transaction;

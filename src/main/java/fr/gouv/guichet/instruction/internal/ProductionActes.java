@@ -3,7 +3,7 @@ package fr.gouv.guichet.instruction.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.piece.AnalysesAntivirus;
 import fr.gouv.guichet.piece.StockageFichiers;
@@ -44,11 +44,12 @@ public class ProductionActes {
     private final GenerateurPdf pdf;
     private final StockageFichiers stockage;
     private final AnalysesAntivirus analyses;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final TransactionTemplate transaction;
     private final Clock horloge;
 
-    ProductionActes(JdbcClient jdbc, GenerateurPdf pdf, StockageFichiers stockage, AnalysesAntivirus analyses, Dossiers dossiers,
+    ProductionActes(JdbcClient jdbc, GenerateurPdf pdf, StockageFichiers stockage, AnalysesAntivirus analyses,
+                    InstructionDossiers dossiers,
                     TransactionTemplate transaction, Clock horloge) {
         this.jdbc = jdbc;
         this.pdf = pdf;

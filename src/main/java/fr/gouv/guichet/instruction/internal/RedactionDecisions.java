@@ -7,7 +7,7 @@ import fr.gouv.guichet.videoprotection.DocumentsVideoprotection;
 import fr.gouv.guichet.videoprotection.DonneesArrete;
 import fr.gouv.guichet.videoprotection.DonneesRefus;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.document.Autorite;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.document.Signataire;
@@ -52,14 +52,14 @@ public class RedactionDecisions {
     private final Registre registre;
     private final JdbcClient jdbc;
     private final ServicesInstructeurs services;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Environment env;
     private final Clock horloge;
     private final TribunauxAdministratifs tribunaux;
 
     RedactionDecisions(DocumentsEmis documents, GenerateurPdf pdf, ProductionActes actes,
                        CatalogueFormulaires catalogue, Departements departements, Registre registre, JdbcClient jdbc,
-                       Environment env, Clock horloge, TribunauxAdministratifs tribunaux, Dossiers dossiers,
+                       Environment env, Clock horloge, TribunauxAdministratifs tribunaux, InstructionDossiers dossiers,
                        ServicesInstructeurs services) {
         this.services = services;
         this.dossiers = dossiers;

@@ -5,7 +5,7 @@ import fr.gouv.guichet.demarche.CycleDeVie;
 import fr.gouv.guichet.demarche.DelaisDossier;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.Recapitulatif;
@@ -60,7 +60,7 @@ class DossierAgentController {
             .withZone(ZoneId.of("Europe/Paris"));
 
     private final AccesInstruction acces;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Procedures procedures;
     private final CatalogueFormulaires catalogue;
     private final NotesAgents notes;
@@ -73,10 +73,11 @@ class DossierAgentController {
     private final Signaux signaux;
     private final org.springframework.beans.factory.ObjectProvider<fr.gouv.guichet.instruction.EncartDossier> encarts;
 
-    DossierAgentController(AccesInstruction acces, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
-                           NotesAgents notes, Departements departements, DelaisDossier delais, AnalysesAntivirus analyses,
-                           Decisions decisions, fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus,
-                           Signaux signaux, org.springframework.beans.factory.ObjectProvider<fr.gouv.guichet.instruction.EncartDossier> encarts) {
+    DossierAgentController(AccesInstruction acces, InstructionDossiers dossiers, Procedures procedures,
+                           CatalogueFormulaires catalogue, NotesAgents notes, Departements departements,
+                           DelaisDossier delais, AnalysesAntivirus analyses, Decisions decisions,
+                           fr.gouv.guichet.commission.Commissions commissions, ApercuDecisions apercus, Signaux signaux,
+                           org.springframework.beans.factory.ObjectProvider<fr.gouv.guichet.instruction.EncartDossier> encarts) {
         this.signaux = signaux;
         this.encarts = encarts;
         this.apercus = apercus;

@@ -4,6 +4,7 @@ import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.demarche.DemandePieces;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.referentiel.Departement;
 import fr.gouv.guichet.referentiel.Departements;
@@ -45,17 +46,20 @@ public class AideContextuelle {
     private final CoordonneesService coordonnees;
     private final UsagerCourant usagerCourant;
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final Procedures procedures;
     private final Departements departements;
     private final RechercheLieux recherche;
     private final Clock horloge;
 
-    AideContextuelle(QuestionsFrequentes faq, CoordonneesService coordonnees, UsagerCourant usagerCourant, Dossiers dossiers,
+    AideContextuelle(QuestionsFrequentes faq, CoordonneesService coordonnees, UsagerCourant usagerCourant,
+                     Dossiers dossiers, InstructionDossiers instruction,
                      Procedures procedures, Departements departements, RechercheLieux recherche, Clock horloge) {
         this.faq = faq;
         this.coordonnees = coordonnees;
         this.usagerCourant = usagerCourant;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.procedures = procedures;
         this.departements = departements;
         this.recherche = recherche;
@@ -100,7 +104,7 @@ public class AideContextuelle {
         String numero = d.numero() == null ? "brouillon" : d.numero();
         return new DossierConcerne(d.id(), numero, procedures.get(d.demarche()).libelle(),
                 coordonnees.duServiceInstructeur(d.id()).orElse(null),
-                d.numero() == null ? null : dossiers.derniereDemandePieces(d.id()).orElse(null));
+                d.numero() == null ? null : instruction.derniereDemandePieces(d.id()).orElse(null));
     }
 
     /** The nearest places around the département's chef-lieu (the usager's own commune is asked on the page). */

@@ -1,6 +1,6 @@
 package fr.gouv.guichet.mediation.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.event.EventListener;
@@ -16,9 +16,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class DepotsAides {
 
     private final SessionsAccompagnees sessions;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
 
-    DepotsAides(SessionsAccompagnees sessions, Dossiers dossiers) {
+    DepotsAides(SessionsAccompagnees sessions, InstructionDossiers dossiers) {
         this.sessions = sessions;
         this.dossiers = dossiers;
     }

@@ -2,7 +2,7 @@ package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.compte.EnvoisUsager;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.notification.Courriel;
 import fr.gouv.guichet.permis.internal.RendezVousPrefecture.RendezVousChange;
 import fr.gouv.guichet.referentiel.ServiceInstructeur;
@@ -24,13 +24,14 @@ class CourrielsRendezVousPermis {
 
     static final DateTimeFormatter QUAND = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H'h'mm", Locale.FRANCE);
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicesInstructeurs services;
     private final EnvoisUsager envois;
     private final JdbcClient jdbc;
     private final Environment env;
 
-    CourrielsRendezVousPermis(Dossiers dossiers, ServicesInstructeurs services, EnvoisUsager envois, JdbcClient jdbc, Environment env) {
+    CourrielsRendezVousPermis(InstructionDossiers dossiers, ServicesInstructeurs services, EnvoisUsager envois,
+                              JdbcClient jdbc, Environment env) {
         this.dossiers = dossiers;
         this.services = services;
         this.envois = envois;

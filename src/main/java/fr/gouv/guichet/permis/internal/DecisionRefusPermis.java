@@ -4,6 +4,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.demarche.DocumentsEmis;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.demarche.TypeDocument;
 import fr.gouv.guichet.document.GenerateurPdf;
@@ -57,6 +58,7 @@ class DecisionRefusPermis {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE).withZone(PARIS);
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final ServicesInstructeurs services;
     private final Agents agents;
     private final DocumentsEmis documents;
@@ -68,10 +70,12 @@ class DecisionRefusPermis {
     private final TransactionTemplate transaction;
     private final Environment env;
 
-    DecisionRefusPermis(Dossiers dossiers, ServicesInstructeurs services, Agents agents, DocumentsEmis documents,
-                        TribunauxAdministratifs tribunaux, GenerateurPdf pdf, StockageFichiers stockage, AnalysesAntivirus analyses, JdbcClient jdbc,
+    DecisionRefusPermis(Dossiers dossiers, InstructionDossiers instruction, ServicesInstructeurs services,
+                        Agents agents, DocumentsEmis documents, TribunauxAdministratifs tribunaux, GenerateurPdf pdf,
+                        StockageFichiers stockage, AnalysesAntivirus analyses, JdbcClient jdbc,
                         TransactionTemplate transaction, Environment env) {
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.services = services;
         this.agents = agents;
         this.documents = documents;
@@ -94,8 +98,8 @@ class DecisionRefusPermis {
         if (!DemarchePermis.estDuPermis(e.demarche()) || !e.transition().equals(CyclePermis.REFUSER.code())) {
             return;
         }
-        Dossier dossier = dossiers.pourInstruction(e.dossierId()).orElseThrow();
-        if (dossiers.pieces(dossier.id()).stream().anyMatch(p -> p.codePiece().equals(PIECE))) {
+        Dossier dossier = instruction.pourInstruction(e.dossierId()).orElseThrow();
+        if (instruction.pieces(dossier.id()).stream().anyMatch(p -> p.codePiece().equals(PIECE))) {
             return;
         }
         byte[] contenu = pdf.rendre(GABARIT, transaction.execute(statut -> xhtml(dossier, e.transitionId())));
@@ -103,7 +107,7 @@ class DecisionRefusPermis {
         analyses.marquerProduitParGuichet(cle);
         transaction.executeWithoutResult(statut -> {
             if (dossiers.marquerEffet("permis-refus:" + e.transitionId())) {
-                dossiers.joindreDocumentOfficiel(dossier.id(), PIECE, "decision-refus-" + dossier.numero() + ".pdf", contenu.length,
+                instruction.joindreDocumentOfficiel(dossier.id(), PIECE, "decision-refus-" + dossier.numero() + ".pdf", contenu.length,
                         StockageFichiers.sha256(cle), cle);
             }
         });
@@ -115,7 +119,7 @@ class DecisionRefusPermis {
                 .params(transitionId, dossier.id())
                 .query((rs, i) -> new RefusEnregistre(rs.getObject(1, Long.class), rs.getString(2) == null ? "" : rs.getString(2),
                         rs.getTimestamp(3).toInstant())).single();
-        ServiceInstructeur service = dossiers.service(dossier.id()).flatMap(services::parCode)
+        ServiceInstructeur service = instruction.service(dossier.id()).flatMap(services::parCode)
                 .orElseThrow(() -> new IllegalStateException("Dossier " + dossier.numero() + " sans service instructeur"));
         String code = documents.emettre(DOCUMENT.code(), dossier.id(), dossier.numero(), dossier.codeDepartement());
         return pdf.xhtml(GABARIT, variables(dossier, refus, service, code));

@@ -1,7 +1,7 @@
 package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.instruction.EncartDossier;
@@ -41,14 +41,14 @@ class EncartControlesPermis implements EncartDossier {
     private static final java.time.format.DateTimeFormatter DATE = FabricationTitres.DATE;
 
     private final Procedures procedures;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicePhotos photos;
     private final ServiceTimbres timbres;
     private final ResultatsExamen examens;
     private final FabricationsRepository fabrications;
 
-    EncartControlesPermis(Procedures procedures, Dossiers dossiers, ServicePhotos photos, ServiceTimbres timbres,
-                          ResultatsExamen examens, FabricationsRepository fabrications) {
+    EncartControlesPermis(Procedures procedures, InstructionDossiers dossiers, ServicePhotos photos,
+                          ServiceTimbres timbres, ResultatsExamen examens, FabricationsRepository fabrications) {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.photos = photos;

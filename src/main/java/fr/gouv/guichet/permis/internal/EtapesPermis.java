@@ -4,7 +4,7 @@ import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.EtapeAvantDepot;
 import fr.gouv.guichet.demarche.Evenements.BrouillonSupprime;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.permis.PhotoPermis;
@@ -34,11 +34,11 @@ class EtapesPermis implements EtapeAvantDepot {
     private final TimbrePermis timbre;
     private final DonneesPermis donnees;
     private final CatalogueFormulaires catalogue;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Clock horloge;
 
     EtapesPermis(PhotoPermis photo, TimbrePermis timbre, DonneesPermis donnees, CatalogueFormulaires catalogue,
-                 Dossiers dossiers, Clock horloge) {
+                 InstructionDossiers dossiers, Clock horloge) {
         this.photo = photo;
         this.timbre = timbre;
         this.donnees = donnees;

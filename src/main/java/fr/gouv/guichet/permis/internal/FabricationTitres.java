@@ -1,7 +1,7 @@
 package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.permis.CyclePermis;
@@ -41,12 +41,12 @@ class FabricationTitres {
     static final Duration BAIL = Duration.ofSeconds(10);
 
     private final FabricationsRepository fabrications;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ProductionTitres production;
     private final TransactionTemplate transaction;
     private final Clock horloge;
 
-    FabricationTitres(FabricationsRepository fabrications, Dossiers dossiers, ProductionTitres production,
+    FabricationTitres(FabricationsRepository fabrications, InstructionDossiers dossiers, ProductionTitres production,
                       PlatformTransactionManager transactions, Clock horloge) {
         this.fabrications = fabrications;
         this.dossiers = dossiers;

@@ -1,7 +1,7 @@
 package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.InformationsDossier;
 import fr.gouv.guichet.permis.CyclePermis;
 import fr.gouv.guichet.permis.DemarchePermis;
@@ -30,12 +30,12 @@ class InformationsPermis implements InformationsDossier {
 
     private final DonneesPermis donnees;
     private final TimbrePermis timbre;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ServicesInstructeurs services;
     private final RendezVousPrefecture rendezVous;
 
-    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, Dossiers dossiers, ServicesInstructeurs services,
-                       RendezVousPrefecture rendezVous) {
+    InformationsPermis(DonneesPermis donnees, TimbrePermis timbre, InstructionDossiers dossiers,
+                       ServicesInstructeurs services, RendezVousPrefecture rendezVous) {
         this.rendezVous = rendezVous;
         this.services = services;
         this.donnees = donnees;

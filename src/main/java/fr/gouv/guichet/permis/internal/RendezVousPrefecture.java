@@ -1,7 +1,7 @@
 package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.permis.DemarchePermis;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,12 +71,13 @@ public class RendezVousPrefecture {
             rs.getTimestamp(4).toInstant().atZone(AgendaPrefecture.PARIS).toLocalDateTime(), rs.getInt(5), rs.getTimestamp(6).toInstant());
 
     private final JdbcClient jdbc;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final AgendaPrefecture agenda;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
 
-    RendezVousPrefecture(JdbcClient jdbc, Dossiers dossiers, AgendaPrefecture agenda, ApplicationEventPublisher evenements, Clock horloge) {
+    RendezVousPrefecture(JdbcClient jdbc, InstructionDossiers dossiers, AgendaPrefecture agenda,
+                         ApplicationEventPublisher evenements, Clock horloge) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.agenda = agenda;

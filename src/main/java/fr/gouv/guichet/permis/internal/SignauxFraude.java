@@ -2,7 +2,7 @@ package fr.gouv.guichet.permis.internal;
 
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierDepose;
 import fr.gouv.guichet.demarche.Evenements.PieceAjoutee;
 import fr.gouv.guichet.demarche.Procedures;
@@ -53,12 +53,12 @@ class SignauxFraude {
             from dossier where demarche like 'PC\\_%' and depose_le is not null and id <> :id and\s""";
 
     private final Procedures procedures;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final Signaux signaux;
     private final JdbcClient jdbc;
     private final ServicePhotos photos;
 
-    SignauxFraude(Procedures procedures, Dossiers dossiers, Signaux signaux, JdbcClient jdbc, ServicePhotos photos) {
+    SignauxFraude(Procedures procedures, InstructionDossiers dossiers, Signaux signaux, JdbcClient jdbc, ServicePhotos photos) {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.signaux = signaux;

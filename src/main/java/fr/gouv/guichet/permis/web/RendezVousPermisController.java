@@ -4,6 +4,7 @@ import fr.gouv.guichet.compte.UsagerCourant;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.DossierIntrouvable;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.permis.internal.RendezVousPrefecture;
 import fr.gouv.guichet.permis.internal.RendezVousPrefecture.Resultat;
@@ -29,13 +30,15 @@ class RendezVousPermisController {
     static final int JOURS_PAR_PAGE = 5;
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final UsagerCourant usagerCourant;
     private final RendezVousPrefecture rendezVous;
     private final ServicesInstructeurs services;
 
-    RendezVousPermisController(Dossiers dossiers, UsagerCourant usagerCourant, RendezVousPrefecture rendezVous,
-                               ServicesInstructeurs services) {
+    RendezVousPermisController(Dossiers dossiers, InstructionDossiers instruction, UsagerCourant usagerCourant,
+                               RendezVousPrefecture rendezVous, ServicesInstructeurs services) {
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.usagerCourant = usagerCourant;
         this.rendezVous = rendezVous;
         this.services = services;
@@ -44,7 +47,7 @@ class RendezVousPermisController {
     @GetMapping("/usager/permis/dossiers/{id}/rendez-vous")
     String page(@PathVariable long id, @RequestParam(name = "semaine", defaultValue = "0") int semaine, Model model) {
         Dossier dossier = echange(id);
-        String service = dossiers.service(id).orElseThrow(DossierIntrouvable::new);
+        String service = instruction.service(id).orElseThrow(DossierIntrouvable::new);
         int semaines = Math.max(1, (rendezVous.joursOfferts() + JOURS_PAR_PAGE - 1) / JOURS_PAR_PAGE);
         int s = Math.clamp(semaine, 0, semaines - 1);
         model.addAttribute("dossier", dossier);

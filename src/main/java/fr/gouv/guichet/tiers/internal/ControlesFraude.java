@@ -1,6 +1,6 @@
 package fr.gouv.guichet.tiers.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.signalement.NouveauSignal;
@@ -37,12 +37,12 @@ class ControlesFraude {
     private final DepotRepository depots;
     private final EntrepriseRepository entreprises;
     private final Signaux signaux;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
 
-    ControlesFraude(DepotRepository depots, EntrepriseRepository entreprises, Signaux signaux, Dossiers dossiers,
-                    ApplicationEventPublisher evenements, Clock horloge) {
+    ControlesFraude(DepotRepository depots, EntrepriseRepository entreprises, Signaux signaux,
+                    InstructionDossiers dossiers, ApplicationEventPublisher evenements, Clock horloge) {
         this.depots = depots;
         this.entreprises = entreprises;
         this.signaux = signaux;

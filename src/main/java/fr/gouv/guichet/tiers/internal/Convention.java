@@ -2,6 +2,7 @@ package fr.gouv.guichet.tiers.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.document.GenerateurPdf;
 import fr.gouv.guichet.piece.StockageFichiers;
@@ -30,14 +31,16 @@ class Convention {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"));
 
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final EntrepriseRepository entreprises;
     private final ServicesInstructeurs services;
     private final GenerateurPdf pdf;
     private final StockageFichiers stockage;
 
-    Convention(Dossiers dossiers, EntrepriseRepository entreprises, ServicesInstructeurs services, GenerateurPdf pdf,
-               StockageFichiers stockage) {
+    Convention(Dossiers dossiers, InstructionDossiers instruction, EntrepriseRepository entreprises,
+               ServicesInstructeurs services, GenerateurPdf pdf, StockageFichiers stockage) {
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.entreprises = entreprises;
         this.services = services;
         this.pdf = pdf;
@@ -52,12 +55,12 @@ class Convention {
         if (!dossiers.marquerEffet("tiers-convention:" + e.transitionId())) {
             return;
         }
-        Dossier dossier = dossiers.pourInstruction(e.dossierId()).orElseThrow();
+        Dossier dossier = instruction.pourInstruction(e.dossierId()).orElseThrow();
         Entreprise entreprise = entreprises.parDossier(dossier.id()).orElseThrow();
-        ServiceInstructeur service = services.parCode(dossiers.service(dossier.id()).orElseThrow()).orElseThrow();
+        ServiceInstructeur service = services.parCode(instruction.service(dossier.id()).orElseThrow()).orElseThrow();
         byte[] contenu = pdf.generer("convention-habilitation", variables(dossier, entreprise, service));
         String cle = stockage.enregistrer(new ByteArrayInputStream(contenu), contenu.length + 1L);
-        dossiers.joindreDocumentOfficiel(dossier.id(), CycleHabilitation.PIECE_CONVENTION,
+        instruction.joindreDocumentOfficiel(dossier.id(), CycleHabilitation.PIECE_CONVENTION,
                 "convention-habilitation-" + dossier.numero() + ".pdf", contenu.length, StockageFichiers.sha256(cle), cle);
     }
 

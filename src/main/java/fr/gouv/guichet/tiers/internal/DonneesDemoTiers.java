@@ -2,6 +2,7 @@ package fr.gouv.guichet.tiers.internal;
 
 import fr.gouv.guichet.compte.ServiceDeDemonstration;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Procedures;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.formulaire.CatalogueFormulaires;
@@ -36,6 +37,7 @@ class DonneesDemoTiers {
 
     private final ServiceDeDemonstration comptes;
     private final Dossiers dossiers;
+    private final InstructionDossiers instruction;
     private final Procedures procedures;
     private final CatalogueFormulaires catalogue;
     private final EntrepriseRepository entreprises;
@@ -43,12 +45,14 @@ class DonneesDemoTiers {
     private final String motDePasse;
     private final fr.gouv.guichet.agent.Agents agents;
 
-    DonneesDemoTiers(fr.gouv.guichet.agent.Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers, Procedures procedures, CatalogueFormulaires catalogue,
+    DonneesDemoTiers(fr.gouv.guichet.agent.Agents agents, ServiceDeDemonstration comptes, Dossiers dossiers,
+                     InstructionDossiers instruction, Procedures procedures, CatalogueFormulaires catalogue,
                      EntrepriseRepository entreprises, JdbcClient jdbc,
                      @Value("${guichet.demo.mot-de-passe:Demo-Guichet-2026}") String motDePasse) {
         this.agents = agents;
         this.comptes = comptes;
         this.dossiers = dossiers;
+        this.instruction = instruction;
         this.procedures = procedures;
         this.catalogue = catalogue;
         this.entreprises = entreprises;
@@ -109,8 +113,8 @@ class DonneesDemoTiers {
         long id = dossiers.creerBrouillon(gerant, "83", procedure.code(), definition.id(), definition.version(), r, null, null);
         dossiers.deposer(id, gerant, UUID.randomUUID(), procedure.prefixeNumero());
         if (habiliter) {
-            dossiers.appliquer(id, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
-            dossiers.appliquer(id, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, "Dossier complet, SIRET vérifié (démonstration)");
+            instruction.appliquer(id, CycleHabilitation.PRENDRE_EN_CHARGE, TypeActeur.AGENT, agent, null);
+            instruction.appliquer(id, CycleHabilitation.HABILITER, TypeActeur.AGENT, agent, "Dossier complet, SIRET vérifié (démonstration)");
         }
         return id;
     }

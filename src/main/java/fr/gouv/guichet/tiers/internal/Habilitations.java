@@ -1,7 +1,7 @@
 package fr.gouv.guichet.tiers.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.Evenements.DossierTransitionne;
 import fr.gouv.guichet.formulaire.Reponses;
 import fr.gouv.guichet.tiers.CycleHabilitation;
@@ -21,12 +21,12 @@ import java.util.Map;
 @Component
 class Habilitations {
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final EntrepriseRepository depot;
     private final Collaborateurs collaborateurs;
     private final Clock horloge;
 
-    Habilitations(Dossiers dossiers, EntrepriseRepository depot, Collaborateurs collaborateurs, Clock horloge) {
+    Habilitations(InstructionDossiers dossiers, EntrepriseRepository depot, Collaborateurs collaborateurs, Clock horloge) {
         this.dossiers = dossiers;
         this.depot = depot;
         this.collaborateurs = collaborateurs;

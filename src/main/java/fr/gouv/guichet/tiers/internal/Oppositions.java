@@ -1,6 +1,6 @@
 package fr.gouv.guichet.tiers.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +21,12 @@ public class Oppositions {
     private final DepotRepository depots;
     private final EntrepriseRepository entreprises;
     private final ControlesFraude controles;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ApplicationEventPublisher evenements;
     private final Clock horloge;
 
-    Oppositions(DepotRepository depots, EntrepriseRepository entreprises, ControlesFraude controles, Dossiers dossiers,
+    Oppositions(DepotRepository depots, EntrepriseRepository entreprises, ControlesFraude controles,
+                InstructionDossiers dossiers,
                 ApplicationEventPublisher evenements, Clock horloge) {
         this.depots = depots;
         this.entreprises = entreprises;

@@ -1,6 +1,6 @@
 package fr.gouv.guichet.tiers.internal;
 
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TransitionImpossible;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.tiers.CycleHabilitation;
@@ -26,12 +26,13 @@ class Resiliations {
     static final int PREAVIS_MOIS = 2;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final EntrepriseRepository entreprises;
     private final TransactionTemplate transaction;
     private final Clock horloge;
 
-    Resiliations(Dossiers dossiers, EntrepriseRepository entreprises, TransactionTemplate transaction, Clock horloge) {
+    Resiliations(InstructionDossiers dossiers, EntrepriseRepository entreprises, TransactionTemplate transaction,
+                 Clock horloge) {
         this.dossiers = dossiers;
         this.entreprises = entreprises;
         this.transaction = transaction;

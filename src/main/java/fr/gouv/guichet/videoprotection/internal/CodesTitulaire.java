@@ -2,7 +2,7 @@ package fr.gouv.guichet.videoprotection.internal;
 
 import fr.gouv.guichet.compte.Usagers;
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.socle.securite.AdressesElectroniques;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +36,13 @@ public class CodesTitulaire {
     }
 
     private final JdbcClient jdbc;
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
     private final ReferenceAutorisation references;
     private final Usagers usagers;
     private final Clock horloge;
 
-    CodesTitulaire(JdbcClient jdbc, Dossiers dossiers, ReferenceAutorisation references, Usagers usagers, Clock horloge) {
+    CodesTitulaire(JdbcClient jdbc, InstructionDossiers dossiers, ReferenceAutorisation references, Usagers usagers,
+                   Clock horloge) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.references = references;

@@ -1,7 +1,7 @@
 package fr.gouv.guichet.videoprotection.internal;
 
 import fr.gouv.guichet.demarche.Dossier;
-import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.videoprotection.CycleVideoprotection;
 import fr.gouv.guichet.demarche.Historique;
 import fr.gouv.guichet.demarche.NumeroDossier;
@@ -38,9 +38,9 @@ public class ReferenceAutorisation {
         }
     }
 
-    private final Dossiers dossiers;
+    private final InstructionDossiers dossiers;
 
-    ReferenceAutorisation(Dossiers dossiers) {
+    ReferenceAutorisation(InstructionDossiers dossiers) {
         this.dossiers = dossiers;
     }
 

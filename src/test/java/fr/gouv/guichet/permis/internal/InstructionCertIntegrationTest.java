@@ -6,6 +6,7 @@ import fr.gouv.fauxservices.Service;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.externe.ServicesExternesEmbarques;
 import fr.gouv.guichet.permis.CyclePermis;
 import fr.gouv.guichet.timbre.ServiceTimbres;
@@ -49,6 +50,8 @@ class InstructionCertIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     ServiceTimbres timbres;
     @Autowired
     JdbcClient jdbc;
@@ -90,7 +93,7 @@ class InstructionCertIntegrationTest {
         assertThat(f.numeroCommande()).startsWith("CMD-");
         assertThat(f.numeroSuivi()).startsWith("8R");
         assertThat(f.derniereErreur()).isNull();
-        assertThat(dossiers.transitions(id)).extracting(t -> t.vers().code())
+        assertThat(instruction.transitions(id)).extracting(t -> t.vers().code())
                 .containsSubsequence("DEPOSE", "EN_INSTRUCTION", "VALIDE", "EN_PRODUCTION", "EXPEDIE");
         assertThat(embarques.serveur().clesIdempotence(Service.PRODUCTION)).as("la commande part avec une clé d’idempotence")
                 .isNotEmpty().allMatch(c -> !c.isBlank());
@@ -156,11 +159,11 @@ class InstructionCertIntegrationTest {
         agir(agent, id, "REFUSER", motif);
         assertThat(etat(id)).isEqualTo(CyclePermis.REFUSE.code());
 
-        attendre(() -> dossiers.pieces(id).stream().anyMatch(p -> p.codePiece().equals(CyclePermis.PIECE_DECISION_REFUS)),
+        attendre(() -> instruction.pieces(id).stream().anyMatch(p -> p.codePiece().equals(CyclePermis.PIECE_DECISION_REFUS)),
                 "décision de refus rendue et jointe au dossier");
-        assertThat(dossiers.pieces(id)).as("une seule décision, aucun acte de vidéoprotection")
+        assertThat(instruction.pieces(id)).as("une seule décision, aucun acte de vidéoprotection")
                 .extracting(p -> p.codePiece()).containsExactly(CyclePermis.PIECE_DECISION_REFUS);
-        var piece = dossiers.pieces(id).getFirst();
+        var piece = instruction.pieces(id).getFirst();
         Cookie session = ConnexionsHttp.usager(mvc, usager);
         mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/usager/dossiers/" + id + "/pieces/" + piece.id())));
@@ -176,7 +179,7 @@ class InstructionCertIntegrationTest {
         }
         var service = jdbc.sql("select adresse, telephone, courriel from service_instructeur where code = ?").param(CERT)
                 .query((rs, i) -> List.of(rs.getString(1).lines().findFirst().orElseThrow(), rs.getString(2), rs.getString(3))).single();
-        String numero = dossiers.pourInstruction(id).orElseThrow().numero();
+        String numero = instruction.pourInstruction(id).orElseThrow().numero();
         assertThat(texte).as("ce qui est enregistré : motif saisi, numéro, service et ses coordonnées, signataire, recours")
                 .contains(motif).contains(numero).contains("CERT permis de conduire de Bordeaux")
                 .contains(service.get(0)).contains(service.get(1)).contains(service.get(2))

@@ -5,6 +5,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.permis.DemarchePermis;
 import fr.gouv.guichet.permis.ReponsesPermisDeTest;
 import fr.gouv.guichet.permis.internal.RendezVousPrefecture.CreneauPris;
@@ -55,6 +56,8 @@ class RendezVousPrefectureIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    InstructionDossiers instruction;
+    @Autowired
     Agents agents;
     @Autowired
     GreenMail greenMail;
@@ -97,7 +100,7 @@ class RendezVousPrefectureIntegrationTest {
     void lUsagerReserveDeplaceAnnule_estInformeParCourriel_lAgentDeLaPrefectureLeVoit() throws Exception {
         Depose d = deposer(DemarchePermis.ECHANGE_HORS_UE);
         long id = d.dossier().id();
-        assertThat(dossiers.service(id)).contains("83");
+        assertThat(instruction.service(id)).contains("83");
         Cookie session = ConnexionsHttp.usager(mvc, d.compte());
         assertThat(mvc.perform(get("/usager/dossiers/" + id).cookie(session)).andReturn().getResponse().getContentAsString())
                 .contains("Prendre rendez-vous à la préfecture").contains("/usager/permis/dossiers/" + id + "/rendez-vous");

@@ -4,6 +4,7 @@ import fr.gouv.fauxservices.JeuDeDemonstration;
 import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.timbre.ServiceTimbres;
 import fr.gouv.guichet.signalement.Signal;
 import fr.gouv.guichet.signalement.Signaux;
@@ -41,6 +42,8 @@ class SignauxFraudeIntegrationTest {
 
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    InstructionDossiers instruction;
     @Autowired
     ServiceTimbres timbres;
     @Autowired
@@ -83,7 +86,7 @@ class SignauxFraudeIntegrationTest {
     @Test
     void codeEphotoReutilise_pourUneAutrePersonne_ouConnuDuServiceEphoto() throws Exception {
         Map<String, Object> a = personne("DUPONT", "Camille", "2001-04-12");
-        String numeroA = dossiers.pourInstruction(deposer(a)).orElseThrow().numero();
+        String numeroA = instruction.pourInstruction(deposer(a)).orElseThrow().numero();
         Map<String, Object> memePersonne = personne("DUPONT", "Camille", "2001-04-12");
         memePersonne.put("code_ephoto", a.get("code_ephoto"));
         long meme = deposer(memePersonne);
@@ -103,7 +106,7 @@ class SignauxFraudeIntegrationTest {
         regles.verifier(meme);
         assertThat(signaux.duDossier(meme)).as("la même personne avec son propre code ne compte pas : seule l’autre personne")
                 .allSatisfy(x -> assertThat(x.details().get("Autres dossiers")).doesNotContain(numeroA)
-                        .contains(dossiers.pourInstruction(autre).orElseThrow().numero()));
+                        .contains(instruction.pourInstruction(autre).orElseThrow().numero()));
     }
 
     @Test
@@ -144,7 +147,7 @@ class SignauxFraudeIntegrationTest {
         assertThat(adresse.explication()).startsWith("3 personnes différentes");
 
         Cookie cert = ConnexionsHttp.agent(mvc, new AgentsDeTest(agents).agent("cert-permis-bordeaux", RoleAgent.INSTRUCTEUR));
-        String numero = dossiers.pourInstruction(second).orElseThrow().numero();
+        String numero = instruction.pourInstruction(second).orElseThrow().numero();
         mvc.perform(get("/agent/services/cert-permis-bordeaux/signaux").param("regle", SignauxFraude.TIMBRE).cookie(cert))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(numero)));
         mvc.perform(get("/agent/dossiers/" + second).cookie(cert)).andExpect(status().isOk())

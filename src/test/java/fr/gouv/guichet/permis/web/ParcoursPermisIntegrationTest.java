@@ -6,6 +6,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.Dossier;
 import fr.gouv.guichet.demarche.Dossiers;
+import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
 import fr.gouv.guichet.permis.CyclePermis;
 import fr.gouv.guichet.permis.DemarchePermis;
@@ -56,6 +57,8 @@ class ParcoursPermisIntegrationTest {
     PasswordEncoder encodeur;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    InstructionDossiers instruction;
     @Autowired
     GreenMail greenMail;
     @Autowired
@@ -149,7 +152,7 @@ class ParcoursPermisIntegrationTest {
         assertThat(valider(d).getResponse().getRedirectedUrl()).isEqualTo("/usager/dossiers/" + d.id());
         Dossier depose = dossiers.deLUsager(d.id(), d.compte().id()).orElseThrow();
         assertThat(depose.numero()).startsWith("PC-083-");
-        assertThat(dossiers.service(d.id())).contains("cert-permis-bordeaux");
+        assertThat(instruction.service(d.id())).contains("cert-permis-bordeaux");
         assertThat(attendre(() -> Optional.of(statutTimbre(timbre)).filter("CONSOMME"::equals))).isEqualTo("CONSOMME");
 
         var courriel = new BoiteCourriels(greenMail).attendre(d.compte().email(), depose.numero());
@@ -287,7 +290,7 @@ class ParcoursPermisIntegrationTest {
         Depart d = commencer(DemarchePermis.ECHANGE_EUROPEEN, "83", JeuDeDemonstration.EPHOTO_VALIDES.getFirst(), "");
         confirmerPhoto(d);
         valider(d);
-        assertThat(dossiers.service(d.id())).contains("cert-epe-pci-nantes");
+        assertThat(instruction.service(d.id())).contains("cert-epe-pci-nantes");
         String page = mvc.perform(get("/usager/dossiers/" + d.id()).cookie(d.session())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("bordereau.pdf").contains("envoyez vos originaux");
         MvcResult pdf = mvc.perform(get("/usager/permis/dossiers/" + d.id() + "/bordereau.pdf").cookie(d.session()))
@@ -295,7 +298,7 @@ class ParcoursPermisIntegrationTest {
         assertThat(pdf.getResponse().getContentAsByteArray()).startsWith("%PDF".getBytes());
 
         long agent = new AgentsDeTest(agents).agent("83", RoleAgent.INSTRUCTEUR).id();
-        dossiers.appliquer(d.id(), CyclePermis.RECEVOIR_ORIGINAUX, TypeActeur.AGENT, agent, null);
+        instruction.appliquer(d.id(), CyclePermis.RECEVOIR_ORIGINAUX, TypeActeur.AGENT, agent, null);
         page = mvc.perform(get("/usager/dossiers/" + d.id()).cookie(d.session())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("a reçu vos originaux le").doesNotContain("bordereau.pdf");
         mvc.perform(get("/usager/permis/dossiers/" + d.id() + "/bordereau.pdf").cookie(d.session())).andExpect(status().isOk());
@@ -303,11 +306,11 @@ class ParcoursPermisIntegrationTest {
         Depart paris = commencer(DemarchePermis.PERMIS_INTERNATIONAL, "75", JeuDeDemonstration.EPHOTO_VALIDES.get(1), "");
         confirmerPhoto(paris);
         valider(paris);
-        assertThat(dossiers.service(paris.id())).contains("cert-paris");
+        assertThat(instruction.service(paris.id())).contains("cert-paris");
         Depart horsUe = commencer(DemarchePermis.ECHANGE_HORS_UE, "83", JeuDeDemonstration.EPHOTO_VALIDES.get(2), "");
         confirmerPhoto(horsUe);
         valider(horsUe);
-        assertThat(dossiers.service(horsUe.id())).contains("83");
+        assertThat(instruction.service(horsUe.id())).contains("83");
         mvc.perform(get("/usager/permis/dossiers/" + horsUe.id() + "/bordereau.pdf").cookie(horsUe.session()))
                 .andExpect(status().isNotFound());
     }
