@@ -74,7 +74,7 @@ if [ "$SMTP" = puits ]; then
   OPTIONS_SMTP=(--spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT")
 fi
 echo "== Démarrage de Guichet (port $PORT, PostgreSQL embarqué sur $PG_PORT, données $DONNEES, SMTP $SMTP)"
-"$JAVA_GUICHET" -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
+"$JAVA_GUICHET" -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -jar "$JAR" --server.port="$PORT" --guichet.data-dir="$DONNEES" --guichet.embarque.base.port="$PG_PORT" \
   "${OPTIONS_SMTP[@]}" --logging.level.root=WARN --logging.level.fr.gouv.guichet.socle.supervision=INFO \
   --guichet.charge.places-par-client=100000 > "$TRAVAIL/guichet.log" 2>&1 &
 # places-par-client: every Gatling user comes from 127.0.0.1; the per-network limit (issue 10) would otherwise cap the

@@ -92,6 +92,7 @@ class ConfigurationCharge {
             @Value("${guichet.charge.lecture-max:PT10M}") Duration lectureMax,
             @Value("${spring.servlet.multipart.max-file-size:25MB}") org.springframework.util.unit.DataSize maxFichier,
             @Value("${spring.servlet.multipart.max-request-size:26MB}") org.springframework.util.unit.DataSize maxRequete,
+            @Value("${guichet.charge.priorite-usagers:1}") int prioriteUsagers,
             org.springframework.session.SessionRepository<?> sessions, java.time.Clock horloge) {
         int places = simultanees > 0 ? simultanees : Math.max(8, 4 * COEURS);
         FilterRegistrationBean<DelestageCharge> r = new FilterRegistrationBean<>(
@@ -99,6 +100,7 @@ class ConfigurationCharge {
                         reessayerApres, cookieSession,
                         parClient > 0 ? parClient : Math.max(2, places / 2), new SessionsExistantes(sessions, horloge),
                         new DelestageCharge.LectureCorps(debitMin, grace, lectureMax, maxFichier.toBytes(), maxRequete.toBytes())));
+        r.getFilter().prioriteUsagers(new PrioriteProcesseur(prioriteUsagers, true));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE);
         r.addUrlPatterns("/*");
         return r;

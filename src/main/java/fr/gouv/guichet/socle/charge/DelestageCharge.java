@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Agents first (issue 18): the back-office ({@code /agent/…}) has its own share of places, {@code placesAgents},
  * that usagers never take; its arrivals (sign-in page) are limited to half of that share in the same way. A peak of
- * deposits thus never queues an agent behind usagers, and the other way round.
+ * deposits thus never queues an agent behind usagers, and the other way round. Once started, an agent's request is
+ * also given the processor before the usagers' ({@link PrioriteProcesseur}, when the JVM allows it).
  */
 public final class DelestageCharge extends OncePerRequestFilter {
 
@@ -49,6 +50,7 @@ public final class DelestageCharge extends OncePerRequestFilter {
     private final LectureCorps lecture;
     private final ConcurrentHashMap<String, AtomicInteger> placesClients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> lecturesClients = new ConcurrentHashMap<>();
+    private PrioriteProcesseur priorite = new PrioriteProcesseur(Thread.NORM_PRIORITY, false);
 
     /** How bodies are read before a place is taken. */
     public record LectureCorps(long debitMinParSeconde, Duration grace, Duration dureeMax, long maxFichier, long maxRequete) {
@@ -221,6 +223,11 @@ public final class DelestageCharge extends OncePerRequestFilter {
         response.getOutputStream().write(texte);
     }
 
+    /** The usagers' requests run at a lower processor priority than the agents' ({@link PrioriteProcesseur}). */
+    void prioriteUsagers(PrioriteProcesseur priorite) {
+        this.priorite = priorite;
+    }
+
     private void servir(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limite = System.nanoTime() + attenteMaxNanos;
@@ -237,7 +244,11 @@ public final class DelestageCharge extends OncePerRequestFilter {
                 return;
             }
             try {
-                chain.doFilter(request, response);
+                if (agent) {
+                    chain.doFilter(request, response);
+                } else {
+                    priorite.enPrioriteUsager(() -> chain.doFilter(request, response));
+                }
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!causeSurcharge(e) || response.isCommitted()) {
                     throw e;
