@@ -58,6 +58,24 @@ public class AuthentificationAgent implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(connecte.get(), null, connecte.get().autorites());
     }
 
+    /**
+     * The read-only part of a sign-in, for the start-up warm-up (ADR 0033): brake check, lookups of an address and an
+     * id no agent can have, password checked against the dummy hash, the session's security context of a dummy agent
+     * serialized and read back. No failure nor success is recorded.
+     */
+    void prechauffer() {
+        String email = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser("Prechauffage@Exemple.invalid");
+        frein.estFreine("agent:" + email, "127.0.0.1");
+        agents.parEmail(email).ifPresent(a -> {
+            throw new IllegalStateException("Une adresse réservée a un compte d’agent : " + email);
+        });
+        agents.connecte(-1);
+        encodeur.matches("mot de passe du préchauffage", empreinteFactice);
+        AgentConnecte fictif = new AgentConnecte(-1, email, "Agent du préchauffage",
+                java.util.Map.of("83", fr.gouv.guichet.agent.RoleAgent.INSTRUCTEUR), false);
+        fr.gouv.guichet.socle.Prechauffage.allerRetourEnSession(fictif, fictif.autorites());
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

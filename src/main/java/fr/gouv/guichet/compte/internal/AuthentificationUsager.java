@@ -55,6 +55,22 @@ class AuthentificationUsager implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.autorites());
     }
 
+    /**
+     * The read-only part of a sign-in, for the start-up warm-up (ADR 0033): brake check and account lookup of an
+     * address no account can have (reserved domain {@code .invalid}), password checked against the dummy hash, the
+     * session's security context of a dummy principal serialized and read back. No failure nor success is recorded.
+     */
+    void prechauffer() {
+        String email = fr.gouv.guichet.socle.securite.AdressesElectroniques.normaliser("Prechauffage@Exemple.invalid");
+        frein.estFreine(email, "127.0.0.1");
+        usagers.parEmail(email).ifPresent(u -> {
+            throw new IllegalStateException("Une adresse réservée a un compte : " + email);
+        });
+        encodeur.matches("mot de passe du préchauffage", empreinteFactice);
+        UsagerPrincipal fictif = new UsagerPrincipal(-1, email, "83", true);
+        fr.gouv.guichet.socle.Prechauffage.allerRetourEnSession(fictif, fictif.autorites());
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

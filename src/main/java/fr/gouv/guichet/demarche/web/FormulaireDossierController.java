@@ -172,7 +172,7 @@ class FormulaireDossierController {
         return resultat.enregistre() ? ResponseEntity.ok(corps) : ResponseEntity.status(409).body(corps);
     }
 
-    private String vue(Model model, Dossier dossier, DefinitionFormulaire definition, int numero, Reponses reponses,
+    String vue(Model model, Dossier dossier, DefinitionFormulaire definition, int numero, Reponses reponses,
                        List<ErreurChamp> erreurs, int version) {
         Page page = definition.pages().get(numero - 1);
         model.addAttribute("dossier", dossier);

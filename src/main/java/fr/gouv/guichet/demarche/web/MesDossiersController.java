@@ -74,7 +74,10 @@ class MesDossiersController {
     /** Drafts (the 100 most recent) and deposited dossiers, 20 per page, newest change first. */
     @GetMapping("/usager/dossiers")
     String lister(@RequestParam(defaultValue = "1") int page, Model model) {
-        long usager = usager();
+        return lister(usager(), page, model);
+    }
+
+    String lister(long usager, int page, Model model) {
         PageResumes deposes = dossiers.pageDeLUsager(usager, false, page, PAR_PAGE);
         model.addAttribute("brouillons", lignes(dossiers.brouillonsDeLUsager(usager, 100)));
         model.addAttribute("deposes", lignes(deposes.lignes()));
@@ -84,7 +87,7 @@ class MesDossiersController {
         return "demarche/mes-dossiers";
     }
 
-    private List<LigneDossier> lignes(List<ResumeDossier> resumes) {
+    List<LigneDossier> lignes(List<ResumeDossier> resumes) {
         return resumes.stream()
                 .map(d -> new LigneDossier(d, procedures.get(d.demarche()).libelle(),
                         d.service() != null ? d.service() : departement(d.codeDepartement()), DATE_HEURE.format(d.modifieLe())))

@@ -79,11 +79,7 @@ class ValidationDossierController {
         if (etape.isPresent()) {
             return "redirect:" + etape.get();
         }
-        model.addAttribute("dossier", dossier);
-        model.addAttribute("procedure", procedures.get(dossier.demarche()));
-        model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
-        model.addAttribute("cle", UUID.randomUUID());
-        return "demarche/validation";
+        return recapitulatif(model, dossier, procedures.get(dossier.demarche()), definition, reponses, UUID.randomUUID());
     }
 
     @PostMapping("/usager/dossiers/{id}/valider")
@@ -100,13 +96,9 @@ class ValidationDossierController {
             return "redirect:/usager/dossiers/" + id + "/validation";
         }
         if (certification == null) {
-            model.addAttribute("dossier", dossier);
-            model.addAttribute("procedure", procedures.get(dossier.demarche()));
-            model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
-            model.addAttribute("cle", cle);
             model.addAttribute("erreurCertification",
                     "Cochez la case pour certifier l’exactitude des informations avant de valider votre demande.");
-            return "demarche/validation";
+            return recapitulatif(model, dossier, procedures.get(dossier.demarche()), definition, reponses, cle);
         }
         java.util.Optional<String> etape = etapeAFaire(dossier);
         if (etape.isPresent()) {
@@ -148,6 +140,16 @@ class ValidationDossierController {
         redirection.addFlashAttribute("messageSucces", "Votre demande est transmise au service instructeur sous le numéro "
                 + numero.valeur() + ". L’accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.");
         return "redirect:/usager/dossiers/" + id;
+    }
+
+    /** The recap before validation, with the key that makes the deposit idempotent. */
+    static String recapitulatif(Model model, Dossier dossier, Procedure procedure, DefinitionFormulaire definition,
+                                Reponses reponses, UUID cle) {
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("blocs", Recapitulatif.de(definition, reponses));
+        model.addAttribute("cle", cle);
+        return "demarche/validation";
     }
 
     /** The first page a procedure's step still asks this draft to go through (see {@link EtapeAvantDepot}). */

@@ -97,6 +97,12 @@ class DossierAgentController {
     String consulter(@PathVariable long id, Model model) {
         Dossier dossier = acces.dossier(id);
         dossiers.vuParAgent(id);
+        return vue(model, dossier);
+    }
+
+    /** The dossier's page from the dossier read (also rendered by the start-up warm-up, {@link PrechauffageDossierAgent}). */
+    String vue(Model model, Dossier dossier) {
+        long id = dossier.id();
         DefinitionFormulaire definition = catalogue.get(dossier.formulaireId(), dossier.formulaireVersion());
         Reponses reponses = new Reponses(dossier.reponses());
         model.addAttribute("dossier", dossier);

@@ -83,6 +83,16 @@ class FileController {
         } catch (IllegalArgumentException e) {
             page = file.page(filtre, null, service.delaiCibleJours());
         }
+        Parametres parametres = new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
+                "oui".equals(nouveaux) ? "oui" : null, filtre.departement());
+        return vue(model, agent, service, servis, filtre, parametres, requete.getContextPath(), page, file.ailleurs(filtre),
+                file.compter(code, filtre.departement()));
+    }
+
+    /** The queue's page from what was read (also rendered by the start-up warm-up, {@link PrechauffageFileAgent}). */
+    String vue(Model model, AgentConnecte agent, ServiceInstructeur service, List<fr.gouv.guichet.referentiel.Departement> servis,
+               FiltreFile filtre, Parametres parametres, String contexte, FileAttente.Page page, Map<Onglet, Integer> ailleurs,
+               Map<Onglet, Integer> compteurs) {
         model.addAttribute("agent", agent);
         model.addAttribute("service", service);
         // The service of this page is already read: only the agent's other services are (a page's query budget is tested).
@@ -90,16 +100,13 @@ class FileController {
                 .map(c -> c.equals(service.code()) ? java.util.Optional.of(service) : services.parCode(c))
                 .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("departementsServis", servis);
-        Map<Onglet, Integer> ailleurs = file.ailleurs(filtre);
-        Parametres parametres = new Parametres(onglet, vide(demarche), vide(commune), vide(priorite), vide(du), vide(au), vide(q),
-                "oui".equals(nouveaux) ? "oui" : null, filtre.departement());
         model.addAttribute("rienAilleurs", ailleurs.isEmpty());
         model.addAttribute("filtre", filtre);
         model.addAttribute("demarches", DemarcheVideo.values());
         model.addAttribute("delaiCible", service.delaiCibleJours());
         model.addAttribute("parametres", parametres);
-        model.addAttribute("vue", VueFile.de(requete.getContextPath(), service.code(), parametres, filtre.onglet(),
-                file.compter(code, filtre.departement()), ailleurs, page, c -> procedures.get(c).libelle()));
+        model.addAttribute("vue", VueFile.de(contexte, service.code(), parametres, filtre.onglet(), compteurs, ailleurs, page,
+                c -> procedures.get(c).libelle()));
         return "instruction/file";
     }
 
@@ -110,7 +117,7 @@ class FileController {
     }
 
     /** The départements the service serves today, and those of its own seat for a préfecture. */
-    private List<fr.gouv.guichet.referentiel.Departement> departementsServis(ServiceInstructeur service) {
+    List<fr.gouv.guichet.referentiel.Departement> departementsServis(ServiceInstructeur service) {
         List<String> codes = competences.departementsServis(service.code(), LocalDate.now(horloge));
         return departements.tous().stream().filter(d -> codes.contains(d.code()) || d.code().equals(service.codeDepartement())).toList();
     }
