@@ -7,12 +7,14 @@ import fr.gouv.guichet.identite.internal.PreDemandes;
 import fr.gouv.guichet.identite.internal.Reservations;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.TestGuichet;
+import fr.gouv.guichet.support.TransactionTenue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,6 +51,8 @@ class ReservationsConcurrenceIntegrationTest {
     Agenda agenda;
     @Autowired
     Reservations reservations;
+    @Autowired
+    DataSource source;
 
     @Test
     void reservationsParalleles_jamaisDeDoubleReservation_jamaisDeuxRendezVousActifsParPreDemande() throws Exception {
@@ -110,6 +114,55 @@ class ReservationsConcurrenceIntegrationTest {
             long pris = jdbc.sql("select count(*) from identite_rendez_vous where mairie = ? and debut = ? and statut <> 'ANNULE'")
                     .params(a.service(), Timestamp.from(quand.atZone(ZoneId.of("Europe/Paris")).toInstant())).query(Long.class).single();
             assertThat(libresA.contains(quand)).as("créneau libre si et seulement si personne ne l’a réservé").isEqualTo(pris == 0);
+        }
+    }
+
+    /**
+     * Two usagers swapping their slots at the same moment, every device taken: each move cancels its appointment, then
+     * tries the other's slot. Each waited for the other's uncommitted cancellation until PostgreSQL killed one
+     * ("deadlock detected", a 500 — seen in CI). The interleaving is forced: a held transaction touches the rows of the
+     * first devices, so both moves cancel, then wait there; now bookings of one town hall run one after the other and
+     * both usagers keep their appointment.
+     */
+    @Test
+    void deplacementsCroisesSimultanes_neSInterbloquentPas() throws Exception {
+        PreDemandesDeTest outils = new PreDemandesDeTest(dossiers, preDemandes, mairies);
+        ComptesDeTest comptes = new ComptesDeTest(jdbc, encodeur);
+        Mairie m = outils.mairie(2);
+        LocalDate jour = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(2);
+        List<LocalDateTime> creneaux = agenda.libres(m, jour, jour.plusDays(3), 2).stream().map(Agenda.Creneau::debut).toList();
+        LocalDateTime s0 = creneaux.get(0);
+        LocalDateTime s1 = creneaux.get(1);
+        List<ComptesDeTest.Compte> u = new ArrayList<>();
+        List<NumeroPreDemande> n = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            u.add(comptes.usager("83"));
+            n.add(outils.deposer(u.get(i).id(), PreDemandesDeTest.reponsesMajeur()).numero());
+            assertThat(reservations.reserver(u.get(i).id(), n.get(i), m.service(), i < 2 ? s0 : s1, false))
+                    .isInstanceOf(Reservations.Reserve.class);
+        }
+        // 0 and 2 hold the first devices, 1 and 3 (who swap) the second ones.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (TransactionTenue tenue = new TransactionTenue(source)) {
+            tenue.executer("update identite_rendez_vous set reserve_le = reserve_le where statut = 'ACTIF' and numero_pre_demande in (?, ?)",
+                    n.get(0).valeur(), n.get(2).valeur());
+            Future<Object> un = pool.submit(() -> deplacer(u.get(1).id(), n.get(1), m.service(), s1));
+            Future<Object> trois = pool.submit(() -> deplacer(u.get(3).id(), n.get(3), m.service(), s0));
+            tenue.attendreBloques(2, "identite_rendez_vous|pg_advisory_xact_lock");
+            tenue.valider();
+            assertThat(List.of(un.get(), trois.get())).allMatch(r -> r instanceof Reservations.CreneauPrisPendantDeplacement);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reservations.actif(n.get(1)).orElseThrow().debut()).isEqualTo(s0);
+        assertThat(reservations.actif(n.get(3)).orElseThrow().debut()).isEqualTo(s1);
+    }
+
+    private Object deplacer(long usager, NumeroPreDemande numero, String mairie, LocalDateTime quand) {
+        try {
+            return reservations.reserver(usager, numero, mairie, quand, true);
+        } catch (RuntimeException e) {
+            return e; // CreneauPrisPendantDeplacement, or reported by the assertion with its message (a deadlock, before the fix)
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Books, moves and cancels appointments. The two rules that matter — one active appointment per pré-demande across
@@ -136,10 +137,11 @@ public class Reservations {
             return national.get();
         }
         Optional<RendezVous> existant = actif(numero);
+        if (existant.isPresent() && !deplacer) {
+            return new DejaReserve(existant.get());
+        }
+        verrouillerMairies(existant.map(RendezVous::mairie).orElse(mairie), mairie);
         if (existant.isPresent()) {
-            if (!deplacer) {
-                return new DejaReserve(existant.get());
-            }
             annulerLigne(existant.get().id());
         }
         for (int poste = 1; poste <= m.get().dispositifs(); poste++) {
@@ -160,6 +162,17 @@ public class Reservations {
             throw new CreneauPrisPendantDeplacement();
         }
         return new CreneauPris();
+    }
+
+    /**
+     * Every booking holds its town halls' lock, taken in one global order, before it writes a row: a move cancels its
+     * appointment and then waits for a place, so two moves crossing each other (A takes B's slot while B takes A's)
+     * each waited for the other's uncommitted cancellation and PostgreSQL killed one of them. Under the lock, bookings
+     * of one town hall run one after the other (a few per second at most), those of different town halls in parallel.
+     */
+    private void verrouillerMairies(String ancienne, String nouvelle) {
+        IntStream.of(ancienne.hashCode(), nouvelle.hashCode()).distinct().sorted().forEach(cle ->
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('identite-rendez-vous'), ?)").param(cle).query().singleRow());
     }
 
     private Optional<Resultat> verifierNationalement(NumeroPreDemande numero, boolean malgreAilleurs) {

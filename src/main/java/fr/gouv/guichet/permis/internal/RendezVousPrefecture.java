@@ -66,6 +66,7 @@ public class RendezVousPrefecture {
     }
 
     private static final int CLE_VERROU = 0x5044_5256; // "PDRV": the advisory lock space of these appointments
+    private static final int CLE_VERROU_SERVICE = 0x5044_5253; // "PDRS": one lock per service for its bookings
     private static final String COLONNES = "select id, dossier_id, service, debut, guichet, reserve_le from permis_rendez_vous ";
     private static final RowMapper<RendezVous> LIGNE = (rs, i) -> new RendezVous(rs.getLong(1), rs.getLong(2), rs.getString(3),
             rs.getTimestamp(4).toInstant().atZone(AgendaPrefecture.PARIS).toLocalDateTime(), rs.getInt(5), rs.getTimestamp(6).toInstant());
@@ -134,6 +135,10 @@ public class RendezVousPrefecture {
         if (existant.isPresent() && existant.get().debut().equals(debut)) {
             return new Reserve(existant.get(), false);
         }
+        // Every booking of the service holds its lock before writing: a move cancels its appointment, then waits for
+        // a desk, so two moves crossing each other (A takes B's slot while B takes A's) each waited for the other's
+        // uncommitted cancellation until PostgreSQL killed one. Taken after the dossier's lock, always in that order.
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(CLE_VERROU_SERVICE, service).query().singleRow();
         existant.ifPresent(r -> annulerLigne(r.id()));
         for (int guichet = 1; guichet <= agenda.guichets(); guichet++) {
             Optional<Long> id = jdbc.sql("""

@@ -22,6 +22,8 @@ class ConfigurationBaseIndisponible {
         BaseIndisponible filtre = new BaseIndisponible(reessayerApres);
         registre.ifAvailable(r -> FunctionCounter.builder("guichet.base.indisponible.reponses", filtre, BaseIndisponible::refusees)
                 .description("Requêtes refusées (503) parce que la base de données était injoignable").register(r));
+        registre.ifAvailable(r -> FunctionCounter.builder("guichet.base.conflits.reponses", filtre, BaseIndisponible::conflits)
+                .description("Requêtes dont la base a annulé la transaction (interblocage, sérialisation) : 503, à refaire").register(r));
         FilterRegistrationBean<BaseIndisponible> enregistrement = new FilterRegistrationBean<>(filtre);
         enregistrement.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         enregistrement.addUrlPatterns("/*");

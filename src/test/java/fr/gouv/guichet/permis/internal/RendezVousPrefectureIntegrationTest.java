@@ -16,6 +16,7 @@ import fr.gouv.guichet.support.BoiteCourriels;
 import fr.gouv.guichet.support.ComptesDeTest;
 import fr.gouv.guichet.support.ConnexionsHttp;
 import fr.gouv.guichet.support.TestGuichet;
+import fr.gouv.guichet.support.TransactionTenue;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import javax.sql.DataSource;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,8 @@ class RendezVousPrefectureIntegrationTest {
     RendezVousPrefecture rendezVous;
     @Autowired
     AgendaPrefecture agenda;
+    @Autowired
+    DataSource source;
 
     record Depose(ComptesDeTest.Compte compte, Dossier dossier) {
     }
@@ -246,6 +250,56 @@ class RendezVousPrefectureIntegrationTest {
         assertThat(siens).allMatch(r -> r instanceof Reserve);
         assertThat(jdbc.sql("select count(*) from permis_rendez_vous where dossier_id = ? and statut = 'ACTIF'").param(seul.dossier().id())
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Two usagers swapping their slots at the same moment, every desk taken: each move cancels its appointment, then
+     * tries the other's slot. They used to wait for each other's uncommitted cancellation until PostgreSQL killed one
+     * ("deadlock detected", a 500). The interleaving is forced: a held transaction touches the rows of the first desks,
+     * so both moves cancel, then wait there; now moves of one préfecture run one after the other and both keep their
+     * appointment.
+     */
+    @Test
+    void deplacementsCroisesSimultanes_neSInterbloquentPas() throws Exception {
+        List<LocalDateTime> libres = new ArrayList<>();
+        for (int rang = 10; rang < 13 && libres.size() < 2; rang++) {
+            creneaux(rang).stream().filter(c -> actifs(c) == 0).forEach(libres::add);
+        }
+        LocalDateTime s0 = libres.get(0);
+        LocalDateTime s1 = libres.get(1);
+        Depose f0 = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        Depose a = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        Depose f1 = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        Depose b = deposer(DemarchePermis.ECHANGE_HORS_UE);
+        for (Depose d : List.of(f0, a)) {
+            assertThat(rendezVous.reserver(d.dossier(), s0)).isInstanceOf(Reserve.class);
+        }
+        for (Depose d : List.of(f1, b)) {
+            assertThat(rendezVous.reserver(d.dossier(), s1)).isInstanceOf(Reserve.class);
+        }
+        assertThat(rendezVous.actif(a.dossier().id()).orElseThrow().guichet()).isEqualTo(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (TransactionTenue tenue = new TransactionTenue(source)) {
+            tenue.executer("update permis_rendez_vous set reserve_le = reserve_le where statut = 'ACTIF' and dossier_id in (?, ?)",
+                    f0.dossier().id(), f1.dossier().id());
+            Future<Object> deA = pool.submit(() -> deplacer(a, s1));
+            Future<Object> deB = pool.submit(() -> deplacer(b, s0));
+            tenue.attendreBloques(2, "permis_rendez_vous|pg_advisory_xact_lock");
+            tenue.valider();
+            assertThat(List.of(deA.get(), deB.get())).allMatch(r -> r instanceof CreneauPris);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rendezVous.actif(a.dossier().id()).orElseThrow().debut()).isEqualTo(s0);
+        assertThat(rendezVous.actif(b.dossier().id()).orElseThrow().debut()).isEqualTo(s1);
+    }
+
+    private Object deplacer(Depose d, LocalDateTime quand) {
+        try {
+            return rendezVous.reserver(d.dossier(), quand);
+        } catch (RuntimeException e) {
+            return e; // reported by the assertion with its message (a deadlock, before the fix)
+        }
     }
 
     private static <T> List<T> enParallele(List<Callable<T>> taches) throws Exception {

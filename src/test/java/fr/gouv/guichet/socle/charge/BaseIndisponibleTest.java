@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,6 +114,45 @@ class BaseIndisponibleTest {
         // check reads through fresh connections.
         pool.getHikariPoolMXBean().softEvictConnections();
         assertThat(jdbc.sql("select count(*) from depot").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void transactionAnnuleeParUnInterblocageDonne503AvecPageARefaire() throws Exception {
+        jdbc.sql("insert into depot default values").update();
+        jdbc.sql("insert into depot default values").update();
+        java.util.concurrent.CyclicBarrier premiereLigne = new java.util.concurrent.CyclicBarrier(2);
+        // Two requests updating the same two rows in opposite orders: PostgreSQL undoes one of them (40P01).
+        java.util.function.IntFunction<FilterChain> croisee = premier -> (req, rep) -> {
+            try {
+                transaction.executeWithoutResult(t -> {
+                    jdbc.sql("update depot set moment = now() where id = ?").param(premier).update();
+                    try {
+                        premiereLigne.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    jdbc.sql("update depot set moment = now() where id = ?").param(3 - premier).update();
+                });
+                rep.getWriter().write("modifié");
+            } catch (RuntimeException e) {
+                throw new ServletException(e);
+            }
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> servir(croisee.apply(1)));
+            var b = pool.submit(() -> servir(croisee.apply(2)));
+            List<MockHttpServletResponse> reponses = List.of(a.get(), b.get());
+            assertThat(reponses).extracting(MockHttpServletResponse::getStatus).containsExactlyInAnyOrder(200, 503);
+            MockHttpServletResponse refusee = reponses.stream().filter(r -> r.getStatus() == 503).findFirst().orElseThrow();
+            assertThat(refusee.getHeader("Retry-After")).isEqualTo("2");
+            assertThat(refusee.getContentAsString()).contains("<html lang=\"fr\"", "Votre action n’a pas abouti : réessayez",
+                    "Rien de ce que vous aviez enregistré n’est perdu").doesNotContain("Exception", "SQL", "deadlock");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(filtre.conflits()).isEqualTo(1);
+        assertThat(filtre.refusees()).isZero();
     }
 
     @Test
