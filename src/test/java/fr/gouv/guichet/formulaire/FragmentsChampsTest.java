@@ -126,4 +126,22 @@ class FragmentsChampsTest {
                 .contains("class=\"fr-select-group\"").contains("<option value=\"b\" selected=\"selected\">B</option>")
                 .contains("<option value=\"\">Sélectionnez une option</option>");
     }
+
+    @Test
+    void reponses_libelles_options_et_messages_sont_echappes() {
+        DefinitionFormulaire essai = Exemples.essai("""
+                {"id": "nom", "type": "TEXTE", "libelle": "Nom <b>gras</b>"},
+                {"id": "note", "type": "TEXTE_LONG", "libelle": "Note"},
+                {"id": "choix", "type": "CHOIX_UNIQUE", "libelle": "Choix", "options": [{"valeur": "o", "libelle": "<b>Oui</b>"}]},
+                {"id": "liste", "type": "LISTE_DEROULANTE", "libelle": "Liste", "options": [{"valeur": "v", "libelle": "<b>V</b>"}]}""");
+        Reponses reponses = new Reponses(Map.of("nom", "\"><script>alert(1)</script>", "note", "</textarea><script>alert(2)</script>"));
+        String html = RenduFragments.page(essai, "p1", reponses, Map.of("nom", "<b>Erreur</b>"));
+        assertThat(html).contains("name=\"nom\" value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .contains(">&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>")
+                .contains("> Nom &lt;b&gt;gras&lt;/b&gt; </label>")
+                .contains("<label class=\"fr-label\" for=\"champ-choix-0\">&lt;b&gt;Oui&lt;/b&gt;</label>")
+                .contains("<option value=\"v\">&lt;b&gt;V&lt;/b&gt;</option>")
+                .contains("<p class=\"fr-error-text\" id=\"champ-nom-erreur\">&lt;b&gt;Erreur&lt;/b&gt;</p>")
+                .doesNotContain("<script").doesNotContain("<b>");
+    }
 }

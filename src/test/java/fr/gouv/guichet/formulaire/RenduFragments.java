@@ -1,55 +1,44 @@
 package fr.gouv.guichet.formulaire;
 
-import org.springframework.context.support.StaticMessageSource;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
+import fr.gouv.guichet.formulaire.web.RenduFormulaire;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** Renders the form fragments with a bare Thymeleaf engine (SpEL, no Spring context), as the application would. */
+/** Renders a form page with the application's renderer ({@link RenduFormulaire}) and the application's messages. */
 final class RenduFragments {
 
     private RenduFragments() {
     }
 
-    private static final SpringTemplateEngine MOTEUR = moteur();
+    static final Locale LOCALE = Locale.FRANCE;
 
-    private static SpringTemplateEngine moteur() {
-        ClassLoaderTemplateResolver fichiers = new ClassLoaderTemplateResolver();
-        fichiers.setPrefix("templates/");
-        fichiers.setSuffix(".html");
-        fichiers.setTemplateMode(TemplateMode.HTML);
-        fichiers.setCharacterEncoding("UTF-8");
-        fichiers.setResolvablePatterns(Set.of("formulaire/*"));
-        fichiers.setOrder(1);
-        StringTemplateResolver chaines = new StringTemplateResolver();
-        chaines.setTemplateMode(TemplateMode.HTML);
-        chaines.setOrder(2);
-        StaticMessageSource messages = new StaticMessageSource();
-        messages.addMessage("formulaire.liste.choisir", Locale.FRENCH, "Sélectionnez une option");
-        messages.addMessage("formulaire.groupe.ajouter", Locale.FRENCH, "Enregistrer et ajouter une entrée");
-        messages.addMessage("formulaire.groupe.retirer", Locale.FRENCH, "Retirer « {0} »");
-        SpringTemplateEngine moteur = new SpringTemplateEngine();
-        moteur.addTemplateResolver(fichiers);
-        moteur.addTemplateResolver(chaines);
-        moteur.setTemplateEngineMessageSource(messages);
-        return moteur;
+    /** messages.properties, read as Spring Boot does (UTF-8, no fallback to the system locale). */
+    static final ResourceBundleMessageSource MESSAGES = messages();
+
+    private static final RenduFormulaire RENDU = new RenduFormulaire(MESSAGES);
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
+    /** The page inside a {@code <form novalidate>}, whitespace normalised. */
     static String page(DefinitionFormulaire definition, String pageId, Reponses reponses, Map<String, String> erreurs) {
-        Context contexte = new Context(Locale.FRENCH);
-        contexte.setVariable("definition", definition);
-        contexte.setVariable("page", definition.pageOuErreur(pageId));
-        contexte.setVariable("reponses", reponses);
-        contexte.setVariable("erreurs", erreurs);
-        String html = MOTEUR.process("<form novalidate><div th:replace=\"~{formulaire/champs :: page(${definition}, ${page}, "
-                + "${reponses}, ${erreurs})}\"></div></form>", contexte);
-        // whitespace is not significant here: compare on one line
-        return html.replaceAll("\\s+", " ").replace("> <", "><").replace(" >", ">");
+        return normaliser("<form novalidate>" + brut(definition, definition.pageOuErreur(pageId), reponses, erreurs) + "</form>");
+    }
+
+    /** The renderer's output, as is. */
+    static String brut(DefinitionFormulaire definition, Page page, Reponses reponses, Map<String, String> erreurs) {
+        return RENDU.page(definition, page, reponses, erreurs, LOCALE);
+    }
+
+    /** Whitespace is not significant here: runs become one space, and whitespace between tags or before ">" goes. */
+    static String normaliser(String html) {
+        return html.replaceAll("\\s+", " ").replace("> <", "><").replace(" >", ">").trim();
     }
 }
