@@ -24,7 +24,9 @@ import java.util.Map;
  * attribute, with the same escaping as Thymeleaf's {@code th:text} and attribute values
  * ({@link HtmlEscape#escapeHtml4Xml(String)}); {@code RenduFormulaireEquivalenceTest} compares both on every definition.
  * <p>
- * Templates call it as {@code th:utext="${@renduFormulaire.page(definition, page, reponses, erreurs, #locale)}"}.
+ * Templates call it through {@code th:with}, since {@code th:utext} (restricted mode) refuses bean references:
+ * {@code th:with="champsHtml=${@renduFormulaire.page(definition, page, reponses, erreurs, #locale)}"}
+ * {@code th:utext="${champsHtml}"}.
  * Server-side validation only: no {@code required}, the enclosing {@code <form>} carries {@code novalidate}.
  * Conditional fields carry {@code data-condition-champ / -mode / -valeur}; {@code /js/formulaire.js} hides them.
  */
