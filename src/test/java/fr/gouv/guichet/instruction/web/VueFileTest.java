@@ -84,4 +84,54 @@ class VueFileTest {
         assertThat(VueFile.ligne("", sansObjet, c -> c).rejetImplicite()).isEqualTo("—");
         assertThat(VueFile.ligne("", sansObjet, c -> c).lien()).isEqualTo("/agent/dossiers/44");
     }
+
+    /** The rows the template's former loop printed, rendered by Thymeleaf itself for the comparison below. */
+    private static final String BOUCLE_THYMELEAF = """
+            <tr th:each="l : ${vue.lignes()}">
+              <td><a th:href="${l.lien()}" th:text="${l.numero()}">VP-…</a>
+                <p th:if="${l.prioritaire()}" class="fr-badge fr-badge--error fr-badge--sm fr-badge--no-icon">Site exposé au risque terroriste</p>
+                <p th:if="${l.nouveauxElements()}" class="fr-badge fr-badge--new fr-badge--sm">Nouveaux éléments de l’usager</p></td>
+              <td th:text="${l.demandeur()}">Demandeur</td>
+              <td th:text="${l.commune()}">Commune</td>
+              <td th:text="${l.demarche()}">Démarche</td>
+              <td th:text="${l.etat()}">État</td>
+              <td th:text="${l.deposeLe()}">date</td>
+              <td><span th:text="${l.joursEcoules()}">3</span>
+                <p th:if="${l.enRetard()}" class="fr-badge fr-badge--warning fr-badge--sm">Délai cible dépassé</p></td>
+              <td><span th:text="${l.rejetImplicite()}">date</span>
+                <p th:if="${l.rejetImminent()}" class="fr-badge fr-badge--error fr-badge--sm">Bientôt</p></td>
+            </tr>""";
+
+    @Test
+    void lignesEcritesEnJava_memeHtmlQueLaBoucleThymeleaf_textesEchappes() {
+        List<LigneFile> lignes = new java.util.ArrayList<>();
+        int i = 0;
+        for (boolean a : new boolean[]{true, false}) {
+            for (boolean b : new boolean[]{true, false}) {
+                lignes.add(new LigneFile(100 + i, "VP-083-2026-0001" + i + "-X", "VP_AUTORISATION", i % 2 == 0 ? DEPOSE : ATTENTE_PIECES,
+                        a, Instant.parse("2026-03-28T23:30:00Z"), "<script>alert(1)</script> & « fils » \"'", b ? "Toulon" : null,
+                        i, b, a ? LocalDate.of(2026, 7, 5) : null, !b, a != b));
+                i++;
+            }
+        }
+        VueFile vue = VueFile.de("/guichet", "83", new FileController.Parametres("A_TRAITER", null, null, null, null, null, null, null, null),
+                Onglet.A_TRAITER, new EnumMap<>(Onglet.class), Map.of(), new FileAttente.Page(lignes, null), c -> "<i>" + c + "</i>");
+        org.thymeleaf.spring6.SpringTemplateEngine moteur = new org.thymeleaf.spring6.SpringTemplateEngine();
+        moteur.setTemplateResolver(new org.thymeleaf.templateresolver.StringTemplateResolver());
+        org.thymeleaf.context.Context contexte = new org.thymeleaf.context.Context();
+        contexte.setVariable("vue", vue);
+        String reference = moteur.process(BOUCLE_THYMELEAF, contexte);
+
+        String java = vue.lignesHtml();
+        assertThat(normaliser(java)).isEqualTo(normaliser(reference));
+        assertThat(java).doesNotContain("<script>", "<i>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; « fils » &quot;&#39;")
+                .contains("Site exposé au risque terroriste", "Nouveaux éléments de l’usager", "Délai cible dépassé", "Bientôt")
+                .doesNotContain("null");
+        assertThat(normaliser(java)).as("la comparaison voit une différence").isNotEqualTo(normaliser(reference.replaceFirst("Bientôt", "Tantôt")));
+    }
+
+    /** Whitespace between tags and runs of whitespace are not significant in these cells. */
+    private static String normaliser(String html) {
+        return html.replaceAll("\\s+", " ").replaceAll("> <", "><").strip();
+    }
 }
