@@ -4,7 +4,6 @@ import fr.gouv.guichet.instruction.internal.FileAttente;
 import fr.gouv.guichet.instruction.internal.LigneFile;
 import fr.gouv.guichet.instruction.internal.Onglet;
 import org.jspecify.annotations.Nullable;
-import org.unbescape.html.HtmlEscape;
 import org.unbescape.uri.UriEscape;
 
 import java.time.ZoneId;
@@ -63,44 +62,6 @@ public record VueFile(List<OngletVue> onglets, List<AilleursVue> ailleurs, List<
         String courantEtFiltre = "?onglet=" + courant.name() + filtre;
         return new VueFile(onglets, autres, lignes, contexte + "/agent/services/" + service + "/file.csv" + courantEtFiltre,
                 page.suivante() == null ? null : file + courantEtFiltre + "&apres=" + parametre(page.suivante()));
-    }
-
-    /**
-     * The table's rows as HTML, written here rather than by a Thymeleaf loop (issue 18: twelve expressions per row,
-     * fifty rows, on the agents' most requested page). Every text is escaped as Thymeleaf's {@code th:text} does
-     * ({@link HtmlEscape#escapeHtml4Xml}); links are already encoded by {@link #de}.
-     */
-    public String lignesHtml() {
-        StringBuilder html = new StringBuilder(lignes.size() * 900);
-        for (LigneVue l : lignes) {
-            html.append("\n<tr>\n<td><a href=\"").append(texte(l.lien())).append("\">")
-                    .append(texte(l.numero())).append("</a>");
-            if (l.prioritaire()) {
-                html.append("\n<p class=\"fr-badge fr-badge--error fr-badge--sm fr-badge--no-icon\">Site exposé au risque terroriste</p>");
-            }
-            if (l.nouveauxElements()) {
-                html.append("\n<p class=\"fr-badge fr-badge--new fr-badge--sm\">Nouveaux éléments de l’usager</p>");
-            }
-            html.append("</td>");
-            for (String cellule : new String[]{l.demandeur(), l.commune(), l.demarche(), l.etat(), l.deposeLe()}) {
-                html.append("\n<td>").append(texte(cellule)).append("</td>");
-            }
-            html.append("\n<td><span>").append(l.joursEcoules()).append("</span>");
-            if (l.enRetard()) {
-                html.append("\n<p class=\"fr-badge fr-badge--warning fr-badge--sm\">Délai cible dépassé</p>");
-            }
-            html.append("</td>\n<td><span>").append(texte(l.rejetImplicite())).append("</span>");
-            if (l.rejetImminent()) {
-                html.append("\n<p class=\"fr-badge fr-badge--error fr-badge--sm\">Bientôt</p>");
-            }
-            html.append("</td>\n</tr>");
-        }
-        return html.append('\n').toString();
-    }
-
-    /** As {@code th:text}: escaped, nothing for null. */
-    private static String texte(@Nullable String valeur) {
-        return valeur == null ? "" : HtmlEscape.escapeHtml4Xml(valeur);
     }
 
     static LigneVue ligne(String contexte, LigneFile l, UnaryOperator<String> libelleDemarche) {
