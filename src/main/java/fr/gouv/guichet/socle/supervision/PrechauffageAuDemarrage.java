@@ -33,9 +33,13 @@ class PrechauffageAuDemarrage implements ApplicationRunner, Ordered {
     private final int tours;
     private final Map<String, List<Long>> durees = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    PrechauffageAuDemarrage(List<Prechauffage> prechauffages, @Value("${guichet.prechauffage.tours:3}") int tours) {
+    private final java.time.Duration attenteCompilation;
+
+    PrechauffageAuDemarrage(List<Prechauffage> prechauffages, @Value("${guichet.prechauffage.tours:3}") int tours,
+                            @Value("${guichet.prechauffage.attente-compilation:PT15S}") java.time.Duration attenteCompilation) {
         this.prechauffages = prechauffages;
         this.tours = Math.max(1, tours);
+        this.attenteCompilation = attenteCompilation.isNegative() ? java.time.Duration.ZERO : attenteCompilation;
     }
 
     @Override
@@ -57,6 +61,23 @@ class PrechauffageAuDemarrage implements ApplicationRunner, Ordered {
                 durees.put(p.nom(), List.copyOf(ms));
             }
             LOG.info("Préchauffage « {} » : {} ms par tour réussi ({} sur {})", p.nom(), ms, ms.size(), tours);
+        }
+        attendreLeCompilateur();
+    }
+
+    /** Lets the JIT compile what the warm-up made hot before the probe says ready ({@link CompilationAuRepos}). */
+    private void attendreLeCompilateur() {
+        CompilationAuRepos repos = CompilationAuRepos.jvm(attenteCompilation);
+        if (repos == null || attenteCompilation.isZero()) {
+            return;
+        }
+        long debut = System.nanoTime();
+        try {
+            boolean calme = repos.attendre();
+            LOG.info("Préchauffage : compilateur {} après {} ms", calme ? "au repos" : "encore occupé (limite atteinte)",
+                    (System.nanoTime() - debut) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

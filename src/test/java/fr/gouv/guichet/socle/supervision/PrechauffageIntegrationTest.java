@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failed sign-in, no session.
  */
 @TestGuichet
-@TestPropertySource(properties = {"guichet.prechauffage.actif=true", "guichet.prechauffage.tours=2"})
+@TestPropertySource(properties = {"guichet.prechauffage.actif=true", "guichet.prechauffage.tours=2",
+        "guichet.prechauffage.attente-compilation=PT3S"})
 @Import(PrechauffageIntegrationTest.Temoins.class)
 class PrechauffageIntegrationTest {
 
