@@ -179,7 +179,7 @@ def premier_usage(tsv, out, resume):
 
 def rapport(manifeste, sortie, reglages, java):
     travail = os.path.dirname(manifeste)
-    phases, genou, cpu_pointe, cpu_mix, premier = {}, 0, None, None, None
+    phases, genou, cpu_pointe, cpu_mix, premier, cpu_genou = {}, 0, None, None, None, {}
     for l in open(manifeste, encoding="utf-8"):
         p = l.rstrip("\n").split("\t")
         if p[0] == "premier-usage":
@@ -190,6 +190,8 @@ def rapport(manifeste, sortie, reglages, java):
             cpu_pointe = (int(p[1]), int(p[2]))
         elif p[0] == "cpu-mix":
             cpu_mix = (int(p[1]), int(p[2]))
+        elif p[0].startswith("cpu-genou-"):
+            cpu_genou[int(p[0].split("-")[2])] = (int(p[1]), int(p[2]))
         elif len(p) >= 3 and p[2]:
             phases[p[0]] = (p[1], p[2].rstrip("/"), p[3] if len(p) > 3 else "")
     out = []
@@ -271,6 +273,12 @@ def rapport(manifeste, sortie, reglages, java):
                                                                                     "oui" if ok else "non"))
         for r, v in paliers:
             out.append("- palier {}/s : {}".format(r, parcours(stats(v[1]), "usager: ")))
+            fin = num(dict(requetes(stats(v[1]))).get("usager: 09 POST pièce 1 Mo", {}).get("numberOfRequests", {}).get("ok")) or 0
+            if r in cpu_genou and fin:
+                g, p = cpu_genou[r]
+                out.append("  - coût CPU par dépôt, dépôts seuls (sans agents ni point nu) : **{:.0f} ms** (Guichet {:.0f} ms, "
+                           "PostgreSQL {:.0f} ms ; {:.1f} s + {:.1f} s sur le palier, montée comprise, pour {:.0f} dépôts menés à terme)".format(
+                               (g + p) / fin, g / fin, p / fin, g / 1000, p / 1000, fin))
         out.append("\n**Genou : {} dépôts/s** (plus haut palier tenu{}).\n".format(genou, "" if genou else " : aucun"))
         resume.append(("Genou ≥ 30 dépôts/s", "{} dépôts/s".format(genou), verdict(genou >= 30)))
         for r, v in paliers:

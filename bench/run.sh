@@ -157,16 +157,25 @@ fi
 
 GENOU=0
 if a_jouer genou; then
-for r in $PALIERS; do
+# palier R: one knee step, with the processes' CPU over it (cost per deposit without agents: deposits alone).
+palier() {
+  local r=$1 avant apres
+  avant=$(cpu_ms)
   gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
-  dossier=$(tail -1 "$MANIFESTE" | cut -f3)
+  apres=$(cpu_ms)
+  local ligne; ligne=$(tail -1 "$MANIFESTE")
+  printf 'cpu-genou-%s\t%s\t%s\n' "$r" "$(( $(echo "$apres" | cut -f1) - $(echo "$avant" | cut -f1) ))" \
+    "$(( $(echo "$apres" | cut -f2) - $(echo "$avant" | cut -f2) ))" >> "$MANIFESTE"
+  dossier=$(echo "$ligne" | cut -f3)
+}
+for r in $PALIERS; do
+  palier "$r"
   if python3 bench/rapport.py tient "$dossier"; then GENOU=$r; else break; fi
 done
 # Below the first step: search downwards so that the report still gives the knee.
 if [ "$GENOU" = 0 ]; then
   for r in ${PALIERS_BAS:-8 6 4 2}; do
-    gatling "genou-$r" Genou -Ddepots="$r" -Dduree="$ETAPE"
-    dossier=$(tail -1 "$MANIFESTE" | cut -f3)
+    palier "$r"
     if python3 bench/rapport.py tient "$dossier"; then GENOU=$r; break; fi
   done
 fi
