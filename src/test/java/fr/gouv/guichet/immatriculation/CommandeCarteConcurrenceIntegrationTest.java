@@ -6,6 +6,7 @@ import fr.gouv.guichet.agent.Agents;
 import fr.gouv.guichet.agent.RoleAgent;
 import fr.gouv.guichet.demarche.InstructionDossiers;
 import fr.gouv.guichet.demarche.TypeActeur;
+import fr.gouv.guichet.immatriculation.internal.PiecesDemande;
 import fr.gouv.guichet.immatriculation.internal.ServeurDemoEmbarque;
 import fr.gouv.guichet.immatriculation.internal.SuiviProduction;
 import fr.gouv.guichet.support.AgentsDeTest;
@@ -66,6 +67,8 @@ class CommandeCarteConcurrenceIntegrationTest {
     ServeurDemoEmbarque demo;
     @Autowired
     SuiviProduction suivi;
+    @Autowired
+    PiecesDemande pieces;
     @Autowired
     Agents agents;
     @Autowired
@@ -247,5 +250,65 @@ class CommandeCarteConcurrenceIntegrationTest {
         mvc.perform(get("/usager/vehicules/demandes/" + a.id()).cookie(a.acheteur())).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("production-indisponible"))))
                 .andExpect(content().string(containsString("numéro de suivi")));
+    }
+
+    /**
+     * CI of 2 December 2026: the buyer reloads the page of the request while the shipping is being recorded (by the
+     * task, another instance, or another tab). Each page asks the production where the card stands; the ones that
+     * learn of the shipping after another has recorded it found the transition already made — the page answered 500
+     * (the transition refused inside the page's transaction had marked it rollback-only). The production's answers
+     * are delayed past the shipping date, so that three pages read the dossier in production and all learn of the
+     * shipping at the same time: one records it, the others show the page.
+     */
+    @Test
+    void lAcheteurQuiRechargeSaPagePendantLExpedition_voitSaPage() throws Exception {
+        Achat a = achatPaye();
+        attendre("carte commandée", () -> etat(a.id()).equals("EN_PRODUCTION"));
+        demo.serveur().pannes().programmer(Service.PRODUCTION, Pannes.Mode.LENT, 50, Duration.ofMillis(2500));
+        ExecutorService executeur = Executors.newFixedThreadPool(3);
+        CountDownLatch depart = new CountDownLatch(1);
+        List<Future<Integer>> pages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pages.add(executeur.submit(() -> {
+                depart.await();
+                return mvc.perform(get("/usager/vehicules/demandes/" + a.id()).cookie(a.acheteur())).andReturn().getResponse().getStatus();
+            }));
+        }
+        depart.countDown();
+        List<String> issues = new ArrayList<>();
+        for (Future<Integer> f : pages) {
+            try {
+                issues.add(String.valueOf(f.get(60, TimeUnit.SECONDS)));
+            } catch (ExecutionException e) {
+                issues.add(e.getCause().toString());
+            }
+        }
+        executeur.shutdownNow();
+        assertThat(issues).containsExactly("200", "200", "200");
+        rienDePerdu(a);
+    }
+
+    /**
+     * Neighbour of the defect above: the documents of a request are joined to the dossier inside the transaction that
+     * records its payment; a document the dossier refuses (here: the dossier has been decided and shipped since) is
+     * left with the request, logged, and must not undo the rest — its refusal marked the payment's transaction
+     * rollback-only, and the whole recording failed at commit.
+     */
+    @Test
+    void unePieceRefuseeALaTransmission_nAnnulePasLaTransactionQuiLaTransmet() throws Exception {
+        Achat a = achatPaye();
+        rienDePerdu(a);
+        long usager = jdbc.sql("select usager_id from dossier where id = ?").param(a.id()).query(Long.class).single();
+        jdbc.sql("""
+                insert into demande_immatriculation_piece (dossier_id, code, nom, type_contenu, taille, sha256, cle_stockage, ajoutee_le)
+                values (?, 'piece_tardive', 'tardive.pdf', 'PDF', 1000, repeat('a', 64), 'cle-de-test', now())""").param(a.id()).update();
+
+        transactions.executeWithoutResult(s -> {
+            pieces.transmettre(a.id(), usager);
+            jdbc.sql("update dossier set modifie_le = modifie_le where id = ?").param(a.id()).update();
+        });
+
+        assertThat(jdbc.sql("select transmise_le is null from demande_immatriculation_piece where dossier_id = ? and code = 'piece_tardive'")
+                .param(a.id()).query(Boolean.class).single()).as("la pièce refusée reste avec la demande").isTrue();
     }
 }

@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
@@ -50,9 +53,13 @@ public class PiecesDemande {
     private final AnalysesAntivirus analyses;
     private final Dossiers dossiers;
     private final Clock horloge;
+    /** One document joined under a savepoint: its refusal undoes it alone, not the transaction that transmits. */
+    private final TransactionTemplate unePiece;
 
     PiecesDemande(JdbcClient jdbc, DemandesUsager demandes, InspecteurFichier inspecteur, StockageFichiers stockage,
-                  AnalysesAntivirus analyses, Dossiers dossiers, Clock horloge) {
+                  AnalysesAntivirus analyses, Dossiers dossiers, Clock horloge, PlatformTransactionManager transactions) {
+        this.unePiece = new TransactionTemplate(transactions);
+        this.unePiece.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.demandes = demandes;
         this.inspecteur = inspecteur;
@@ -128,15 +135,21 @@ public class PiecesDemande {
         }
     }
 
-    /** Joins the draft's documents to the dossier just deposited (same transaction as the deposit), once. */
-    void transmettre(long dossierId, long usagerId) {
+    /**
+     * Joins the draft's documents to the dossier just deposited (same transaction as the deposit), once. A document the
+     * dossier refuses stays with the request (logged); the others and the caller's transaction go on.
+     */
+    public void transmettre(long dossierId, long usagerId) {
         List<Map<String, Object>> lignes = jdbc.sql("""
                         select code, nom, type_contenu, taille, sha256, cle_stockage from demande_immatriculation_piece
                         where dossier_id = ? and transmise_le is null for update""").param(dossierId).query().listOfRows();
         for (Map<String, Object> l : lignes) {
             try {
-                dossiers.ajouterPiece(dossierId, usagerId, (String) l.get("code"), (String) l.get("nom"), (String) l.get("type_contenu"),
-                        ((Number) l.get("taille")).longValue(), (String) l.get("sha256"), (String) l.get("cle_stockage"));
+                // Under a savepoint: a refusal inside ajouterPiece (transactional) would otherwise mark the caller's
+                // transaction rollback-only, and the payment recorded with it would fail at commit.
+                unePiece.executeWithoutResult(s -> dossiers.ajouterPiece(dossierId, usagerId, (String) l.get("code"), (String) l.get("nom"),
+                        (String) l.get("type_contenu"), ((Number) l.get("taille")).longValue(), (String) l.get("sha256"),
+                        (String) l.get("cle_stockage")));
             } catch (QuotaAtteint | TransitionImpossible e) {
                 // The file stays with the request (the CERT agent's view lists it); the payment is not undone for it.
                 log.error("Pièce {} du dossier {} non jointe au dépôt : {}", l.get("code"), dossierId, e.getMessage());

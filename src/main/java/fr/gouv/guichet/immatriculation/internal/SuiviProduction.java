@@ -38,6 +38,8 @@ public class SuiviProduction {
     private final RegistreVehicules registre;
     private final ProductionCertificats production;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    /** The shipping is recorded in a transaction of its own, which a concurrent recording rolls back whole. */
+    private final org.springframework.transaction.support.TransactionTemplate expedition;
     private final Clock horloge;
 
     SuiviProduction(InstructionDossiers dossiers, Demandes demandes, RegistreVehicules registre,
@@ -45,6 +47,8 @@ public class SuiviProduction {
                     org.springframework.transaction.PlatformTransactionManager transactions, Clock horloge) {
         this.horloge = horloge;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.expedition = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.expedition.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dossiers = dossiers;
         this.demandes = demandes;
         this.registre = registre;
@@ -83,8 +87,13 @@ public class SuiviProduction {
         }
     }
 
-    /** Asks where the card of this dossier stands; records the shipping once. */
-    @Transactional
+    /**
+     * Asks where the card of this dossier stands; records the shipping once. Outside any transaction: the production
+     * service is asked without holding a connection, and the shipping is recorded in a transaction of its own. When
+     * the task, another instance or another page of the usager recorded it meanwhile, the transition is refused and
+     * that transaction alone is rolled back — the caller (the usager's page) goes on; before, the refusal marked the
+     * page's own transaction rollback-only and the page answered 500 (CI, 2 December 2026).
+     */
     public void actualiser(long dossierId) {
         Dossier dossier = dossiers.pourInstruction(dossierId).orElse(null);
         if (dossier == null || !dossier.etat().equals(CycleImmatriculation.EN_PRODUCTION)) {
@@ -97,14 +106,16 @@ public class SuiviProduction {
         try {
             ProductionCertificats.Suivi suivi = production.suivre(demande.numeroCommande());
             if (suivi.expedie() && suivi.numeroSuivi() != null) {
-                demandes.noterExpedition(dossierId, suivi.numeroSuivi(), suivi.expedieLe(), suivi.livraisonPrevueLe());
-                dossiers.appliquer(dossierId, CycleImmatriculation.EXPEDIER, TypeActeur.SYSTEME, 0,
-                        "suivi n° " + suivi.numeroSuivi() + ", livraison prévue le " + suivi.livraisonPrevueLe());
+                expedition.executeWithoutResult(s -> {
+                    demandes.noterExpedition(dossierId, suivi.numeroSuivi(), suivi.expedieLe(), suivi.livraisonPrevueLe());
+                    dossiers.appliquer(dossierId, CycleImmatriculation.EXPEDIER, TypeActeur.SYSTEME, 0,
+                            "suivi n° " + suivi.numeroSuivi() + ", livraison prévue le " + suivi.livraisonPrevueLe());
+                });
             }
         } catch (ServiceIndisponible e) {
             log.warn("Suivi de la carte du dossier {} indisponible : {}", dossier.numero(), e.getMessage());
         } catch (TransitionImpossible e) {
-            // Another instance recorded the shipping meanwhile.
+            // Recorded meanwhile by the task, another instance or another page: its transaction was rolled back whole.
         }
     }
 
