@@ -1,5 +1,7 @@
 package fr.gouv.guichet.socle.supervision;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -28,7 +30,7 @@ final class CompilationAuRepos {
     }
 
     /** The JVM's own counter, or null when this JVM does not report compilation time. */
-    static CompilationAuRepos jvm(Duration limite) {
+    static @Nullable CompilationAuRepos jvm(Duration limite) {
         CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
         if (compilation == null || !compilation.isCompilationTimeMonitoringSupported()) {
             return null;
