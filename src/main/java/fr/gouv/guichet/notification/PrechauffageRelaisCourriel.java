@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * the SMTP client (Jakarta Mail's transport, socket, EHLO and authentication exchanges) was then loaded and run cold
  * on the same processor, and both the validation and the first PDF answered 2 to 3 times slower than the next ones
  * (bench, external SMTP sink). One connection at start-up loads it; it also says in the start-up log whether the relay
- * answers. A relay that does not answer delays the start by its connection time-out at most
- * ({@code mail.smtp.connectiontimeout}, 10 s) and is logged; the start goes on (e-mails wait in the outbox).
+ * answers. A relay that does not answer delays the start by its time-outs at most ({@code mail.smtp.connectiontimeout},
+ * 10 s, when nothing accepts the connection; {@code mail.smtp.timeout}, 30 s, when the relay accepts it then stays
+ * silent) and is logged; the start goes on (e-mails wait in the outbox).
  * Done in the first round only: one connection per start.
  */
 @Component
